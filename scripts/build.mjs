@@ -1,0 +1,78 @@
+// Bundles the extension, the lazily loaded deliverability engine, the webview script and the
+// CLI with esbuild. `--production` minifies and drops sourcemaps; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+const common = {
+  define: { MAILPROOF_VERSION: JSON.stringify(version) },
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+  absWorkingDir: root,
+};
+
+/** @type {esbuild.BuildOptions[]} */
+const entries = [
+  {
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', './deliverability.js'],
+  },
+  {
+    // Loaded on the first deliverability check, never at activation.
+    entryPoints: ['src/deliverability/index.ts'],
+    outfile: 'dist/deliverability.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+].filter((e) => existsSync(join(root, e.entryPoints[0])));
+
+function copyDocs() {
+  // Rule docs ship inside the package so "Learn more" works offline.
+  const from = join(root, 'docs', 'rules');
+  const to = join(root, 'dist', 'docs', 'rules');
+  if (!existsSync(from)) return;
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  for (const f of readdirSync(from)) if (f.endsWith('.md')) cpSync(join(from, f), join(to, f));
+}
+
+if (!watch) rmSync(join(root, 'dist'), { recursive: true, force: true });
+if (watch) {
+  const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
+  await Promise.all(contexts.map((c) => c.watch()));
+  copyDocs();
+  console.log('watching for changes…');
+} else {
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  copyDocs();
+}

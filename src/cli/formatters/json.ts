@@ -1,0 +1,37 @@
+import type { Formatter } from './types';
+import { lineCol } from './types';
+
+/** Machine-readable results; the shape is a stable contract (`version` changes if it breaks). */
+export const formatJson: Formatter = (results) => {
+  const doc = {
+    version: 1,
+    results: results.map((r) => ({
+      file: r.file,
+      kind: r.kind,
+      score: r.score,
+      findings: r.findings.map((f) => {
+        const s = lineCol(r.lines, f.start);
+        const e = lineCol(r.lines, f.end);
+        return {
+          ruleId: f.ruleId,
+          severity: f.severity,
+          message: f.message,
+          line: s.line,
+          column: s.column,
+          endLine: e.line,
+          endColumn: e.column,
+          fixes: (f.fixes ?? []).map((fix) => ({
+            title: fix.title,
+            ...(fix.preferred ? { preferred: true } : {}),
+            edits: fix.edits.map((ed) => {
+              const a = lineCol(r.lines, ed.start);
+              const b = lineCol(r.lines, ed.end);
+              return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, newText: ed.newText };
+            }),
+          })),
+        };
+      }),
+    })),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+};

@@ -1,0 +1,25 @@
+import { formatNumber } from '../../engine/i18n';
+import { cliText } from '../messages';
+import { type FileResult, type Formatter, lineCol } from './types';
+
+/** `path:line:col  severity  message  rule-id`, one line per finding, then a summary. */
+export const formatText: Formatter = (results, locale) => {
+  const out: string[] = [];
+  const count = { error: 0, warning: 0, info: 0 };
+  for (const r of results) {
+    for (const f of r.findings) {
+      count[f.severity]++;
+      const { line, column } = lineCol(r.lines, f.start);
+      out.push(`${r.file}:${line}:${column}  ${f.severity}  ${f.message}  ${f.ruleId}`);
+    }
+  }
+  if (out.length) out.push('');
+  else out.push(cliText(locale, 'noProblems'));
+  out.push(cliText(locale, 'summary', { files: results.length, errors: count.error, warnings: count.warning, infos: count.info }));
+  for (const r of results) out.push(scoreLine(r, locale));
+  return out.join('\n') + '\n';
+};
+
+function scoreLine(r: FileResult, locale: 'en' | 'fr'): string {
+  return cliText(locale, 'score', { file: r.file, score: formatNumber(r.score, locale) });
+}

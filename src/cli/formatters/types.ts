@@ -1,0 +1,21 @@
+import type { LineIndex } from '../../engine/position';
+import type { DraftKind, Finding, Locale } from '../../engine/types';
+
+/** One linted file, as formatters see it. */
+export interface FileResult {
+  /** Path as given on the command line. */
+  file: string;
+  kind: DraftKind;
+  score: number;
+  findings: Finding[];
+  lines: LineIndex;
+}
+
+/** A formatter turns results into the text written to stdout. */
+export type Formatter = (results: FileResult[], locale: Locale) => string;
+
+/** 1-based line and column of an offset. */
+export function lineCol(lines: LineIndex, offset: number): { line: number; column: number } {
+  const p = lines.positionAt(offset);
+  return { line: p.line + 1, column: p.character + 1 };
+}

@@ -1,0 +1,98 @@
+import { toLocale } from '../engine/i18n';
+import type { Locale } from '../engine/types';
+import { FORMATTERS, type Io, runLint } from './lint';
+import { cliText } from './messages';
+
+/** Thrown for bad usage: printed as one line, exit code 2. */
+export class UsageError extends Error {}
+
+/** Reads `--name value`, `--name=value` and flags; anything else is positional. */
+export function parseArgs(argv: string[], spec: { values: string[]; flags: string[]; repeat?: string[] }, locale: Locale) {
+  const values: Record<string, string[]> = {};
+  const flags = new Set<string>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (spec.flags.includes(name)) {
+      flags.add(name);
+      continue;
+    }
+    if (!spec.values.includes(name)) throw new UsageError(cliText(locale, 'unknownOption', { name }));
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined) throw new UsageError(cliText(locale, 'missingValue', { name }));
+    (values[name] ??= []).push(value);
+  }
+  return { values, flags, positional };
+}
+
+function envLocale(env: NodeJS.ProcessEnv): Locale {
+  return toLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+/** Runs the CLI with arguments (without `node` and the script); returns the exit code. */
+export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // The locale option applies to usage errors too, so read it first.
+  const localeArg = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+  const rawLocale = localeArg < 0 ? undefined : argv[localeArg].includes('=') ? argv[localeArg].split('=')[1] : argv[localeArg + 1];
+  let locale: Locale = rawLocale === 'fr' || rawLocale === 'en' ? rawLocale : envLocale(env);
+  try {
+    if (rawLocale !== undefined && rawLocale !== 'fr' && rawLocale !== 'en') throw new UsageError(cliText(locale, 'badLocale', { value: rawLocale }));
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(cliText(locale, 'usage') + '\n');
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.out(`${typeof MAILPROOF_VERSION === 'string' ? MAILPROOF_VERSION : '0.0.0'}\n`);
+      return 0;
+    }
+    if (command === 'lint') {
+      const args = parseArgs(rest, { values: ['--format', '--config', '--locale'], flags: ['--fix', '--quiet', '--help', '-h'] }, locale);
+      if (args.flags.has('--help') || args.flags.has('-h')) {
+        io.out(cliText(locale, 'usage') + '\n');
+        return 0;
+      }
+      const format = args.values['--format']?.at(-1) ?? 'text';
+      if (!FORMATTERS[format]) throw new UsageError(cliText(locale, 'badFormat', { value: format, allowed: Object.keys(FORMATTERS).join(', ') }));
+      if (args.positional.length === 0) throw new UsageError(cliText(locale, 'noFiles'));
+      return runLint({ files: args.positional, format, config: args.values['--config']?.at(-1), locale, fix: args.flags.has('--fix'), quiet: args.flags.has('--quiet') }, io);
+    }
+    if (command === 'check') {
+      const { runCheck } = await import('./check');
+      return await runCheck(rest, io, locale);
+    }
+    throw new UsageError(cliText(locale, 'unknownCommand', { name: command }));
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`mailproof: ${e.message}\n`);
+      return 2;
+    }
+    io.err(`mailproof: ${cliText(locale, 'crashed', { reason: (e as Error)?.message ?? String(e) })}\n`);
+    if (env.MAILPROOF_DEBUG) io.err(`${(e as Error)?.stack}\n`);
+    return 2;
+  }
+}
+
+declare const MAILPROOF_VERSION: string | undefined;
+
+if (require.main === module) {
+  const io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 2;
+    },
+  );
+}

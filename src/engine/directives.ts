@@ -1,0 +1,107 @@
+import type { DraftModel } from './model';
+import type { LineIndex } from './position';
+import type { Fix } from './types';
+import type { MessageParams } from './i18n';
+
+/**
+ * Inline directives:
+ *   <!-- mailproof-disable rule-a, rule-b -->   … <!-- mailproof-enable rule-a -->
+ *   <!-- mailproof-disable-next-line rule -->   <!-- mailproof-disable-line rule -->
+ * and, for `.eml` drafts, the header `X-Mailproof-Disable: rule-a, rule-b` (front matter
+ * `mailproof-disable:` in HTML/text drafts). Without rule ids they apply to every rule.
+ */
+const DIRECTIVE_RE = /<!--\s*mailproof-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+const ALL = '*';
+
+/** Answers whether a finding is switched off by a directive. */
+export interface Suppressions {
+  isSuppressed(ruleId: string, offset: number): boolean;
+}
+
+function ruleList(text: string): string[] {
+  const ids = text.split(/[\s,]+/).filter((s) => /^[a-z][a-z0-9-]*$/.test(s));
+  return ids.length ? ids : [ALL];
+}
+
+/** Collects the directives of a draft. */
+export function parseDirectives(model: DraftModel, lines: LineIndex): Suppressions {
+  const source = model.source;
+  const fileWide = new Set<string>();
+  for (const h of model.headers) if (h.key === 'x-mailproof-disable' || h.key === 'mailproof-disable') for (const id of ruleList(h.value)) fileWide.add(id);
+  const lineRules = new Map<number, Set<string>>();
+  const ranges: Array<{ rule: string; from: number; to: number }> = [];
+  if (source.includes('mailproof-')) {
+    const open = new Map<string, number>();
+    DIRECTIVE_RE.lastIndex = 0;
+    for (let m = DIRECTIVE_RE.exec(source); m; m = DIRECTIVE_RE.exec(source)) {
+      const ids = ruleList(m[2]);
+      const kind = m[1];
+      const end = m.index + m[0].length;
+      if (kind === 'disable-next-line' || kind === 'disable-line') {
+        const line = lines.positionAt(end).line + (kind === 'disable-next-line' ? 1 : 0);
+        let set = lineRules.get(line);
+        if (!set) lineRules.set(line, (set = new Set()));
+        for (const id of ids) set.add(id);
+      } else if (kind === 'disable') {
+        for (const id of ids) if (!open.has(id)) open.set(id, end);
+      } else {
+        for (const id of ids) {
+          if (id === ALL) {
+            for (const [rule, from] of open) ranges.push({ rule, from, to: m.index });
+            open.clear();
+          } else if (open.has(id)) {
+            ranges.push({ rule: id, from: open.get(id)!, to: m.index });
+            open.delete(id);
+          }
+        }
+      }
+    }
+    for (const [rule, from] of open) ranges.push({ rule, from, to: source.length + 1 });
+  }
+  if (fileWide.size === 0 && lineRules.size === 0 && ranges.length === 0) return { isSuppressed: () => false };
+  return {
+    isSuppressed(ruleId, offset) {
+      if (fileWide.has(ALL) || fileWide.has(ruleId)) return true;
+      if (lineRules.size) {
+        const set = lineRules.get(lines.positionAt(offset).line);
+        if (set && (set.has(ALL) || set.has(ruleId))) return true;
+      }
+      return ranges.some((r) => (r.rule === ALL || r.rule === ruleId) && offset >= r.from && offset < r.to);
+    },
+  };
+}
+
+type Translate = (key: string, params?: MessageParams) => string;
+
+/**
+ * "Disable for this line" and "Disable for this file" fixes for a finding. In `.eml` drafts a
+ * comment could show in a text part, so only the header form is offered there.
+ */
+export function disableFixes(model: DraftModel, lines: LineIndex, ruleId: string, offset: number, t: Translate): Fix[] {
+  const fixes: Fix[] = [];
+  const source = model.source;
+  const eol = source.includes('\r\n') ? '\r\n' : '\n';
+  if (model.kind === 'eml') {
+    const existing = model.headers.find((h) => h.key === 'x-mailproof-disable');
+    const edit = existing
+      ? { start: existing.valueEnd, end: existing.valueEnd, newText: `${existing.value.trim() ? ', ' : ''}${ruleId}` }
+      : { start: 0, end: 0, newText: `X-Mailproof-Disable: ${ruleId}${eol}` };
+    fixes.push({ title: t('fix.disableFile', { rule: ruleId }), edits: [edit] });
+    return fixes;
+  }
+  const line = lines.positionAt(offset).line;
+  const lineStart = lines.lineStart(line);
+  const indent = /^[ \t]*/.exec(source.slice(lineStart, lines.lineEnd(line)))![0];
+  if (lineStart >= model.preambleEnd) {
+    fixes.push({
+      title: t('fix.disableLine', { rule: ruleId }),
+      edits: [{ start: lineStart, end: lineStart, newText: `${indent}<!-- mailproof-disable-next-line ${ruleId} -->${eol}` }],
+    });
+  }
+  let at = model.preambleEnd;
+  const afterPreamble = /^\r?\n/.exec(source.slice(at, at + 2));
+  if (at > 0 && afterPreamble) at += afterPreamble[0].length;
+  const prefix = at > 0 && source[at - 1] !== '\n' ? eol : '';
+  fixes.push({ title: t('fix.disableFile', { rule: ruleId }), edits: [{ start: at, end: at, newText: `${prefix}<!-- mailproof-disable ${ruleId} -->${eol}` }] });
+  return fixes;
+}

@@ -1,0 +1,74 @@
+import type { TextView } from './text/view';
+import type { Edit, Finding, Fix } from './types';
+
+/** Something whose source can be edited: a body part or a text view. */
+export interface EditTarget {
+  editable: boolean;
+  encode: (text: string) => string;
+}
+
+/** An edit of the source range `[start, end)`, encoded for the target; undefined when the target is read-only. */
+export function sourceEdit(target: EditTarget, start: number, end: number, newText: string): Edit | undefined {
+  return target.editable ? { start, end, newText: target.encode(newText) } : undefined;
+}
+
+/** An insertion at a source offset. */
+export function insertAt(target: EditTarget, offset: number, text: string): Edit | undefined {
+  return sourceEdit(target, offset, offset, text);
+}
+
+/**
+ * Edits replacing the text range `[from, to)` of a view. When the range spans markup
+ * (`<b>sans</b> frais`), the first piece of text takes the new text and the others are emptied,
+ * so tags stay balanced. Undefined when the view is read-only.
+ */
+export function textEdit(view: TextView, from: number, to: number, newText: string): Edit[] | undefined {
+  if (!view.editable) return undefined;
+  const segments = view.segments(from, to);
+  if (segments.length === 0) {
+    const at = view.sourceRange(from, from).start;
+    return [{ start: at, end: at, newText: view.encode(newText) }];
+  }
+  return segments.map((s, i) => ({ start: s.start, end: s.end, newText: i === 0 ? view.encode(newText) : '' }));
+}
+
+/** A fix from edits, dropping the fix when any edit is impossible. */
+export function makeFix(title: string, edits: Array<Edit | Edit[] | undefined>, preferred = false): Fix | undefined {
+  if (edits.length === 0 || edits.some((e) => e === undefined)) return undefined;
+  return { title, edits: (edits as Array<Edit | Edit[]>).flat(), ...(preferred ? { preferred: true } : {}) };
+}
+
+/** Applies edits to a text; overlapping edits after the first are skipped. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos) continue;
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+/**
+ * Picks the preferred fix of each finding, skipping any fix that overlaps one already taken
+ * (the next lint pass picks it up), and returns the edits to apply.
+ */
+export function preferredEdits(findings: readonly Finding[]): { edits: Edit[]; fixed: number } {
+  const taken: Edit[] = [];
+  let fixed = 0;
+  for (const f of findings) {
+    const fix = f.fixes?.find((x) => x.preferred);
+    if (!fix) continue;
+    if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
+    taken.push(...fix.edits);
+    fixed++;
+  }
+  return { edits: taken, fixed };
+}
+
+function overlaps(a: Edit, b: Edit): boolean {
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  return a.start < b.end && b.start < a.end;
+}

@@ -1,0 +1,108 @@
+import { mergeConfigs, type MailproofConfig, resolveRule, sharedSettings } from './config';
+import { parseDirectives } from './directives';
+import { type MessageParams, translate } from './i18n';
+import { buildModel } from './parse/index';
+import type { DraftModel } from './model';
+import { LineIndex } from './position';
+import type { Report, Rule, RuleContext } from './rule';
+import { rules as registry } from './rules/index';
+import { computeScore } from './score';
+import type { DraftKind, Finding, LintResult, Locale } from './types';
+
+/** Options of a lint run. */
+export interface LintOptions {
+  /** The draft's kind; guessed from `fileName` and the content when omitted. */
+  kind?: DraftKind;
+  fileName?: string;
+  config?: MailproofConfig;
+  /** Language of the messages. */
+  locale?: Locale;
+  /** The rules to run; the full registry by default. */
+  rules?: readonly Rule[];
+}
+
+const HTML_EXT = /\.(html?|xhtml|mjml|hbs|handlebars|liquid|njk|twig|mustache|ejs)$/i;
+const TEXT_EXT = /\.(txt|text|md|markdown)$/i;
+const EML_EXT = /\.(eml|msg|mbox)$/i;
+
+/** Guesses a draft's kind from its file name, else from its first bytes. */
+export function detectKind(fileName: string | undefined, text: string): DraftKind {
+  if (fileName) {
+    if (EML_EXT.test(fileName)) return 'eml';
+    if (HTML_EXT.test(fileName)) return 'html';
+    if (TEXT_EXT.test(fileName)) return 'text';
+  }
+  const head = text.slice(0, 2000);
+  if (/^(?:[\w-]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*){2,}/.test(head) && /^(from|subject|mime-version|received|return-path|date|to|message-id):/im.test(head)) return 'eml';
+  if (/<(!doctype|html|body|table|div|p|br|a|img|mjml)\b/i.test(head)) return 'html';
+  return 'text';
+}
+
+/** Everything a lint run produced, plus the parse, for adapters that need more (fix-all, disable fixes). */
+export interface LintRun extends LintResult {
+  model: DraftModel;
+  lines: LineIndex;
+}
+
+/**
+ * Lints a draft: parses it once, runs every enabled rule over the model, drops findings
+ * switched off by inline directives and computes the spam score.
+ */
+export function lint(text: string, options: LintOptions = {}): LintRun {
+  const kind = options.kind ?? detectKind(options.fileName, text);
+  const locale = options.locale ?? 'en';
+  const rules = options.rules ?? registry;
+  const config = mergeConfigs(options.config);
+  const model = buildModel(text, kind);
+  const lines = new LineIndex(text);
+  const settings = sharedSettings(config);
+  const mailType = model.declaredMailType ?? settings.mailType;
+  const t = (key: string, params?: MessageParams) => translate(locale, key, params);
+  const findings: Finding[] = [];
+  const weights = new Map<string, number>();
+
+  for (const rule of rules) {
+    if (rule.kinds && !rule.kinds.includes(kind)) continue;
+    if (rule.bulkOnly && mailType === 'transactional') continue;
+    const { severity, options: ruleOptions } = resolveRule(rule as Rule, config);
+    if (severity === 'off') continue;
+    weights.set(rule.id, rule.weight);
+    const ctx: RuleContext<Record<string, unknown>> = {
+      model,
+      options: ruleOptions,
+      settings: { ...settings, mailType },
+      locale,
+      t,
+      report(r: Report) {
+        findings.push(toFinding(rule.id, r.severity ?? severity, r, text.length));
+      },
+    };
+    (rule.check as (c: typeof ctx) => void)(ctx);
+  }
+
+  const suppressions = parseDirectives(model, lines);
+  const kept = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, f.start));
+  kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  const { score, breakdown } = computeScore(kept, (id) => weights.get(id) ?? 0);
+  return { kind, findings: kept, score, scoreBreakdown: breakdown, language: model.language, model, lines };
+}
+
+function toFinding(ruleId: string, severity: Finding['severity'], r: Report, length: number): Finding {
+  const start = Math.max(0, Math.min(r.start, length));
+  const end = Math.max(start, Math.min(r.end, length));
+  const f: Finding = { ruleId, severity, message: r.message, start, end };
+  const fixes = r.fixes?.filter(Boolean);
+  if (fixes && fixes.length) {
+    // At most one preferred fix, the first one flagged.
+    let seen = false;
+    f.fixes = fixes.map((x) => {
+      if (!x.preferred) return x;
+      if (seen) return { title: x.title, edits: x.edits };
+      seen = true;
+      return x;
+    });
+  }
+  if (r.related?.length) f.related = r.related;
+  if (r.data) f.data = r.data;
+  return f;
+}

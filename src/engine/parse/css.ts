@@ -1,0 +1,176 @@
+/** A CSS declaration with source offsets (already mapped to the draft's source). */
+export interface CssDeclaration {
+  /** Lowercased property name. */
+  property: string;
+  /** Value as written, trimmed, without `!important`. */
+  value: string;
+  important: boolean;
+  /** Range of the whole declaration, `property: value`. */
+  start: number;
+  end: number;
+  /** Range of the value. */
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** A style rule of a `<style>` block: its selector and declarations. */
+export interface CssRule {
+  selector: string;
+  /** At-rule prelude the rule sits in, such as `@media (max-width: 600px)`, or ''. */
+  atRule: string;
+  declarations: CssDeclaration[];
+}
+
+const WS = /\s/;
+
+/**
+ * Splits a declaration list (`a: b; c: d`) into declarations. `offset` maps a position in
+ * `text` to the draft's source. Comments are skipped; quotes and parentheses are respected.
+ */
+export function parseDeclarations(text: string, offset: (i: number) => number): CssDeclaration[] {
+  const out: CssDeclaration[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && (WS.test(text[i]) || text[i] === ';')) i++;
+    if (i >= n) break;
+    if (text.startsWith('/*', i)) {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? n : close + 2;
+      continue;
+    }
+    const declStart = i;
+    const end = scanTo(text, i, ';');
+    const colon = text.indexOf(':', declStart);
+    if (colon < 0 || colon >= end) {
+      i = end + 1;
+      continue;
+    }
+    const property = text.slice(declStart, colon).trim().toLowerCase();
+    let vs = colon + 1;
+    while (vs < end && WS.test(text[vs])) vs++;
+    let ve = end;
+    while (ve > vs && WS.test(text[ve - 1])) ve--;
+    let value = text.slice(vs, ve);
+    let important = false;
+    const imp = /\s*!\s*important$/i.exec(value);
+    if (imp) {
+      important = true;
+      value = value.slice(0, imp.index);
+    }
+    if (property && !property.includes('{') && !property.includes('}')) {
+      out.push({
+        property,
+        value,
+        important,
+        start: offset(declStart),
+        end: offset(ve),
+        valueStart: offset(vs),
+        valueEnd: offset(vs + value.length),
+      });
+    }
+    i = end + 1;
+  }
+  return out;
+}
+
+// Index of the next `stop` character at nesting level 0 outside quotes and comments, or text.length.
+function scanTo(text: string, from: number, stop: string): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0) return text.length;
+      i = close + 1;
+    } else if (depth === 0 && (c === stop || (stop === ';' && c === '}'))) return i;
+  }
+  return text.length;
+}
+
+/**
+ * Reads the style rules of a stylesheet, including those nested in at-rules such as `@media`.
+ * Iterative, so hostile nesting cannot overflow the stack.
+ */
+export function parseStylesheet(text: string, offset: (i: number) => number): CssRule[] {
+  const rules: CssRule[] = [];
+  const atStack: string[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i];
+    if (WS.test(c)) {
+      i++;
+      continue;
+    }
+    if (text.startsWith('/*', i)) {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? n : close + 2;
+      continue;
+    }
+    if (text.startsWith('<!--', i)) {
+      i += 4;
+      continue;
+    }
+    if (text.startsWith('-->', i)) {
+      i += 3;
+      continue;
+    }
+    if (c === '}') {
+      atStack.pop();
+      i++;
+      continue;
+    }
+    const open = scanBlockStart(text, i);
+    if (open.stop === n) break;
+    const prelude = text.slice(i, open.stop).trim();
+    if (open.char === ';') {
+      i = open.stop + 1; // @import, @charset
+      continue;
+    }
+    if (prelude.startsWith('@') && !/^@(font-face|page)\b/i.test(prelude)) {
+      atStack.push(prelude);
+      i = open.stop + 1;
+      continue;
+    }
+    const bodyStart = open.stop + 1;
+    const close = scanTo(text, bodyStart, '}');
+    const end = close < n && text[close] === '}' ? close : scanCloseBrace(text, bodyStart);
+    rules.push({
+      selector: prelude,
+      atRule: atStack.join(' '),
+      declarations: parseDeclarations(text.slice(bodyStart, end), (k) => offset(bodyStart + k)),
+    });
+    i = end + 1;
+  }
+  return rules;
+}
+
+function scanBlockStart(text: string, from: number): { stop: number; char: string } {
+  let quote = '';
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '{' || c === ';') return { stop: i, char: c };
+  }
+  return { stop: text.length, char: '' };
+}
+
+function scanCloseBrace(text: string, from: number): number {
+  const close = text.indexOf('}', from);
+  return close < 0 ? text.length : close;
+}

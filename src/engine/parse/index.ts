@@ -1,0 +1,108 @@
+import type { BodyPart, DraftModel, Header, MailType, ParseProblem } from '../model';
+import { detectLanguage } from '../text/language';
+import { IDENTITY, type SourceMapper, TextView } from '../text/view';
+import type { DraftKind } from '../types';
+import { utf8Length } from './charset';
+import { parseEml } from './eml';
+import { parseFrontMatter } from './frontmatter';
+import { parseHtml } from './html';
+
+const MAIL_TYPE_RE = /<!--\s*mailproof:\s*(bulk|transactional)\s*-->/i;
+
+/** Parses a draft once into the model every rule reads. */
+export function buildModel(source: string, kind: DraftKind): DraftModel {
+  let headers: Header[] = [];
+  const parts: BodyPart[] = [];
+  let attachments: DraftModel['attachments'] = [];
+  let problems: ParseProblem[] = [];
+  let preambleEnd = 0;
+  let subject: TextView | undefined;
+
+  if (kind === 'eml') {
+    const eml = parseEml(source);
+    headers = eml.headers;
+    attachments = eml.attachments;
+    problems = eml.problems;
+    for (const body of eml.bodies) parts.push(makePart(body.type, body.content, body.mapper, body));
+    const subj = headers.find((h) => h.key === 'subject');
+    if (subj) subject = subjectView(source, subj);
+  } else {
+    const fm = parseFrontMatter(source);
+    const bodyStart = fm?.end ?? 0;
+    headers = fm?.headers ?? [];
+    preambleEnd = bodyStart;
+    const content = bodyStart ? source.slice(bodyStart) : source;
+    const mapper: SourceMapper = bodyStart ? { start: (o) => o + bodyStart, end: (o) => o + bodyStart } : IDENTITY;
+    const part = makePart(kind, content, mapper, { start: bodyStart, end: source.length, editable: true, encode: (t: string) => t });
+    if (part.html) preambleEnd = Math.max(preambleEnd, part.html.preambleEnd);
+    parts.push(part);
+    const subj = headers.find((h) => h.key === 'subject');
+    if (subj) subject = TextView.ofSource(source, subj.valueStart, subj.valueEnd, 'subject');
+  }
+
+  const declared = declaredMailType(source, headers);
+  const language = detectLanguage([subject?.text ?? '', ...parts.map((p) => p.text.text)]);
+  return {
+    kind,
+    source,
+    headers,
+    subject,
+    parts,
+    attachments,
+    problems,
+    declaredMailType: declared,
+    preambleEnd,
+    language,
+    header(name: string) {
+      const key = name.toLowerCase();
+      return headers.find((h) => h.key === key);
+    },
+  };
+}
+
+function makePart(
+  type: 'html' | 'text',
+  content: string,
+  mapper: SourceMapper,
+  raw: { start: number; end: number; editable: boolean; encode: (t: string) => string; byteSize?: number },
+): BodyPart {
+  const opts = { editable: raw.editable, encode: raw.encode };
+  if (type === 'html') {
+    const html = parseHtml(content, mapper, opts);
+    return { type, text: html.text, html, start: raw.start, end: raw.end, editable: raw.editable, encode: raw.encode, byteSize: raw.byteSize ?? utf8Length(content) };
+  }
+  return { type, text: plainTextView(content, mapper, opts), start: raw.start, end: raw.end, editable: raw.editable, encode: raw.encode, byteSize: raw.byteSize ?? utf8Length(content) };
+}
+
+// Plain text: paragraphs (separated by blank lines) become blocks; single line breaks are
+// soft wraps, so a phrase may run across them.
+function plainTextView(content: string, mapper: SourceMapper, opts: { editable: boolean; encode: (t: string) => string }): TextView {
+  const b = TextView.builder('body', opts);
+  const para = /\r?\n[ \t]*\r?\n\s*/g;
+  let last = 0;
+  for (let m = para.exec(content); m; m = para.exec(content)) {
+    b.append(content.slice(last, m.index), mapper.start(last), mapper.end(m.index));
+    b.blockBreak();
+    last = m.index + m[0].length;
+  }
+  b.append(content.slice(last), mapper.start(last), mapper.end(content.length));
+  return b.build();
+}
+
+// The Subject header as text. Encoded words cannot be edited in place, so their view is not editable.
+function subjectView(source: string, h: Header): TextView {
+  const raw = source.slice(h.valueStart, h.valueEnd);
+  if (!raw.includes('=?') && !/[\r\n]/.test(raw)) return TextView.ofSource(source, h.valueStart, h.valueEnd, 'subject');
+  const b = TextView.builder('subject', { editable: false });
+  b.append(h.value, h.valueStart, h.valueEnd);
+  return b.build();
+}
+
+function declaredMailType(source: string, headers: Header[]): MailType | undefined {
+  const h = headers.find((x) => x.key === 'x-mailproof-type' || x.key === 'mailtype' || x.key === 'type');
+  const v = h?.value.trim().toLowerCase();
+  if (v === 'bulk' || v === 'transactional') return v;
+  if (!source.includes('mailproof:')) return undefined;
+  const m = MAIL_TYPE_RE.exec(source);
+  return m ? (m[1].toLowerCase() as MailType) : undefined;
+}

@@ -1,0 +1,51 @@
+/** A zero-based line and UTF-16 column, as VS Code and LSP count them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** Converts between offsets and line/column positions of one text. */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** The zero-based line and column of an offset. */
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+
+  /** The offset of a zero-based line and column (clamped to the text). */
+  offsetAt(pos: Position): number {
+    if (pos.line >= this.starts.length) return this.text.length;
+    const start = this.starts[Math.max(0, pos.line)];
+    return Math.min(start + Math.max(0, pos.character), this.lineEnd(pos.line));
+  }
+
+  /** Offset of the first character of a line. */
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  /** Offset of the end of a line, before its line break. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
+    return next > 0 && this.text[next - 1] === '\r' && next - 1 >= this.lineStart(line) ? next - 1 : next;
+  }
+}

@@ -1,0 +1,81 @@
+import type { MessageParams } from './i18n';
+import type { DraftModel, MailType } from './model';
+import type { PhraseInput } from './lexicon/types';
+import type { DraftKind, Fix, Locale, RelatedLocation, Severity } from './types';
+
+/** Groups rules in docs, settings and the report. */
+export type RuleCategory = 'content' | 'html' | 'images' | 'links' | 'bulk' | 'sender' | 'message';
+
+/** A user-tunable option of a rule (a threshold, a list). */
+export type OptionSpec =
+  | { type: 'integer' | 'number'; default: number; minimum?: number; maximum?: number }
+  | { type: 'boolean'; default: boolean }
+  | { type: 'string[]'; default: string[] };
+
+type OptionValue<S> = S extends { type: 'integer' | 'number' } ? number : S extends { type: 'boolean' } ? boolean : string[];
+
+/** Option values of a rule, typed from its option specs. */
+export type OptionsOf<S extends Record<string, OptionSpec>> = { [K in keyof S]: OptionValue<S[K]> };
+
+/** Settings shared by several rules, resolved from the configuration. */
+export interface SharedSettings {
+  phrases: { add: PhraseInput[]; ignore: string[] };
+  acronyms: string[];
+  mailType: MailType;
+  /** Sender address from settings, used when the draft has no From. */
+  sender?: string;
+}
+
+/** What a rule reports: a range of the source, a message and optional fixes. */
+export interface Report {
+  start: number;
+  end: number;
+  message: string;
+  fixes?: Fix[];
+  related?: RelatedLocation[];
+  data?: Record<string, string | number>;
+  /** Overrides the configured severity for this finding (e.g. an executable attachment). */
+  severity?: Severity;
+}
+
+/** What a rule's check receives. */
+export interface RuleContext<O = Record<string, never>> {
+  readonly model: DraftModel;
+  readonly options: O;
+  readonly settings: SharedSettings;
+  readonly locale: Locale;
+  /** The message for `key` in the user's locale. */
+  t(key: string, params?: MessageParams): string;
+  report(report: Report): void;
+}
+
+/** A rule: its metadata and its check. */
+export interface Rule<S extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
+  /** Kebab-case id: the file name, the docs slug and the settings key. */
+  id: string;
+  category: RuleCategory;
+  defaultSeverity: Severity;
+  /** Points each warning or error adds to the spam score. */
+  weight: number;
+  /** True when at least one of its findings carries a fix. */
+  fixable: boolean;
+  /** Draft kinds the rule applies to; all when omitted. */
+  kinds?: DraftKind[];
+  /** Skipped for transactional mail. */
+  bulkOnly?: boolean;
+  options?: S;
+  check(ctx: RuleContext<OptionsOf<S>>): void;
+}
+
+/** Declares a rule; the identity function, here for type inference. */
+export function defineRule<S extends Record<string, OptionSpec> = Record<string, never>>(rule: Rule<S>): Rule<S> {
+  return rule;
+}
+
+/** The docs page of a rule. Derived here only, so every surface links the same page. */
+export function docsUrl(ruleId: string, base = DOCS_BASE_URL): string {
+  return `${base}/${ruleId}.md`;
+}
+
+/** Where rule docs are published. */
+export const DOCS_BASE_URL = 'https://github.com/mailproof/mailproof/blob/main/docs/rules';

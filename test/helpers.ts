@@ -1,0 +1,20 @@
+import { applyEdits } from '../src/engine/fix';
+import { lint, type LintOptions } from '../src/engine/lint';
+import type { Finding } from '../src/engine/types';
+
+/** Lints a string and returns the findings of one rule (all rules run, as in real use). */
+export function findings(text: string, ruleId: string, options: LintOptions = {}): Finding[] {
+  return lint(text, { kind: 'html', ...options }).findings.filter((f) => f.ruleId === ruleId);
+}
+
+/** The source text a finding points at. */
+export function at(text: string, f: Finding): string {
+  return text.slice(f.start, f.end);
+}
+
+/** The text after applying the fix at `index` of a finding (the preferred one by default). */
+export function fixed(text: string, f: Finding, index?: number): string {
+  const fix = index === undefined ? f.fixes?.find((x) => x.preferred) : f.fixes?.[index];
+  if (!fix) throw new Error(`finding ${f.ruleId} "${at(text, f)}" has no such fix`);
+  return applyEdits(text, fix.edits);
+}

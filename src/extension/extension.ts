@@ -1,2 +1,54 @@
-export function activate(): void {}
+import * as vscode from 'vscode';
+import { CodeActions, FIX_ALL_KIND } from './codeActions';
+import { DeliverabilityController } from './deliverability';
+import { Hover } from './hover';
+import { Linter } from './linter';
+import { Settings } from './settings';
+import { ScoreStatus } from './statusBar';
+
+/** Activated by VS Code for contributed languages and commands (implicit activation). */
+export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('Mailproof', { log: true });
+  const settings = new Settings(log);
+  const docsUri = (ruleId: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', 'docs', 'rules', `${ruleId}.md`);
+  const linter = new Linter(settings, context.workspaceState, docsUri, log);
+  const deliverability = new DeliverabilityController(context, linter, log);
+  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
+
+  context.subscriptions.push(
+    log,
+    settings,
+    linter,
+    new ScoreStatus(linter),
+    vscode.languages.registerCodeActionsProvider(selector, new CodeActions(linter), CodeActions.metadata),
+    vscode.languages.registerHoverProvider(selector, new Hover(linter)),
+    vscode.commands.registerCommand('mailproof.lintFile', async (uri?: vscode.Uri) => {
+      const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!doc) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a file to lint it as an email.'));
+        return;
+      }
+      await linter.force(doc);
+    }),
+    vscode.commands.registerCommand('mailproof.stopLintingFile', async (uri?: vscode.Uri) => {
+      const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (doc) await linter.unforce(doc);
+    }),
+    vscode.commands.registerCommand('mailproof.fixAll', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor) await vscode.commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND.value, apply: 'first' });
+    }),
+    vscode.commands.registerCommand('mailproof.openRuleDocs', async (ruleId: string) => {
+      if (typeof ruleId !== 'string' || !/^[a-z0-9-]+$/.test(ruleId)) return;
+      await vscode.commands.executeCommand('markdown.showPreview', docsUri(ruleId));
+    }),
+    vscode.commands.registerCommand('mailproof.showOutput', () => log.show()),
+    deliverability,
+    vscode.commands.registerCommand('mailproof.checkDeliverability', () => deliverability.command()),
+    vscode.commands.registerCommand('mailproof.setSmtpPassword', () => deliverability.setPassword()),
+    vscode.commands.registerCommand('mailproof.clearSmtpPassword', () => deliverability.clearPassword()),
+  );
+  log.info('Mailproof activated');
+}
+
 export function deactivate(): void {}

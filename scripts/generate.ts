@@ -1,0 +1,168 @@
+// Generates, from the rule registry, everything that must not drift from it:
+//   - package.json contributes.configuration (static settings + one section per rule),
+//   - the rule setting descriptions in package.nls.json / package.nls.fr.json,
+//   - media/mailproofrc.schema.json (validation and completion of .mailproofrc.json),
+//   - the rules table in docs/rules/README.md.
+// `--check` fails (exit 1) when a generated file is out of date; `npm test` runs it.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { translate } from '../src/engine/i18n';
+import type { OptionSpec, Rule } from '../src/engine/rule';
+import { rules } from '../src/engine/rules/index';
+import { settingKey } from '../src/extension/settingKey';
+
+const root = join(__dirname, '..');
+const check = process.argv.includes('--check');
+const drift: string[] = [];
+
+function write(rel: string, content: string) {
+  const path = join(root, rel);
+  let current = '';
+  try {
+    current = readFileSync(path, 'utf8');
+  } catch {
+    // new file
+  }
+  if (current === content) return;
+  if (check) drift.push(rel);
+  else writeFileSync(path, content);
+}
+
+const SEVERITY_ENUM = ['error', 'warning', 'info', 'off'];
+
+function optionSchema(spec: OptionSpec): Record<string, unknown> {
+  switch (spec.type) {
+    case 'integer':
+    case 'number':
+      return { type: spec.type, default: spec.default, ...(spec.minimum !== undefined ? { minimum: spec.minimum } : {}), ...(spec.maximum !== undefined ? { maximum: spec.maximum } : {}) };
+    case 'boolean':
+      return { type: 'boolean', default: spec.default };
+    case 'string[]':
+      return { type: 'array', items: { type: 'string' }, default: spec.default };
+  }
+}
+
+// Settings that are not per rule. Descriptions are nls keys, written by hand in package.nls*.json.
+const phraseItem = {
+  anyOf: [
+    { type: 'string' },
+    {
+      type: 'object',
+      required: ['phrase'],
+      properties: { phrase: { type: 'string' }, alternatives: { type: 'array', items: { type: 'string' }, maxItems: 3 }, category: { type: 'string' } },
+    },
+  ],
+};
+const staticSettings: Record<string, Record<string, unknown>> = {
+  'mailproof.enable': { type: 'boolean', default: true, scope: 'resource', description: '%config.enable%' },
+  'mailproof.files': {
+    type: 'array',
+    items: { type: 'string' },
+    default: ['**/{email,emails,mail,mails,newsletter,newsletters,templates}/**'],
+    scope: 'resource',
+    markdownDescription: '%config.files%',
+  },
+  'mailproof.maxFileSizeKB': { type: 'integer', default: 2048, minimum: 1, scope: 'resource', markdownDescription: '%config.maxFileSizeKB%' },
+  'mailproof.mailType': { type: 'string', enum: ['bulk', 'transactional'], default: 'bulk', enumDescriptions: ['%config.mailType.bulk%', '%config.mailType.transactional%'], scope: 'resource', markdownDescription: '%config.mailType%' },
+  'mailproof.sender': { type: 'string', default: '', scope: 'resource', markdownDescription: '%config.sender%' },
+  'mailproof.phrases.add': { type: 'array', items: phraseItem, default: [], scope: 'resource', markdownDescription: '%config.phrases.add%' },
+  'mailproof.phrases.ignore': { type: 'array', items: { type: 'string' }, default: [], scope: 'resource', markdownDescription: '%config.phrases.ignore%' },
+  'mailproof.acronyms': { type: 'array', items: { type: 'string' }, default: [], scope: 'resource', markdownDescription: '%config.acronyms%' },
+  'mailproof.check.dkimSelectors': { type: 'array', items: { type: 'string' }, default: [], scope: 'resource', markdownDescription: '%config.check.dkimSelectors%' },
+  'mailproof.check.ips': { type: 'array', items: { type: 'string' }, default: [], scope: 'resource', markdownDescription: '%config.check.ips%' },
+  'mailproof.check.dnsServers': { type: 'array', items: { type: 'string' }, default: [], scope: 'machine-overridable', markdownDescription: '%config.check.dnsServers%' },
+  'mailproof.check.ipBlocklists': { type: 'array', items: { type: 'string' }, default: [], scope: 'machine-overridable', markdownDescription: '%config.check.ipBlocklists%' },
+  'mailproof.check.domainBlocklists': { type: 'array', items: { type: 'string' }, default: [], scope: 'machine-overridable', markdownDescription: '%config.check.domainBlocklists%' },
+  'mailproof.check.smtp.host': { type: 'string', default: '', scope: 'machine-overridable', markdownDescription: '%config.check.smtp.host%' },
+  'mailproof.check.smtp.port': { type: 'integer', default: 587, minimum: 1, maximum: 65535, scope: 'machine-overridable', markdownDescription: '%config.check.smtp.port%' },
+  'mailproof.check.smtp.security': {
+    type: 'string',
+    enum: ['starttls', 'ssl', 'none'],
+    enumDescriptions: ['%config.check.smtp.security.starttls%', '%config.check.smtp.security.ssl%', '%config.check.smtp.security.none%'],
+    default: 'starttls',
+    scope: 'machine-overridable',
+    markdownDescription: '%config.check.smtp.security%',
+  },
+  'mailproof.check.smtp.user': { type: 'string', default: '', scope: 'machine-overridable', markdownDescription: '%config.check.smtp.user%' },
+  'mailproof.check.timeoutMs': { type: 'integer', default: 8000, minimum: 500, maximum: 60000, scope: 'resource', markdownDescription: '%config.check.timeoutMs%' },
+};
+
+// package.json contributes.configuration
+const ruleProps: Record<string, Record<string, unknown>> = {};
+const nls: Record<'en' | 'fr', Record<string, string>> = { en: {}, fr: {} };
+for (const rule of rules as readonly Rule[]) {
+  const base = `mailproof.rules.${settingKey(rule.id)}`;
+  const key = `config.rules.${settingKey(rule.id)}`;
+  ruleProps[`${base}.severity`] = { type: 'string', enum: SEVERITY_ENUM, default: rule.defaultSeverity, scope: 'resource', markdownDescription: `%${key}.severity%` };
+  for (const locale of ['en', 'fr'] as const) {
+    const sev = locale === 'fr' ? 'Sévérité' : 'Severity';
+    nls[locale][`${key}.severity`] = `${sev} (\`${rule.id}\`): ${translate(locale, `rule.${rule.id}.description`)}.`;
+  }
+  for (const [name, spec] of Object.entries(rule.options ?? {})) {
+    ruleProps[`${base}.${name}`] = { ...optionSchema(spec), scope: 'resource', markdownDescription: `%${key}.${name}%` };
+    for (const locale of ['en', 'fr'] as const) nls[locale][`${key}.${name}`] = `\`${rule.id}\`: ${translate(locale, `option.${rule.id}.${name}`)}`;
+  }
+}
+const pkgPath = 'package.json';
+const pkg = JSON.parse(readFileSync(join(root, pkgPath), 'utf8'));
+pkg.contributes ??= {};
+pkg.contributes.configuration = [
+  { id: 'mailproof', title: 'Mailproof', properties: staticSettings },
+  { id: 'mailproof.rules', title: '%config.section.rules%', properties: ruleProps },
+];
+write(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
+
+for (const [locale, file] of [['en', 'package.nls.json'], ['fr', 'package.nls.fr.json']] as const) {
+  let current: Record<string, string> = {};
+  try {
+    current = JSON.parse(readFileSync(join(root, file), 'utf8'));
+  } catch {
+    // new file
+  }
+  const kept = Object.fromEntries(Object.entries(current).filter(([k]) => !k.startsWith('config.rules.')));
+  write(file, JSON.stringify({ ...kept, ...nls[locale] }, null, 2) + '\n');
+}
+
+// .mailproofrc.json schema
+const ruleSchemas: Record<string, unknown> = {};
+for (const rule of rules as readonly Rule[]) {
+  const options: Record<string, unknown> = { severity: { enum: SEVERITY_ENUM } };
+  for (const [name, spec] of Object.entries(rule.options ?? {})) options[name] = { ...optionSchema(spec), description: translate('en', `option.${rule.id}.${name}`) };
+  ruleSchemas[rule.id] = {
+    description: `${translate('en', `rule.${rule.id}.description`)} (default: ${rule.defaultSeverity})`,
+    anyOf: [{ enum: SEVERITY_ENUM }, { type: 'object', properties: options, additionalProperties: false }],
+  };
+}
+const schema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'Mailproof configuration (.mailproofrc.json)',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    rules: { type: 'object', properties: ruleSchemas, additionalProperties: false },
+    phrases: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { add: { type: 'array', items: phraseItem }, ignore: { type: 'array', items: { type: 'string' } } },
+    },
+    acronyms: { type: 'array', items: { type: 'string' } },
+    mailType: { enum: ['bulk', 'transactional'] },
+    sender: { type: 'string' },
+  },
+};
+write('media/mailproofrc.schema.json', JSON.stringify(schema, null, 2) + '\n');
+
+// docs/rules/README.md
+const rows = (rules as readonly Rule[]).map(
+  (r) => `| [${r.id}](${r.id}.md) | ${r.category} | ${r.defaultSeverity} | ${r.weight} | ${r.fixable ? 'yes' : '—'} | ${r.bulkOnly ? 'bulk only' : 'all'} | ${translate('en', `rule.${r.id}.description`)} |`,
+);
+write(
+  'docs/rules/README.md',
+  `# Rules\n\n<!-- Generated by scripts/generate.ts from the rule registry; do not edit. -->\n\n| Rule | Category | Default severity | Score weight | Fixable | Mail type | Description |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}\n\nSeverities are defaults: change them in \`.mailproofrc.json\` or in the \`mailproof.rules.*\` settings. The spam score adds each rule's weight per warning or error, at most three times per rule; 5 or more means likely spam.\n`,
+);
+
+if (check && drift.length) {
+  console.error(`Generated files are out of date: ${drift.join(', ')}. Run "npm run generate" and commit the result.`);
+  process.exit(1);
+}

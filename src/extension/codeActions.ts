@@ -1,0 +1,124 @@
+import * as vscode from 'vscode';
+import { disableFixes } from '../engine/directives';
+import { applyEdits, preferredEdits } from '../engine/fix';
+import { translate } from '../engine/i18n';
+import { lint } from '../engine/lint';
+import type { Edit, Finding, Fix } from '../engine/types';
+import { kindOf, type DraftState, type Linter } from './linter';
+
+/** `source.fixAll.mailproof`, for `editor.codeActionsOnSave`. */
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mailproof');
+
+// ESLint applies fixes in up to 10 passes: a fix can make room for another.
+const MAX_FIX_PASSES = 10;
+
+/** Quick fixes from the engine's exact edits, plus fix-all, disable comments and docs. */
+export class CodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly linter: Linter) {}
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const state = this.linter.state(doc);
+    // Edits were computed on an older text: offering them would corrupt the document.
+    if (!state || state.version !== doc.version) return [];
+    const actions: vscode.CodeAction[] = [];
+    if (context.only && FIX_ALL_KIND.intersects(context.only) && !vscode.CodeActionKind.QuickFix.contains(context.only)) {
+      const all = this.fixAll(doc, state);
+      if (all) actions.push(all);
+      return actions;
+    }
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return actions;
+
+    const t = (key: string, params?: Record<string, string | number>) => translate(state.locale, key, params);
+    const byKey = new Map(state.run.findings.map((f) => [findingKey(doc, f), f]));
+    const perRule: vscode.CodeAction[] = [];
+    const seenRules = new Set<string>();
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== 'mailproof') continue;
+      const finding = this.linter.findingOf.get(diagnostic) ?? byKey.get(diagnosticKey(diagnostic));
+      if (!finding) continue;
+      for (const fix of finding.fixes ?? []) actions.push(this.quickFix(doc, fix, diagnostic));
+      if (seenRules.has(finding.ruleId)) continue;
+      seenRules.add(finding.ruleId);
+      const fixable = state.run.findings.filter((f) => f.ruleId === finding.ruleId && f.fixes?.some((x) => x.preferred));
+      if (fixable.length > 1) {
+        const { edits } = preferredEdits(fixable);
+        const a = new vscode.CodeAction(t('fix.all', { rule: finding.ruleId }), vscode.CodeActionKind.QuickFix);
+        a.edit = toWorkspaceEdit(doc, edits);
+        a.diagnostics = [diagnostic];
+        perRule.push(a);
+      }
+      for (const fix of disableFixes(state.run.model, state.run.lines, finding.ruleId, finding.start, t)) {
+        const a = this.quickFix(doc, fix, diagnostic);
+        a.isPreferred = false;
+        perRule.push(a);
+      }
+      const learn = new vscode.CodeAction(t('fix.learnMore', { rule: finding.ruleId }), vscode.CodeActionKind.QuickFix);
+      learn.command = { title: learn.title, command: 'mailproof.openRuleDocs', arguments: [finding.ruleId] };
+      learn.diagnostics = [diagnostic];
+      perRule.push(learn);
+    }
+    // Preferred fixes first, then the alternatives, then per-rule actions.
+    actions.sort((a, b) => Number(!!b.isPreferred) - Number(!!a.isPreferred));
+    return [...actions, ...perRule];
+  }
+
+  private quickFix(doc: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+    const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+    a.edit = toWorkspaceEdit(doc, fix.edits);
+    a.diagnostics = [diagnostic];
+    a.isPreferred = !!fix.preferred;
+    return a;
+  }
+
+  /** Every preferred fix, applied pass after pass, as one minimal edit of the document. */
+  private fixAll(doc: vscode.TextDocument, state: DraftState): vscode.CodeAction | undefined {
+    const original = doc.getText();
+    let text = original;
+    let run = state.run;
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const { edits, fixed } = preferredEdits(run.findings);
+      if (!fixed) break;
+      text = applyEdits(text, edits);
+      run = lint(text, { kind: kindOf(doc, text), fileName: doc.uri.path, config: state.config, locale: state.locale });
+    }
+    if (text === original) return undefined;
+    const a = new vscode.CodeAction(vscode.l10n.t('Fix all Mailproof problems'), FIX_ALL_KIND);
+    a.edit = toWorkspaceEdit(doc, [minimalEdit(original, text)]);
+    return a;
+  }
+}
+
+/** One edit covering only what differs between two texts (common prefix and suffix kept). */
+export function minimalEdit(before: string, after: string): Edit {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
+    endB--;
+    endA--;
+  }
+  return { start, end: endB, newText: after.slice(start, endA) };
+}
+
+function toWorkspaceEdit(doc: vscode.TextDocument, edits: readonly Edit[]): vscode.WorkspaceEdit {
+  const we = new vscode.WorkspaceEdit();
+  for (const e of edits) we.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+  return we;
+}
+
+function findingKey(doc: vscode.TextDocument, f: Finding): string {
+  const s = doc.positionAt(f.start);
+  const e = doc.positionAt(f.end);
+  return `${s.line}:${s.character}:${e.line}:${e.character}:${f.ruleId}:${f.message}`;
+}
+
+function diagnosticKey(d: vscode.Diagnostic): string {
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  return `${d.range.start.line}:${d.range.start.character}:${d.range.end.line}:${d.range.end.character}:${code}:${d.message}`;
+}

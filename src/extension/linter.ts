@@ -1,0 +1,197 @@
+import * as vscode from 'vscode';
+import { lint, type LintRun, detectKind } from '../engine/lint';
+import { toLocale } from '../engine/i18n';
+import type { DraftKind, Finding, Locale, Severity } from '../engine/types';
+import type { MailproofConfig } from '../engine/config';
+import type { Settings } from './settings';
+
+// Lint after typing pauses, as vscode-eslint and markdownlint do; long enough not to lint
+// on every keystroke, short enough to feel live.
+export const LINT_DEBOUNCE_MS = 300;
+
+/** Extensions always linted: email-only formats. */
+const ALWAYS = /\.(eml|mjml)$/i;
+/** Extensions linted when the file matches `mailproof.files` (or was opted in). */
+const CANDIDATES = /\.(html?|txt|hbs|handlebars|liquid)$/i;
+const FORCED_KEY = 'mailproof.forcedFiles';
+
+/** The last lint of an open draft. */
+export interface DraftState {
+  /** Document version the findings belong to. */
+  version: number;
+  run: LintRun;
+  locale: Locale;
+  /** The configuration the draft was linted with (fix-all lints again with it). */
+  config: MailproofConfig;
+}
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/** Keeps diagnostics of open drafts up to date: lint on open, debounced lint on change. */
+export class Linter implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('mailproof');
+  /** The engine finding behind each diagnostic, for code actions and hovers. */
+  readonly findingOf = new WeakMap<vscode.Diagnostic, Finding>();
+  private readonly states = new Map<string, DraftState>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly generations = new Map<string, number>();
+  private readonly linted = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Fires after a draft's diagnostics were updated (or cleared). */
+  readonly onDidLint = this.linted.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly settings: Settings,
+    private readonly memento: vscode.Memento,
+    private readonly docsUri: (ruleId: string) => vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      this.collection,
+      this.linted,
+      vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length && this.isDraft(e.document)) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
+      settings.onDidChange(() => this.refreshAll()),
+    );
+    this.refreshAll();
+  }
+
+  /** Whether a document is an email draft Mailproof should lint. */
+  isDraft(doc: vscode.TextDocument): boolean {
+    if (doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-scm' || doc.uri.scheme === 'git') return false;
+    const s = this.settings.get(doc.uri);
+    if (!s.enable) return false;
+    if (this.forced().includes(doc.uri.toString())) return true;
+    if (doc.languageId === 'eml' || ALWAYS.test(doc.uri.path)) return true;
+    if (!CANDIDATES.test(doc.uri.path)) return false;
+    return s.files.some((pattern) => vscode.languages.match({ pattern }, doc) > 0);
+  }
+
+  /** The last lint of a document, if any. */
+  state(doc: vscode.TextDocument): DraftState | undefined {
+    return this.states.get(doc.uri.toString());
+  }
+
+  /** Opts a file in ("Lint this file as an email") and lints it now. */
+  async force(doc: vscode.TextDocument): Promise<void> {
+    const list = this.forced();
+    const key = doc.uri.toString();
+    if (!list.includes(key)) await this.memento.update(FORCED_KEY, [...list, key]);
+    await this.lintNow(doc);
+  }
+
+  /** Opts a file out again. */
+  async unforce(doc: vscode.TextDocument): Promise<void> {
+    await this.memento.update(FORCED_KEY, this.forced().filter((k) => k !== doc.uri.toString()));
+    this.refresh(doc);
+  }
+
+  private forced(): string[] {
+    return this.memento.get<string[]>(FORCED_KEY, []);
+  }
+
+  private refreshAll(): void {
+    for (const doc of vscode.workspace.textDocuments) this.refresh(doc);
+  }
+
+  private refresh(doc: vscode.TextDocument): void {
+    if (this.isDraft(doc)) void this.lintNow(doc);
+    else if (this.states.has(doc.uri.toString()) || this.collection.has(doc.uri)) this.forget(doc);
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    // Results of a lint started before this change are stale from now on.
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.lintNow(doc);
+      }, LINT_DEBOUNCE_MS),
+    );
+  }
+
+  private forget(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+    this.states.delete(key);
+    this.collection.delete(doc.uri);
+    this.linted.fire(doc);
+  }
+
+  /** Lints a document now; results that arrive after a newer change are dropped. */
+  async lintNow(doc: vscode.TextDocument): Promise<void> {
+    const key = doc.uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    try {
+      const config = await this.settings.configFor(doc.uri);
+      if (this.generations.get(key) !== generation || doc.isClosed) return;
+      const locale = toLocale(vscode.env.language);
+      const version = doc.version;
+      const text = doc.getText();
+      const { maxFileSizeBytes } = this.settings.get(doc.uri);
+      if (text.length > maxFileSizeBytes) {
+        this.showTooLarge(doc, text.length, maxFileSizeBytes);
+        return;
+      }
+      const run = lint(text, { kind: kindOf(doc, text), fileName: doc.uri.path, config, locale });
+      this.states.set(key, { version, run, locale, config });
+      this.collection.set(doc.uri, run.findings.map((f) => this.toDiagnostic(doc, f)));
+      this.linted.fire(doc);
+    } catch (e) {
+      // A bug in a rule must not leave stale squiggles or surface as an error toast while typing.
+      this.log.error(`lint failed for ${doc.uri.toString()}: ${(e as Error)?.stack ?? e}`);
+      this.collection.delete(doc.uri);
+      this.states.delete(key);
+      this.linted.fire(doc);
+    }
+  }
+
+  private showTooLarge(doc: vscode.TextDocument, size: number, limit: number): void {
+    const d = new vscode.Diagnostic(
+      new vscode.Range(0, 0, 0, 0),
+      vscode.l10n.t('Draft too large to lint while typing ({0} KB; limit {1} KB): run "mailproof lint" on it', Math.round(size / 1024), Math.round(limit / 1024)),
+      vscode.DiagnosticSeverity.Information,
+    );
+    d.source = 'mailproof';
+    this.collection.set(doc.uri, [d]);
+    this.states.delete(doc.uri.toString());
+    this.linted.fire(doc);
+  }
+
+  private toDiagnostic(doc: vscode.TextDocument, f: Finding): vscode.Diagnostic {
+    const range = new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end));
+    const d = new vscode.Diagnostic(range, f.message, SEVERITY[f.severity]);
+    d.source = 'mailproof';
+    d.code = { value: f.ruleId, target: this.docsUri(f.ruleId) };
+    if (f.related?.length) {
+      d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(doc.uri, new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end))), r.message));
+    }
+    this.findingOf.set(d, f);
+    return d;
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The engine's kind for a document: the `eml` language wins, else the file name and content decide. */
+export function kindOf(doc: vscode.TextDocument, text: string): DraftKind {
+  if (doc.languageId === 'eml') return 'eml';
+  if (doc.languageId === 'html') return 'html';
+  return detectKind(doc.uri.path, text);
+}

@@ -1,0 +1,169 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { CheckResult, DeliverabilityReport } from '../deliverability/types';
+import { type ChecklistItem, type FromWebview, type PanelStrings, parseFromWebview, type ToWebview } from '../webview/protocol';
+
+/** What the panel asks of its owner. */
+export interface PanelHost {
+  rerun(): void;
+  cancel(): void;
+  exportMarkdown(): void;
+  loginTest(): void;
+}
+
+/** The single "Deliverability — domain" webview panel, revealed again when it exists. */
+export class ReportPanel {
+  private static current: ReportPanel | undefined;
+  private ready = false;
+  private queue: ToWebview[] = [];
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private host: PanelHost,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    panel.webview.html = this.html();
+    panel.onDidDispose(() => {
+      if (ReportPanel.current === this) ReportPanel.current = undefined;
+      this.host.cancel();
+    });
+    panel.webview.onDidReceiveMessage((raw) => this.receive(raw));
+  }
+
+  /** Shows the panel for a domain, creating it on first use. */
+  static show(extensionUri: vscode.Uri, domain: string, host: PanelHost, log: vscode.LogOutputChannel): ReportPanel {
+    const title = vscode.l10n.t('Deliverability — {0}', domain);
+    let p = ReportPanel.current;
+    if (p) {
+      p.host = host;
+      p.panel.title = title;
+      p.panel.reveal(vscode.ViewColumn.Beside);
+    } else {
+      const panel = vscode.window.createWebviewPanel('mailproof.deliverability', title, vscode.ViewColumn.Beside, {
+        enableScripts: true,
+        retainContextWhenHidden: false,
+        localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+      });
+      p = ReportPanel.current = new ReportPanel(panel, extensionUri, host, log);
+    }
+    return p;
+  }
+
+  init(domain: string, canTestLogin: boolean): void {
+    this.post({ type: 'init', strings: panelStrings(domain), domain, canTestLogin });
+  }
+
+  running(): void {
+    this.post({ type: 'running' });
+  }
+
+  progress(check: CheckResult): void {
+    this.post({ type: 'progress', check });
+  }
+
+  report(report: DeliverabilityReport, checklist: ChecklistItem[]): void {
+    this.post({ type: 'report', report, checklist });
+  }
+
+  cancelled(): void {
+    this.post({ type: 'cancelled' });
+  }
+
+  private post(m: ToWebview): void {
+    // Messages sent before the script is listening would be lost.
+    if (!this.ready) {
+      if (m.type === 'init') this.queue = [];
+      this.queue.push(m);
+      return;
+    }
+    void this.panel.webview.postMessage(m);
+  }
+
+  private receive(raw: unknown): void {
+    const m: FromWebview | undefined = parseFromWebview(raw);
+    if (!m) {
+      this.log.warn('ignored an unexpected message from the deliverability panel');
+      return;
+    }
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        for (const q of this.queue.splice(0)) void this.panel.webview.postMessage(q);
+        break;
+      case 'rerun':
+        this.host.rerun();
+        break;
+      case 'cancel':
+        this.host.cancel();
+        break;
+      case 'export':
+        this.host.exportMarkdown();
+        break;
+      case 'loginTest':
+        this.host.loginTest();
+        break;
+      case 'copy':
+        void vscode.env.clipboard.writeText(m.text).then(() => this.post({ type: 'copied' }));
+        break;
+    }
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    // A fresh unguessable nonce per page load (never Math.random).
+    const nonce = randomBytes(16).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'panel.css'));
+    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
+    return `<!DOCTYPE html>
+<html lang="${vscode.env.language.startsWith('fr') ? 'fr' : 'en'}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>Mailproof</title>
+</head>
+<body>
+<main id="root"></main>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+  }
+}
+
+function panelStrings(domain: string): PanelStrings {
+  return {
+    title: vscode.l10n.t('Deliverability — {0}', domain),
+    running: vscode.l10n.t('Checking…'),
+    cancelled: vscode.l10n.t('Check cancelled.'),
+    rerun: vscode.l10n.t('Run again'),
+    cancel: vscode.l10n.t('Cancel'),
+    exportMarkdown: vscode.l10n.t('Export to Markdown'),
+    loginTest: vscode.l10n.t('Test SMTP login'),
+    copy: vscode.l10n.t('Copy'),
+    copied: vscode.l10n.t('Copied to the clipboard.'),
+    records: vscode.l10n.t('Records read'),
+    noRecords: vscode.l10n.t('No record found.'),
+    suggestion: vscode.l10n.t('Suggested record'),
+    fix: vscode.l10n.t('Fix:'),
+    checklist: vscode.l10n.t('Bulk-sender requirements (Gmail, Yahoo, Microsoft)'),
+    groups: { authentication: vscode.l10n.t('Authentication'), infrastructure: vscode.l10n.t('Infrastructure'), reputation: vscode.l10n.t('Reputation') },
+    status: { pass: vscode.l10n.t('Pass'), warn: vscode.l10n.t('Warning'), fail: vscode.l10n.t('Fail'), error: vscode.l10n.t('Could not check'), info: vscode.l10n.t('Information'), skipped: vscode.l10n.t('Skipped') },
+    checkNames: {
+      sender: vscode.l10n.t('Sender domain'),
+      mx: 'MX',
+      spf: 'SPF',
+      dkim: 'DKIM',
+      dmarc: 'DMARC',
+      ptr: vscode.l10n.t('Reverse DNS (PTR)'),
+      'ip-blocklists': vscode.l10n.t('IP blocklists'),
+      'domain-blocklists': vscode.l10n.t('Domain blocklists'),
+      smtp: vscode.l10n.t('SMTP server'),
+      'mta-sts': 'MTA-STS',
+      'tls-rpt': 'TLS-RPT',
+      bimi: 'BIMI',
+    },
+  };
+}

@@ -14,6 +14,9 @@ import { fr } from '../src/engine/lexicon/fr';
 import { displayPhrase } from '../src/engine/lexicon/matcher';
 import { rules } from '../src/engine/rules/index';
 
+// Piped into `head`: stop quietly when the reader goes away.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code === 'EPIPE' ? 0 : 1));
+
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
 const root = resolve(__dirname, '..');

@@ -603,7 +603,7 @@ async function probe(target: SmtpTarget, run: Run, f: Findings, host: string): P
   }
   judgePort(f, port);
   if (plainAuth.length > 0) {
-    // RFC 4954 §4 and §15: a plaintext password mechanism must not be usable without TLS.
+    // RFC 4954 §4: server sites SHOULD NOT permit a plaintext password mechanism without TLS.
     const mechanisms = plainAuth.join(' ');
     if (f.mode) f.problem('smtp-auth-without-tls', 'warning', 'auth.beforeStarttls', { mechanisms }, 'fix.authAfterTls');
     else f.problem('smtp-auth-without-tls', 'error', 'auth.noTls', { mechanisms }, 'fix.authAfterTls');
@@ -678,7 +678,7 @@ export async function checkSmtp(target: SmtpTarget, ctx: { locale: 'en' | 'fr'; 
       await probe(target, run, f, host);
     }
   } catch (err) {
-    if (!(run.stopped?.reason === 'cancelled')) failure(run.stopped ?? err, f, run);
+    if (run.stopped?.reason !== 'cancelled') failure(run.stopped ?? err, f, run);
   } finally {
     run.dispose();
   }

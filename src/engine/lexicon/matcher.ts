@@ -183,19 +183,24 @@ export function compileMatcher(lexicons: Array<{ lang: Locale; entries: readonly
   const custom = (v: Variant) => (v.entry.lang === 'custom' ? 0 : 1);
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || b.trail.length - a.trail.length || custom(a) - custom(b));
 
-  // A character trie of first words: looking a word up walks its folded characters in place,
-  // so scanning a draft allocates nothing for the words that match no phrase (nearly all).
-  const trie: TrieNode = { next: new Map() };
-  for (const [first, list] of byFirst) {
-    let node = trie;
-    for (let k = 0; k < first.length; k++) {
-      const c = first.charCodeAt(k);
-      let child = node.next.get(c);
-      if (!child) node.next.set(c, (child = { next: new Map() }));
-      node = child;
-    }
-    node.variants = list;
+  // First words by a hash of their folded characters: a draft's words are hashed in place, so
+  // scanning allocates nothing for the words that start no phrase (nearly all of them).
+  const byHash = new Map<number, Array<{ first: string; variants: Variant[] }>>();
+  for (const [first, variants] of byFirst) {
+    let h = 0;
+    for (let k = 0; k < first.length; k++) h = (Math.imul(h, 31) + first.charCodeAt(k)) | 0;
+    let bucket = byHash.get(h);
+    if (!bucket) byHash.set(h, (bucket = []));
+    bucket.push({ first, variants });
   }
+  const candidates = (text: string, from: number, to: number): Variant[] | undefined => {
+    let h = 0;
+    for (let k = from; k < to; k++) h = (Math.imul(h, 31) + foldCode(text.charCodeAt(k))) | 0;
+    const bucket = byHash.get(h);
+    if (!bucket) return undefined;
+    for (const b of bucket) if (b.first.length === to - from && sameFolded(text, from, b.first)) return b.variants;
+    return undefined;
+  };
 
   return {
     size,
@@ -205,9 +210,7 @@ export function compileMatcher(lexicons: Array<{ lang: Locale; entries: readonly
       const linked = linkedWords(view, words);
       const out: PhraseMatch[] = [];
       for (let i = 0; i < words.count; i++) {
-        let node: TrieNode | undefined = trie;
-        for (let k = words.from[i], end = words.to[i]; k < end && node; k++) node = node.next.get(foldCode(text.charCodeAt(k)));
-        const cands = node?.variants;
+        const cands = candidates(text, words.from[i], words.to[i]);
         if (!cands || linked?.[i]) continue;
         let best: PhraseMatch | undefined;
         let bestLength = 0;
@@ -247,11 +250,6 @@ export function compileMatcher(lexicons: Array<{ lang: Locale; entries: readonly
       return out;
     },
   };
-}
-
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  variants?: Variant[];
 }
 
 // Marks the words that belong to a URL, a domain or an e-mail address; undefined when there are none.

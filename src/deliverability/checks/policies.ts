@@ -1,0 +1,84 @@
+// MTA-STS, TLS-RPT and BIMI: presence and syntax of their DNS records (informational).
+import { type Check, type CheckContext, problem, result } from '../context';
+import { DnsError } from '../dns/resolver';
+import { msg } from '../i18n';
+import { dmarcInfo, txtRecords } from '../shared';
+import type { CheckId, CheckResult, Problem } from '../types';
+
+/** Tag list `a=b; c=d` (the three specs share the DKIM-style syntax). */
+function tags(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of text.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) out.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+async function policyCheck(ctx: CheckContext, id: CheckId, name: string, version: RegExp, validate: (t: Map<string, string>) => string[], extra?: () => Promise<Problem[]>): Promise<CheckResult> {
+  const { locale } = ctx;
+  let texts: string[];
+  try {
+    texts = await txtRecords(ctx, name);
+  } catch (e) {
+    if (e instanceof DnsError) return result(id, 'error', msg(locale, 'dns.failed', { name, type: 'TXT', code: e.code }));
+    throw e;
+  }
+  const found = texts.filter((t) => version.test(t));
+  if (found.length === 0) return result(id, 'info', msg(locale, `${id}.summary.missing` as 'bimi.summary.missing', { name }), [], [problem(ctx, `${id}-missing`, 'info', { name })]);
+  const records = found.map((t) => `${name}: ${t}`);
+  const problems: Problem[] = [];
+  if (found.length > 1) problems.push(problem(ctx, `${id}-syntax`, 'warning', { name, detail: `${found.length} records` }));
+  else for (const detail of validate(tags(found[0]))) problems.push(problem(ctx, `${id}-syntax`, 'warning', { name, detail }));
+  if (extra) problems.push(...(await extra()));
+  const status = problems.some((p) => p.severity === 'warning') ? 'warn' : 'pass';
+  return result(id, status, msg(locale, `${id}.summary.found` as 'bimi.summary.found', { name }), records, problems);
+}
+
+/** MTA-STS (RFC 8461 §3.1): `_mta-sts` TXT with v=STSv1 and an id of 1-32 alphanumerics. */
+export const checkMtaSts: Check = (ctx) =>
+  policyCheck(ctx, 'mta-sts', `_mta-sts.${ctx.domain}`, /^v=STSv1\s*(;|$)/, (t) => {
+    const id = t.get('id');
+    if (id === undefined) return ['the required tag "id" is missing'];
+    return /^[A-Za-z0-9]{1,32}$/.test(id) ? [] : [`id=${id} is not 1 to 32 letters and digits`];
+  });
+
+/** TLS-RPT (RFC 8460 §3): `_smtp._tls` TXT with v=TLSRPTv1 and rua= mailto: or https: URIs. */
+export const checkTlsRpt: Check = (ctx) =>
+  policyCheck(ctx, 'tls-rpt', `_smtp._tls.${ctx.domain}`, /^v=TLSRPTv1\s*(;|$)/, (t) => {
+    const rua = t.get('rua');
+    if (rua === undefined) return ['the required tag "rua" is missing'];
+    return rua
+      .split(',')
+      .map((u) => u.trim())
+      .filter((u) => !/^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/i.test(u))
+      .map((u) => `rua destination "${u}" is neither mailto: nor https:`);
+  });
+
+/**
+ * BIMI (draft-brand-indicators-for-message-identification §4): `default._bimi` TXT with
+ * v=BIMI1, l= an https SVG (or empty), a= an https certificate; needs DMARC at enforcement.
+ */
+export const checkBimi: Check = (ctx) =>
+  policyCheck(
+    ctx,
+    'bimi',
+    `default._bimi.${ctx.domain}`,
+    /^v=BIMI1\s*(;|$)/,
+    (t) => {
+      const errs: string[] = [];
+      const l = t.get('l');
+      if (l === undefined) errs.push('the tag "l" (logo location) is missing');
+      else if (l && !/^https:\/\/\S+$/i.test(l)) errs.push(`l=${l} is not an https: URL`);
+      const a = t.get('a');
+      if (a && !/^https:\/\/\S+$/i.test(a)) errs.push(`a=${a} is not an https: URL`);
+      return errs;
+    },
+    async () => {
+      // BIMI draft §4.3: receivers show logos only under p=quarantine or p=reject.
+      const d = await dmarcInfo(ctx);
+      const rec = d.record;
+      const policy = d.source === 'org' ? (rec?.sp ?? rec?.p) : rec?.p;
+      return policy === 'quarantine' || policy === 'reject' ? [] : [problem(ctx, 'bimi-dmarc', 'warning', { policy: policy ?? '-' })];
+    },
+  );

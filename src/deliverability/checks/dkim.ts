@@ -140,9 +140,9 @@ export const checkDkim: Check = async (ctx) => {
     if (key.testing) problems.push(problem(ctx, 'dkim-testing', 'warning', { selector: a.sel }));
     if (key.bits !== undefined && key.errors.length === 0) {
       if (key.bits < DKIM_MIN_RSA_BITS) {
-        problems.push(problem(ctx, 'dkim-weak-key', 'error', { selector: a.sel, bits: key.bits, min: DKIM_MIN_RSA_BITS }, 'broken'));
+        problems.push(problem(ctx, 'dkim-weak-key', 'error', { selector: a.sel, bits: String(key.bits), min: String(DKIM_MIN_RSA_BITS) }, 'broken'));
         ok = false;
-      } else if (key.bits < DKIM_GOOD_RSA_BITS) problems.push(problem(ctx, 'dkim-weak-key', 'warning', { selector: a.sel, bits: key.bits, good: DKIM_GOOD_RSA_BITS }, 'short'));
+      } else if (key.bits < DKIM_GOOD_RSA_BITS) problems.push(problem(ctx, 'dkim-weak-key', 'warning', { selector: a.sel, bits: String(key.bits), good: String(DKIM_GOOD_RSA_BITS) }, 'short'));
       records.push(`${a.sel}: RSA ${key.bits} bits`);
     } else if (key.keyType === 'ed25519' && key.errors.length === 0 && !key.revoked) records.push(`${a.sel}: Ed25519`);
     if (ok) good++;

@@ -65,7 +65,7 @@ export function mergeSpf(records: string[]): string {
   return ['v=spf1', ...terms, all ?? '~all'].join(' ');
 }
 
-async function starterRecord(ctx: CheckContext): Promise<string> {
+async function starterRecord(ctx: CheckContext): Promise<string | undefined> {
   const terms: string[] = [];
   const include = providerInclude(ctx.options.smtp?.host);
   if (include) terms.push(`include:${include}`);
@@ -78,6 +78,8 @@ async function starterRecord(ctx: CheckContext): Promise<string> {
     const mx = await mxInfo(ctx);
     if (mx.status === 'ok') terms.push('mx');
   }
+  // Nothing known about the senders: no record worth suggesting.
+  if (terms.length === 0) return undefined;
   // "~all" while the list is being completed; "-all" once every sender is listed (RFC 7208 §8.4-8.5).
   return ['v=spf1', ...terms, '~all'].join(' ');
 }

@@ -5,8 +5,11 @@ import { type IpAddress, reverseLabels } from './dns/ip';
 export type DnsblVerdict =
   | { kind: 'clean' }
   | { kind: 'listed'; answers: string[]; meanings: string[] }
-  | { kind: 'refused'; answers: string[]; reason: string }
+  | { kind: 'refused'; answers: string[]; reason: RefusalReason }
   | { kind: 'unreachable'; reason: string };
+
+/** Why an answer is not a verdict (keys `dnsbl.reason.*` of the messages). */
+export type RefusalReason = 'typo' | 'openResolver' | 'rateLimit' | 'ipOnDomainList' | 'foreign' | 'blocked' | 'errorAnswer' | 'unknownAnswer' | 'rcode';
 
 export interface DnsblZone {
   zone: string;
@@ -51,11 +54,11 @@ const SPAMHAUS_DBL: Record<number, string> = {
 // Spamhaus "query refused" codes: .252 typing error in the zone name, .254 query through a
 // public/open resolver, .255 excessive number of queries (Spamhaus news 788; SA
 // RCVD_IN_ZEN_BLOCKED_OPENDNS, RCVD_IN_ZEN_BLOCKED). DBL 127.0.1.255: an IP asked of the DBL.
-const SPAMHAUS_REFUSED: Record<string, string> = {
-  '127.255.255.252': 'typing error in the list name',
-  '127.255.255.254': 'public or open resolver',
-  '127.255.255.255': 'too many queries',
-  '127.0.1.255': 'IP address queried against a domain list',
+const SPAMHAUS_REFUSED: Record<string, RefusalReason> = {
+  '127.255.255.252': 'typo',
+  '127.255.255.254': 'openResolver',
+  '127.255.255.255': 'rateLimit',
+  '127.0.1.255': 'ipOnDomainList',
 };
 // SURBL multi: a bitmask in the last octet; bit 1 = query blocked (SA SURBL_BLOCKED).
 const SURBL_BITS: [number, string][] = [[4, 'DM (disposable)'], [8, 'PH (phishing)'], [16, 'MW (malware)'], [32, 'CT (click tracker)'], [64, 'ABUSE'], [128, 'CR (cracked)']];
@@ -68,7 +71,7 @@ export function decodeDnsbl(zone: string, answers: string[]): DnsblVerdict {
   // RFC 5782 §2.3: answers are in 127.0.0.0/8. Anything else is a resolver rewriting NXDOMAIN
   // (ISP "search" pages) or a broken list: it proves nothing.
   const foreign = answers.filter((a) => !/^127\.\d+\.\d+\.\d+$/.test(a));
-  if (foreign.length) return { kind: 'refused', answers, reason: 'answer outside 127.0.0.0/8 (the resolver rewrites answers)' };
+  if (foreign.length) return { kind: 'refused', answers, reason: 'foreign' };
   const meanings: string[] = [];
   for (const a of answers) {
     const octets = a.split('.').map(Number);
@@ -79,16 +82,16 @@ export function decodeDnsbl(zone: string, answers: string[]): DnsblVerdict {
       meanings.push(table[last] ?? a);
       continue;
     }
-    if (a.startsWith('127.255.255.')) return { kind: 'refused', answers, reason: 'query refused by the list' };
+    if (a.startsWith('127.255.255.')) return { kind: 'refused', answers, reason: 'blocked' };
     if (isSurbl(zone) || isUribl(zone)) {
-      if (last & 1) return { kind: 'refused', answers, reason: 'query refused by the list' };
+      if (last & 1) return { kind: 'refused', answers, reason: 'blocked' };
       const bits = (isSurbl(zone) ? SURBL_BITS : URIBL_BITS).filter(([bit]) => last & bit).map(([, name]) => name);
-      if (bits.length === 0) return { kind: 'refused', answers, reason: `unknown answer ${a}` };
+      if (bits.length === 0) return { kind: 'refused', answers, reason: 'unknownAnswer' };
       meanings.push(...bits);
       continue;
     }
     // RFC 5782 §5: 127.0.0.1 is the test point that must never be listed: an answer means an error.
-    if (a === '127.0.0.1') return { kind: 'refused', answers, reason: 'error answer 127.0.0.1' };
+    if (a === '127.0.0.1') return { kind: 'refused', answers, reason: 'errorAnswer' };
     meanings.push(a);
   }
   return { kind: 'listed', answers, meanings: [...new Set(meanings)] };

@@ -46,9 +46,10 @@ function formatText(report: DeliverabilityReport, locale: Locale): string {
   out.push(msg(locale, 'report.title', { domain: escapeControls(shown) }), '');
   for (const c of report.checks) {
     const time = c.durationMs !== undefined ? ` (${c.durationMs} ms)` : '';
-    out.push(`${STATUS_ICON[c.status]} ${statusLabel(locale, c.status).padEnd(9)} ${title(locale, c.id)}: ${escapeControls(c.summary)}${time}`);
+    const sep = msg(locale, 'report.separator');
+    out.push(`${STATUS_ICON[c.status]} ${statusLabel(locale, c.status).padEnd(9)} ${title(locale, c.id)}${sep}${escapeControls(c.summary)}${time}`);
     for (const p of c.problems) {
-      out.push(`    ${msg(locale, `severity.${p.severity}` as MessageKey)} ${p.code}: ${escapeControls(p.message)}`);
+      out.push(`    ${msg(locale, `severity.${p.severity}` as MessageKey)} ${p.code}${sep}${escapeControls(p.message)}`);
       if (p.fix) out.push(`      ${msg(locale, 'report.fix')} ${escapeControls(p.fix)}`);
     }
     if (c.records.length) {
@@ -74,9 +75,10 @@ function formatMarkdown(report: DeliverabilityReport, locale: Locale): string {
   }
   for (const c of report.checks) {
     if (!c.problems.length && !c.records.length && !c.suggestion) continue;
-    out.push('', `## ${title(locale, c.id)}`, '');
+    out.push('', `## ${title(locale, c.id)}`);
+    if (c.problems.length) out.push('');
     for (const p of c.problems) {
-      out.push(`- **${msg(locale, `severity.${p.severity}` as MessageKey)}** \`${p.code}\`: ${mdInline(p.message)}${p.fix ? `. ${mdInline(p.fix)}` : ''}`);
+      out.push(`- **${msg(locale, `severity.${p.severity}` as MessageKey)}** \`${p.code}\`${msg(locale, 'report.separator')}${mdInline(p.message)}${p.fix ? `. ${mdInline(p.fix)}` : ''}`);
     }
     if (c.records.length) out.push('', `${msg(locale, 'report.records')}`, '', mdFence(c.records));
     if (c.suggestion) out.push('', `${msg(locale, 'report.suggestion')}`, '', mdFence([c.suggestion]));

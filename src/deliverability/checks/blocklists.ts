@@ -3,7 +3,7 @@ import { organizationalDomain } from '../dmarc';
 import { parseIp } from '../dns/ip';
 import { DnsError } from '../dns/resolver';
 import { decodeDnsbl, DEFAULT_IP_BLOCKLISTS, type DnsblVerdict, type DnsblZone, ipQueryName } from '../dnsbl';
-import { msg } from '../i18n';
+import { type MessageKey, msg } from '../i18n';
 import { sendingIps } from '../shared';
 import type { CheckId, CheckResult, Problem } from '../types';
 
@@ -18,7 +18,7 @@ async function query(ctx: CheckContext, qname: string, zone: string): Promise<Dn
     if (!(e instanceof DnsError)) throw e;
     // A REFUSED rcode is the list (or the resolver) declining to answer; anything else means
     // the list could not be reached.
-    if (e.code === 'REFUSED') return { kind: 'refused', answers: [], reason: 'REFUSED' };
+    if (e.code === 'REFUSED') return { kind: 'refused', answers: [], reason: 'rcode' };
     return { kind: 'unreachable', reason: e.code };
   }
 }
@@ -52,8 +52,9 @@ function summarise(ctx: CheckContext, id: CheckId, lookups: Lookup[]): CheckResu
       records.push(`${l.zone} ${l.target}: ${v.answers.join(', ')} (${v.meanings.join(', ')})`);
       problems.push(problem(ctx, 'listed', 'error', { target: l.target, zone: l.zone, meaning: v.meanings.join(', ') }));
     } else if (v.kind === 'refused') {
-      records.push(`${l.zone} ${l.target}: ${v.answers.join(', ') || 'REFUSED'} (${v.reason})`);
-      if (!refusedZones.has(l.zone)) problems.push(problem(ctx, 'blocklist-refused', 'warning', { zone: l.zone, reason: v.reason }));
+      const reason = msg(locale, `dnsbl.reason.${v.reason}` as MessageKey);
+      records.push(`${l.zone} ${l.target}: ${v.answers.join(', ') || 'REFUSED'} (${reason})`);
+      if (!refusedZones.has(l.zone)) problems.push(problem(ctx, 'blocklist-refused', 'warning', { zone: l.zone, reason }));
       refusedZones.add(l.zone);
     } else {
       records.push(`${l.zone} ${l.target}: ${v.reason}`);

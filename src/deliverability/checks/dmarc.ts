@@ -74,6 +74,6 @@ export const checkDmarc: Check = async (ctx) => {
   for (const host of await unauthorizedDestinations(ctx, rec, policyDomain)) {
     problems.push(problem(ctx, 'dmarc-rua-unauthorized', 'warning', { host, name: `${policyDomain}._report._dmarc.${host}` }));
   }
-  const summary = msg(locale, 'dmarc.summary.found', { policy: policy ?? '?', pct: rec.pct });
+  const summary = policy ? msg(locale, 'dmarc.summary.found', { policy, pct: rec.pct }) : msg(locale, 'dmarc.summary.syntax');
   return result('dmarc', statusOf(problems), summary, records, problems, suggestion);
 };

@@ -48,7 +48,7 @@ export const en = {
   'fix.freemail-sender': 'Send from a domain you own and can publish SPF, DKIM and DMARC for; Gmail and Yahoo reject bulk mail that claims their domains from other servers',
 
   // mx
-  'mx.summary.ok': 'MX records found ({count} hosts, {ok} with an address)',
+  'mx.summary.ok': 'MX records found (hosts: {count}, with an address: {ok})',
   'mx.summary.missing': 'No MX record at {domain}',
   'mx.summary.null': '{domain} publishes a null MX: it receives no mail',
   'mx.summary.nxdomain': '{domain} does not exist in DNS',
@@ -95,7 +95,7 @@ export const en = {
   'fix.spf-ip-not-authorized': 'Add ip4:/ip6: for {ip} (or the include of the service that owns it) before the “all” term',
 
   // dkim
-  'dkim.summary.found': 'DKIM keys found ({count} selectors, {good} usable)',
+  'dkim.summary.found': 'DKIM keys found (selectors: {count}, usable: {good})',
   'dkim.summary.none': 'No DKIM key found for {domain}',
   'problem.dkim-not-found.given': 'No DKIM key at the given selectors ({selectors})',
   'fix.dkim-not-found.given': 'Publish the public key your sending service gives you as TXT at SELECTOR._domainkey.{domain}, or check the selector name in a signed message (s= in DKIM-Signature)',
@@ -115,6 +115,7 @@ export const en = {
   // dmarc
   'dmarc.summary.found': 'DMARC policy {policy} ({pct}% of messages)',
   'dmarc.summary.missing': 'No DMARC record for {domain}',
+  'dmarc.summary.syntax': 'The DMARC record has a syntax error',
   'dmarc.summary.multiple': '{count} DMARC records instead of one',
   'problem.dmarc-missing': 'No DMARC record at _dmarc.{domain} or its organizational domain',
   'fix.dmarc-missing': 'Publish the suggested record at _dmarc.{domain} (Gmail and Yahoo require DMARC of bulk senders), read the reports, then move to p=quarantine and p=reject',
@@ -151,9 +152,18 @@ export const en = {
 
   // blocklists
   'blocklists.summary.clean': 'Not listed ({answers} of {queries} queries answered)',
-  'blocklists.summary.listed': 'Listed on blocklists ({count} listings)',
+  'blocklists.summary.listed': 'Listed on blocklists (listings: {count})',
   'blocklists.summary.unknown': 'No blocklist could be checked',
   'blocklists.record.clean': 'not listed',
+  'dnsbl.reason.typo': 'typing error in the list name',
+  'dnsbl.reason.openResolver': 'public or open resolver',
+  'dnsbl.reason.rateLimit': 'too many queries',
+  'dnsbl.reason.ipOnDomainList': 'IP address asked of a domain list',
+  'dnsbl.reason.foreign': 'answer outside 127.0.0.0/8, rewritten by the resolver',
+  'dnsbl.reason.blocked': 'query blocked by the list',
+  'dnsbl.reason.errorAnswer': 'error answer 127.0.0.1',
+  'dnsbl.reason.unknownAnswer': 'unknown answer',
+  'dnsbl.reason.rcode': 'REFUSED answer',
   'blocklists.record.unsupported': 'IPv6 not covered by this list',
   'problem.listed': '{target} is listed on {zone} ({meaning})',
   'fix.listed': 'Find and fix the cause (compromised account, bad list, open relay), then request removal on the list’s website',
@@ -190,6 +200,7 @@ export const en = {
   // report
   'report.title': 'Deliverability of {domain}',
   'report.counts': '{pass} passed, {warn} warnings, {fail} failed, {error} undetermined, {info} info, {skipped} skipped',
+  'report.separator': ': ',
   'report.fix': 'Fix:',
   'report.records': 'Records:',
   'report.suggestion': 'Suggested record:',

@@ -47,7 +47,7 @@ export const fr: Record<keyof typeof en, string> = {
   'fix.freemail-sender': 'Envoyez depuis un domaine à vous, pour lequel vous pouvez publier SPF, DKIM et DMARC ; Gmail et Yahoo rejettent les envois en masse qui se réclament de leurs domaines depuis d’autres serveurs',
 
   // mx
-  'mx.summary.ok': 'Enregistrements MX trouvés ({count} hôtes, {ok} avec une adresse)',
+  'mx.summary.ok': 'Enregistrements MX trouvés (hôtes : {count}, avec une adresse : {ok})',
   'mx.summary.missing': 'Aucun enregistrement MX pour {domain}',
   'mx.summary.null': '{domain} publie un MX nul : il ne reçoit aucun courrier',
   'mx.summary.nxdomain': '{domain} n’existe pas dans le DNS',
@@ -94,7 +94,7 @@ export const fr: Record<keyof typeof en, string> = {
   'fix.spf-ip-not-authorized': 'Ajoutez ip4:/ip6: pour {ip} (ou l’include du service à qui elle appartient) avant le terme « all »',
 
   // dkim
-  'dkim.summary.found': 'Clés DKIM trouvées ({count} sélecteurs, {good} utilisables)',
+  'dkim.summary.found': 'Clés DKIM trouvées (sélecteurs : {count}, utilisables : {good})',
   'dkim.summary.none': 'Aucune clé DKIM trouvée pour {domain}',
   'problem.dkim-not-found.given': 'Aucune clé DKIM aux sélecteurs indiqués ({selectors})',
   'fix.dkim-not-found.given': 'Publiez la clé publique fournie par votre service d’envoi en TXT à SÉLECTEUR._domainkey.{domain}, ou vérifiez le nom du sélecteur dans un message signé (s= de DKIM-Signature)',
@@ -114,6 +114,7 @@ export const fr: Record<keyof typeof en, string> = {
   // dmarc
   'dmarc.summary.found': 'Politique DMARC {policy} ({pct} % des messages)',
   'dmarc.summary.missing': 'Aucun enregistrement DMARC pour {domain}',
+  'dmarc.summary.syntax': 'L’enregistrement DMARC contient une erreur de syntaxe',
   'dmarc.summary.multiple': '{count} enregistrements DMARC au lieu d’un seul',
   'problem.dmarc-missing': 'Aucun enregistrement DMARC à _dmarc.{domain} ni sur son domaine organisationnel',
   'fix.dmarc-missing': 'Publiez l’enregistrement suggéré à _dmarc.{domain} (Gmail et Yahoo exigent DMARC des expéditeurs en masse), lisez les rapports, puis passez à p=quarantine et p=reject',
@@ -150,9 +151,18 @@ export const fr: Record<keyof typeof en, string> = {
 
   // listes de blocage
   'blocklists.summary.clean': 'Non listé ({answers} requêtes sur {queries} ont répondu)',
-  'blocklists.summary.listed': 'Listé sur des listes de blocage ({count} inscriptions)',
+  'blocklists.summary.listed': 'Listé sur des listes de blocage (inscriptions : {count})',
   'blocklists.summary.unknown': 'Aucune liste de blocage n’a pu être interrogée',
   'blocklists.record.clean': 'non listé',
+  'dnsbl.reason.typo': 'faute de frappe dans le nom de la liste',
+  'dnsbl.reason.openResolver': 'résolveur public ou ouvert',
+  'dnsbl.reason.rateLimit': 'trop de requêtes',
+  'dnsbl.reason.ipOnDomainList': 'adresse IP demandée à une liste de domaines',
+  'dnsbl.reason.foreign': 'réponse hors de 127.0.0.0/8, réécrite par le résolveur',
+  'dnsbl.reason.blocked': 'requête bloquée par la liste',
+  'dnsbl.reason.errorAnswer': 'réponse d’erreur 127.0.0.1',
+  'dnsbl.reason.unknownAnswer': 'réponse inconnue',
+  'dnsbl.reason.rcode': 'réponse REFUSED',
   'blocklists.record.unsupported': 'IPv6 non couvert par cette liste',
   'problem.listed': '{target} est listé sur {zone} ({meaning})',
   'fix.listed': 'Trouvez et corrigez la cause (compte compromis, mauvaise liste de contacts, relais ouvert), puis demandez le retrait sur le site de la liste',
@@ -189,6 +199,7 @@ export const fr: Record<keyof typeof en, string> = {
   // rapport
   'report.title': 'Délivrabilité de {domain}',
   'report.counts': '{pass} réussies, {warn} avertissements, {fail} en échec, {error} indéterminées, {info} infos, {skipped} ignorées',
+  'report.separator': ' : ',
   'report.fix': 'Correction :',
   'report.records': 'Enregistrements :',
   'report.suggestion': 'Enregistrement suggéré :',

@@ -1,12 +1,13 @@
 // DMARC record discovery and parsing (RFC 7489 §6.3, §6.6.3).
 import { getDomain } from 'tldts-icann';
+import { type Detail, detail } from './detail';
 import { DnsError, joinTxt, type Resolver } from './dns/resolver';
 
 export interface DmarcRecord {
   text: string;
   tags: Map<string, string>;
-  /** Problems with the syntax, as short English details (the check localizes around them). */
-  errors: string[];
+  /** Problems with the syntax. */
+  errors: Detail[];
   p?: 'none' | 'quarantine' | 'reject';
   sp?: 'none' | 'quarantine' | 'reject';
   pct: number;
@@ -41,42 +42,42 @@ export function organizationalDomain(domain: string): string {
 /** Parses a tag-value list (RFC 7489 §6.4: `tag=value; …`, whitespace around tokens allowed). */
 export function parseDmarc(text: string): DmarcRecord {
   const tags = new Map<string, string>();
-  const errors: string[] = [];
+  const errors: Detail[] = [];
   const parts = text.split(';').map((p) => p.trim());
   if (parts.length && parts[parts.length - 1] === '') parts.pop();
   parts.forEach((part, i) => {
     const eq = part.indexOf('=');
     if (eq <= 0) {
-      errors.push(`"${part}" is not a tag=value pair`);
+      errors.push(detail('detail.notTagValue', { part }));
       return;
     }
     const name = part.slice(0, eq).trim().toLowerCase();
     const value = part.slice(eq + 1).trim();
-    if (tags.has(name)) errors.push(`tag "${name}" appears twice`);
+    if (tags.has(name)) errors.push(detail('detail.tagTwice', { tag: name }));
     tags.set(name, value);
     // RFC 7489 §6.4: v must be the first tag, exactly "DMARC1".
-    if (i === 0 && (name !== 'v' || value !== 'DMARC1')) errors.push('the record must start with "v=DMARC1"');
+    if (i === 0 && (name !== 'v' || value !== 'DMARC1')) errors.push(detail('detail.dmarcVersion'));
   });
   const rec: DmarcRecord = { text, tags, errors, pct: 100, rua: [], ruf: [], adkim: 'r', aspf: 'r' };
   const p = tags.get('p')?.toLowerCase();
-  if (p === undefined) errors.push('the required tag "p" is missing');
-  else if (!POLICIES.has(p)) errors.push(`p=${tags.get('p')} is not none, quarantine or reject`);
+  if (p === undefined) errors.push(detail('detail.tagMissing', { tag: 'p' }));
+  else if (!POLICIES.has(p)) errors.push(detail('detail.badPolicy', { tag: 'p', value: tags.get('p')! }));
   else rec.p = p as DmarcRecord['p'];
   const sp = tags.get('sp')?.toLowerCase();
   if (sp !== undefined) {
     if (POLICIES.has(sp)) rec.sp = sp as DmarcRecord['sp'];
-    else errors.push(`sp=${tags.get('sp')} is not none, quarantine or reject`);
+    else errors.push(detail('detail.badPolicy', { tag: 'sp', value: tags.get('sp')! }));
   }
   const pct = tags.get('pct');
   if (pct !== undefined) {
     if (/^\d{1,3}$/.test(pct) && Number(pct) <= 100) rec.pct = Number(pct);
-    else errors.push(`pct=${pct} is not a whole number from 0 to 100`);
+    else errors.push(detail('detail.badPct', { value: pct }));
   }
   for (const t of ['adkim', 'aspf'] as const) {
     const v = tags.get(t)?.toLowerCase();
     if (v === undefined) continue;
     if (v === 'r' || v === 's') rec[t] = v;
-    else errors.push(`${t}=${tags.get(t)} is not r or s`);
+    else errors.push(detail('detail.badAlignment', { tag: t, value: tags.get(t)! }));
   }
   for (const t of ['rua', 'ruf'] as const) {
     const v = tags.get(t);
@@ -85,7 +86,7 @@ export function parseDmarc(text: string): DmarcRecord {
     for (const uri of v.split(',').map((u) => u.trim()).filter(Boolean)) {
       const m = /^mailto:([^@\s!]+@[^@\s!]+?)(?:![0-9]+[kmgt]?)?$/i.exec(uri);
       if (m) rec[t].push(m[1]);
-      else errors.push(`${t} destination "${uri}" is not a mailto: address`);
+      else errors.push(detail('detail.badMailto', { tag: t, value: uri }));
     }
   }
   return rec;

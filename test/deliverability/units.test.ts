@@ -12,9 +12,10 @@ import { formatIp, parseIp, reverseName } from '../../src/deliverability/dns/ip'
 import { toAsciiDomain } from '../../src/deliverability/dns/names';
 import { parseServer } from '../../src/deliverability/dns/resolver';
 import { decodeDnsbl } from '../../src/deliverability/dnsbl';
+import { type Detail, renderDetail } from '../../src/deliverability/detail';
 import { catalogueEntries } from '../../src/deliverability/i18n';
 import { bulkSenderChecklist, parseTarget } from '../../src/deliverability/index';
-import { parseSpf } from '../../src/deliverability/spf/record';
+import { parseSpf, SpfSyntaxError } from '../../src/deliverability/spf/record';
 import type { CheckResult, DeliverabilityReport } from '../../src/deliverability/types';
 import { RSA_1024, RSA_2048 } from './fixtures';
 
@@ -102,8 +103,11 @@ describe('record parsing', () => {
   it('parses DMARC tags and flags errors', () => {
     const r = parseDmarc('v=DMARC1; p=quarantine; sp=reject; pct=25; rua=mailto:a@example.com!10m, mailto:b@example.net; adkim=s');
     assert.deepEqual([r.p, r.sp, r.pct, r.rua, r.adkim, r.errors], ['quarantine', 'reject', 25, ['a@example.com', 'b@example.net'], 's', []]);
-    assert.deepEqual(parseDmarc('p=none; v=DMARC1').errors, ['the record must start with "v=DMARC1"']);
-    assert.deepEqual(parseDmarc('v=DMARC1; p=none; rua=https://x.example').errors, ['rua destination "https://x.example" is not a mailto: address']);
+
+    const en = (errors: Detail[]) => errors.map((d) => renderDetail('en', d));
+    assert.deepEqual(en(parseDmarc('p=none; v=DMARC1').errors), ['the record must start with “v=DMARC1”']);
+    assert.deepEqual(en(parseDmarc('v=DMARC1; p=none; rua=https://x.example').errors), ['rua destination “https://x.example” is not a mailto: address']);
+    assert.deepEqual(parseDmarc('v=DMARC1; p=none; rua=https://x.example').errors.map((d) => renderDetail('fr', d)), ['la destination rua « https://x.example » n’est pas une adresse mailto:']);
   });
 
   it('finds the organizational domain with the Public Suffix List', () => {
@@ -118,8 +122,8 @@ describe('record parsing', () => {
     // The same 1024-bit key as a bare PKCS#1 RSAPublicKey (the SPKI wrapper is 22 bytes).
     const pkcs1 = Buffer.from(RSA_1024, 'base64').subarray(22).toString('base64');
     assert.equal(parseDkimKey(`p=${pkcs1}`).bits, 1024);
-    assert.deepEqual(parseDkimKey('v=DKIM1; k=ed25519; p=AAAA').errors, ['an Ed25519 key is 32 bytes, p= has 3']);
-    assert.deepEqual(parseDkimKey('k=rsa; v=DKIM1; p=').errors, ['v= must be the first tag and equal "DKIM1"']);
+    assert.deepEqual(parseDkimKey('v=DKIM1; k=ed25519; p=AAAA').errors.map((d) => renderDetail('en', d)), ['an Ed25519 key is 32 bytes, p= has 3']);
+    assert.deepEqual(parseDkimKey('k=rsa; v=DKIM1; p=').errors.map((d) => renderDetail('en', d)), ['v= must be the first tag and equal “DKIM1”']);
   });
 
   it('edits SPF records for suggestions', () => {
@@ -130,6 +134,7 @@ describe('record parsing', () => {
     assert.equal(providerInclude('email-smtp.eu-west-1.amazonaws.com'), 'amazonses.com');
     assert.equal(providerInclude('mail.example.com'), undefined);
     assert.equal(parseSpf('v=spf1 a:mail.example.com/24//64 -all').mechanisms[0].cidr6, 64);
+    assert.throws(() => parseSpf('v=spf1 a:%{x}.example.com'), (e: SpfSyntaxError) => renderDetail('fr', e.detail) === '« a:%{x}.example.com » : macro invalide %{x}');
   });
 
   it('recognizes generic reverse DNS names', () => {

@@ -1,5 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { type Check, problem, result } from '../context';
+import { type Detail, detail, renderDetail } from '../detail';
 import { DnsError, joinTxt } from '../dns/resolver';
 import { msg } from '../i18n';
 import type { Problem } from '../types';
@@ -24,7 +25,7 @@ const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
 export interface DkimKey {
   tags: Map<string, string>;
-  errors: string[];
+  errors: Detail[];
   keyType: string;
   /** RSA modulus size; undefined for Ed25519 or an unreadable key. */
   bits?: number;
@@ -35,21 +36,21 @@ export interface DkimKey {
 /** Parses a DKIM key record (RFC 6376 §3.6.1) and measures its key. */
 export function parseDkimKey(text: string): DkimKey {
   const tags = new Map<string, string>();
-  const errors: string[] = [];
+  const errors: Detail[] = [];
   const parts = text.split(';').map((p) => p.trim());
   if (parts.length && parts[parts.length - 1] === '') parts.pop();
   parts.forEach((part, i) => {
     const eq = part.indexOf('=');
     if (eq <= 0) {
-      errors.push(`"${part}" is not a tag=value pair`);
+      errors.push(detail('detail.notTagValue', { part }));
       return;
     }
     const name = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
-    if (tags.has(name)) errors.push(`tag "${name}" appears twice`);
+    if (tags.has(name)) errors.push(detail('detail.tagTwice', { tag: name }));
     tags.set(name, value);
     // RFC 6376 §3.6.1: v=, when present, must be first and "DKIM1".
-    if (name === 'v' && (i !== 0 || value !== 'DKIM1')) errors.push('v= must be the first tag and equal "DKIM1"');
+    if (name === 'v' && (i !== 0 || value !== 'DKIM1')) errors.push(detail('detail.dkimVersion'));
   });
   const keyType = (tags.get('k') ?? 'rsa').toLowerCase();
   const key: DkimKey = { tags, errors, keyType, revoked: false, testing: false };
@@ -57,7 +58,7 @@ export function parseDkimKey(text: string): DkimKey {
   key.testing = (tags.get('t') ?? '').split(':').some((f) => f.trim().toLowerCase() === 'y');
   const p = tags.get('p');
   if (p === undefined) {
-    errors.push('the required tag "p" (public key) is missing');
+    errors.push(detail('detail.tagMissing', { tag: 'p' }));
     return key;
   }
   const b64 = p.replace(/\s+/g, '');
@@ -67,7 +68,7 @@ export function parseDkimKey(text: string): DkimKey {
     return key;
   }
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) {
-    errors.push('p= is not valid base64');
+    errors.push(detail('detail.badBase64'));
     return key;
   }
   const der = Buffer.from(b64, 'base64');
@@ -80,14 +81,14 @@ export function parseDkimKey(text: string): DkimKey {
       } catch {
         k = createPublicKey({ key: der, format: 'der', type: 'pkcs1' });
       }
-      if (k.asymmetricKeyType !== 'rsa') errors.push(`k=rsa but p= holds a ${k.asymmetricKeyType} key`);
+      if (k.asymmetricKeyType !== 'rsa') errors.push(detail('detail.keyTypeMismatch', { type: String(k.asymmetricKeyType) }));
       key.bits = k.asymmetricKeyDetails?.modulusLength;
     } else if (keyType === 'ed25519') {
-      if (der.length !== ED25519_KEY_BYTES) errors.push(`an Ed25519 key is ${ED25519_KEY_BYTES} bytes, p= has ${der.length}`);
+      if (der.length !== ED25519_KEY_BYTES) errors.push(detail('detail.ed25519Length', { expected: String(ED25519_KEY_BYTES), bytes: String(der.length) }));
       else createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, der]), format: 'der', type: 'spki' });
-    } else errors.push(`unknown key type k=${keyType}`);
+    } else errors.push(detail('detail.unknownKeyType', { type: keyType }));
   } catch {
-    errors.push('p= does not hold a readable public key');
+    errors.push(detail('detail.unreadableKey'));
   }
   return key;
 }
@@ -124,13 +125,13 @@ export const checkDkim: Check = async (ctx) => {
     found++;
     for (const text of keys) records.push(`${a.name}: ${text}`);
     if (keys.length > 1) {
-      problems.push(problem(ctx, 'dkim-syntax', 'error', { selector: a.sel, detail: `${keys.length} TXT records` }));
+      problems.push(problem(ctx, 'dkim-syntax', 'error', { selector: a.sel, detail: renderDetail(locale, detail('detail.multipleRecords', { count: keys.length })) }));
       continue;
     }
     const key = parseDkimKey(keys[0]);
     let ok = true;
-    for (const detail of key.errors) {
-      problems.push(problem(ctx, 'dkim-syntax', 'error', { selector: a.sel, detail }));
+    for (const d of key.errors) {
+      problems.push(problem(ctx, 'dkim-syntax', 'error', { selector: a.sel, detail: renderDetail(locale, d) }));
       ok = false;
     }
     if (key.revoked) {

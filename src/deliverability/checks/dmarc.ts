@@ -1,5 +1,6 @@
 import { type Check, type CheckContext, problem, result, statusOf } from '../context';
 import { type DmarcRecord, organizationalDomain } from '../dmarc';
+import { renderDetail } from '../detail';
 import { DnsError, joinTxt } from '../dns/resolver';
 import { msg } from '../i18n';
 import { dmarcInfo } from '../shared';
@@ -58,7 +59,7 @@ export const checkDmarc: Check = async (ctx) => {
   }
   const rec = look.record!;
   const problems: Problem[] = [];
-  for (const detail of rec.errors) problems.push(problem(ctx, 'dmarc-syntax', 'error', { detail }));
+  for (const d of rec.errors) problems.push(problem(ctx, 'dmarc-syntax', 'error', { detail: renderDetail(locale, d) }));
   // Mail from a subdomain follows sp= of the organizational record (RFC 7489 §6.6.3 step 6).
   const policy = look.source === 'org' ? (rec.sp ?? rec.p) : rec.p;
   if (look.source === 'org') problems.push(problem(ctx, 'dmarc-inherited', 'info', { org: look.orgDomain, policy: policy ?? '?' }));
@@ -67,7 +68,7 @@ export const checkDmarc: Check = async (ctx) => {
     problems.push(problem(ctx, 'dmarc-policy-none', 'warning'));
     suggestion = withPolicy(rec, 'quarantine');
   }
-  if (rec.rua.length === 0 && !rec.errors.some((e) => e.startsWith('rua'))) problems.push(problem(ctx, 'dmarc-no-rua', 'warning', { domain }));
+  if (rec.rua.length === 0 && !rec.errors.some((e) => e.params?.tag === 'rua')) problems.push(problem(ctx, 'dmarc-no-rua', 'warning', { domain }));
   if (rec.pct < 100 && policy !== 'none') problems.push(problem(ctx, 'dmarc-pct', 'warning', { pct: rec.pct }));
   if (look.source === 'domain' && rec.p && rec.p !== 'none' && rec.sp === 'none') problems.push(problem(ctx, 'dmarc-subdomain-none', 'info', { policy: rec.p }));
   const policyDomain = look.source === 'org' ? look.orgDomain : domain;

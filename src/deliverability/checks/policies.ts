@@ -1,5 +1,6 @@
 // MTA-STS, TLS-RPT and BIMI: presence and syntax of their DNS records (informational).
 import { type Check, type CheckContext, problem, result } from '../context';
+import { type Detail, detail, renderDetail } from '../detail';
 import { DnsError } from '../dns/resolver';
 import { msg } from '../i18n';
 import { dmarcInfo, txtRecords } from '../shared';
@@ -15,7 +16,7 @@ function tags(text: string): Map<string, string> {
   return out;
 }
 
-async function policyCheck(ctx: CheckContext, id: CheckId, name: string, version: RegExp, validate: (t: Map<string, string>) => string[], extra?: () => Promise<Problem[]>): Promise<CheckResult> {
+async function policyCheck(ctx: CheckContext, id: CheckId, name: string, version: RegExp, validate: (t: Map<string, string>) => Detail[], extra?: () => Promise<Problem[]>): Promise<CheckResult> {
   const { locale } = ctx;
   let texts: string[];
   try {
@@ -28,8 +29,8 @@ async function policyCheck(ctx: CheckContext, id: CheckId, name: string, version
   if (found.length === 0) return result(id, 'info', msg(locale, `${id}.summary.missing` as 'bimi.summary.missing', { name }), [], [problem(ctx, `${id}-missing`, 'info', { name })]);
   const records = found.map((t) => `${name}: ${t}`);
   const problems: Problem[] = [];
-  if (found.length > 1) problems.push(problem(ctx, `${id}-syntax`, 'warning', { name, detail: `${found.length} records` }));
-  else for (const detail of validate(tags(found[0]))) problems.push(problem(ctx, `${id}-syntax`, 'warning', { name, detail }));
+  if (found.length > 1) problems.push(problem(ctx, `${id}-syntax`, 'warning', { name, detail: renderDetail(locale, detail('detail.multipleRecords', { count: found.length })) }));
+  else for (const d of validate(tags(found[0]))) problems.push(problem(ctx, `${id}-syntax`, 'warning', { name, detail: renderDetail(locale, d) }));
   if (extra) problems.push(...(await extra()));
   const status = problems.some((p) => p.severity === 'warning') ? 'warn' : 'pass';
   return result(id, status, msg(locale, `${id}.summary.found` as 'bimi.summary.found', { name }), records, problems);
@@ -39,20 +40,20 @@ async function policyCheck(ctx: CheckContext, id: CheckId, name: string, version
 export const checkMtaSts: Check = (ctx) =>
   policyCheck(ctx, 'mta-sts', `_mta-sts.${ctx.domain}`, /^v=STSv1\s*(;|$)/, (t) => {
     const id = t.get('id');
-    if (id === undefined) return ['the required tag "id" is missing'];
-    return /^[A-Za-z0-9]{1,32}$/.test(id) ? [] : [`id=${id} is not 1 to 32 letters and digits`];
+    if (id === undefined) return [detail('detail.tagMissing', { tag: 'id' })];
+    return /^[A-Za-z0-9]{1,32}$/.test(id) ? [] : [detail('detail.badStsId', { value: id })];
   });
 
 /** TLS-RPT (RFC 8460 §3): `_smtp._tls` TXT with v=TLSRPTv1 and rua= mailto: or https: URIs. */
 export const checkTlsRpt: Check = (ctx) =>
   policyCheck(ctx, 'tls-rpt', `_smtp._tls.${ctx.domain}`, /^v=TLSRPTv1\s*(;|$)/, (t) => {
     const rua = t.get('rua');
-    if (rua === undefined) return ['the required tag "rua" is missing'];
+    if (rua === undefined) return [detail('detail.tagMissing', { tag: 'rua' })];
     return rua
       .split(',')
       .map((u) => u.trim())
       .filter((u) => !/^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/i.test(u))
-      .map((u) => `rua destination "${u}" is neither mailto: nor https:`);
+      .map((u) => detail('detail.badTlsRptUri', { value: u }));
   });
 
 /**
@@ -66,12 +67,12 @@ export const checkBimi: Check = (ctx) =>
     `default._bimi.${ctx.domain}`,
     /^v=BIMI1\s*(;|$)/,
     (t) => {
-      const errs: string[] = [];
+      const errs: Detail[] = [];
       const l = t.get('l');
-      if (l === undefined) errs.push('the tag "l" (logo location) is missing');
-      else if (l && !/^https:\/\/\S+$/i.test(l)) errs.push(`l=${l} is not an https: URL`);
+      if (l === undefined) errs.push(detail('detail.tagMissing', { tag: 'l' }));
+      else if (l && !/^https:\/\/\S+$/i.test(l)) errs.push(detail('detail.notHttps', { tag: 'l', value: l }));
       const a = t.get('a');
-      if (a && !/^https:\/\/\S+$/i.test(a)) errs.push(`a=${a} is not an https: URL`);
+      if (a && !/^https:\/\/\S+$/i.test(a)) errs.push(detail('detail.notHttps', { tag: 'a', value: a }));
       return errs;
     },
     async () => {

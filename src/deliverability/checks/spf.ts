@@ -1,4 +1,5 @@
 import { type Check, type CheckContext, problem, result, statusOf } from '../context';
+import { renderDetail } from '../detail';
 import { formatIp, parseIp, unmapIpv4 } from '../dns/ip';
 import { DnsError, joinTxt } from '../dns/resolver';
 import { msg } from '../i18n';
@@ -110,7 +111,7 @@ export const checkSpf: Check = async (ctx) => {
     record = parseSpf(spf[0]);
   } catch (e) {
     if (!(e instanceof SpfSyntaxError)) throw e;
-    return withMetrics(result('spf', 'fail', msg(locale, 'spf.summary.syntax'), records, [problem(ctx, 'spf-syntax', 'error', { detail: e.message, domain })]), { valid: 0 });
+    return withMetrics(result('spf', 'fail', msg(locale, 'spf.summary.syntax'), records, [problem(ctx, 'spf-syntax', 'error', { detail: renderDetail(locale, e.detail), domain })]), { valid: 0 });
   }
 
   const a = await analyzeSpf(ctx.resolver, domain, record);
@@ -118,7 +119,7 @@ export const checkSpf: Check = async (ctx) => {
   const treeRecords = a.records.filter((r) => r.via !== 'top').map((r) => `${'  '.repeat(r.depth)}${r.via} ${r.domain}: ${r.text}`);
   if (a.lookups > SPF_MAX_DNS_TERMS) problems.push(problem(ctx, 'spf-too-many-lookups', 'error', { count: a.lookups, max: SPF_MAX_DNS_TERMS }));
   if (a.voidLookups > SPF_MAX_VOID_LOOKUPS) problems.push(problem(ctx, 'spf-void-lookups', 'error', { count: a.voidLookups, max: SPF_MAX_VOID_LOOKUPS }));
-  for (const s of a.syntaxErrors) problems.push(problem(ctx, 'spf-syntax', 'error', { domain: s.domain, detail: s.message }, 'include'));
+  for (const s of a.syntaxErrors) problems.push(problem(ctx, 'spf-syntax', 'error', { domain: s.domain, detail: renderDetail(locale, s.detail) }, 'include'));
   for (const m of a.missing) problems.push(problem(ctx, 'spf-syntax', 'error', { domain: m }, 'includeMissing'));
   for (const l of a.loops) problems.push(problem(ctx, 'spf-syntax', 'error', { detail: l }, 'loop'));
   for (const d of a.ptrDomains) problems.push(problem(ctx, 'spf-ptr', 'warning', { domain: d }));

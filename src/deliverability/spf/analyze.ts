@@ -1,6 +1,7 @@
 // Static analysis of a domain's SPF tree, as any receiver would walk it for a sender that
 // matches nothing: DNS-querying terms counted recursively, void lookups, ptr use, broken
 // includes. check_host() stops at the first match; this walk visits every branch.
+import { type Detail, detail } from '../detail';
 import { DnsError, joinTxt, type Resolver } from '../dns/resolver';
 import { isValidDomainName } from '../dns/names';
 import { isSpfRecord, type Mechanism, parseSpf, type Qualifier, type SpfRecord, SpfSyntaxError } from './record';
@@ -20,7 +21,7 @@ export interface SpfAnalysis {
   voidLookups: number;
   /** Domains whose record uses the deprecated "ptr" mechanism. */
   ptrDomains: string[];
-  syntaxErrors: { domain: string; message: string }[];
+  syntaxErrors: { domain: string; detail: Detail }[];
   /** include/redirect targets without an SPF record (a permerror for receivers). */
   missing: string[];
   dnsErrors: string[];
@@ -45,22 +46,22 @@ interface WalkState {
   ordered: { key: number[]; record: SpfTreeRecord }[];
 }
 
-type Fetched = { record: SpfRecord; text: string } | { missing: true; void: boolean } | { error: string; syntax: boolean };
+type Fetched = { record: SpfRecord; text: string } | { missing: true; void: boolean } | { syntax: Detail } | { error: string };
 
 async function fetchSpf(state: WalkState, domain: string): Promise<Fetched> {
   try {
     const ans = await state.resolver.txt(domain);
     const spf = ans.records.map(joinTxt).filter(isSpfRecord);
     if (spf.length === 0) return { missing: true, void: ans.records.length === 0 };
-    if (spf.length > 1) return { error: `${spf.length} SPF records`, syntax: true };
+    if (spf.length > 1) return { syntax: detail('detail.multipleRecords', { count: spf.length }) };
     try {
       return { record: parseSpf(spf[0]), text: spf[0] };
     } catch (e) {
-      if (e instanceof SpfSyntaxError) return { error: e.message, syntax: true };
+      if (e instanceof SpfSyntaxError) return { syntax: e.detail };
       throw e;
     }
   } catch (e) {
-    if (e instanceof DnsError) return { error: e.message, syntax: false };
+    if (e instanceof DnsError) return { error: e.message };
     throw e;
   }
 }
@@ -99,7 +100,7 @@ async function walk(state: WalkState, domain: string, record: SpfRecord, text: s
     if ('missing' in f) {
       a.missing.push(name);
       if (f.void) a.voidLookups++;
-    } else if (f.syntax) a.syntaxErrors.push({ domain: name, message: f.error });
+    } else if ('syntax' in f) a.syntaxErrors.push({ domain: name, detail: f.syntax });
     else a.dnsErrors.push(f.error);
     return undefined;
   };

@@ -1,11 +1,12 @@
 // SPF macros (RFC 7208 §7): parsing with the grammar's checks, and expansion.
+import { detail, DetailError } from '../detail';
 
 /** One piece of a macro-string. */
 export type MacroToken =
   | { kind: 'literal'; text: string }
   | { kind: 'macro'; letter: string; upper: boolean; digits?: number; reverse: boolean; delimiters: string };
 
-export class MacroSyntaxError extends Error {}
+export class MacroSyntaxError extends DetailError {}
 
 // RFC 7208 §7.1: macro-letter = s l o d i p h c r t v; c, r and t only in "exp" text (§7.2).
 const DOMAIN_LETTERS = 'slodiphv';
@@ -24,7 +25,7 @@ export function parseMacroString(text: string, exp = false): MacroToken[] {
     const code = ch.charCodeAt(0);
     // macro-literal = %x21-24 / %x26-7E; explain-string adds SP.
     if (ch !== '%') {
-      if (code < 0x20 || code > 0x7e || (code === 0x20 && !exp)) throw new MacroSyntaxError(`invalid character U+${code.toString(16).padStart(4, '0')}`);
+      if (code < 0x20 || code > 0x7e || (code === 0x20 && !exp)) throw new MacroSyntaxError(detail('detail.invalidChar', { code: `U+${code.toString(16).padStart(4, '0').toUpperCase()}` }));
       literal += ch;
       continue;
     }
@@ -34,12 +35,12 @@ export function parseMacroString(text: string, exp = false): MacroToken[] {
     else if (next === '-') literal += '%20';
     else if (next === '{') {
       const close = text.indexOf('}', i + 2);
-      if (close < 0) throw new MacroSyntaxError('unterminated macro');
+      if (close < 0) throw new MacroSyntaxError(detail('detail.macroUnterminated'));
       const body = text.slice(i + 2, close);
       const m = /^([a-zA-Z])(\d*)(r?)([.\-+,/_=]*)$/i.exec(body);
-      if (!m || !letters.includes(m[1].toLowerCase())) throw new MacroSyntaxError(`invalid macro %{${body}}`);
+      if (!m || !letters.includes(m[1].toLowerCase())) throw new MacroSyntaxError(detail('detail.macroInvalid', { macro: `%{${body}}` }));
       // RFC 7208 §7.3: the DIGIT transformer must be nonzero.
-      if (m[2] && Number(m[2]) === 0) throw new MacroSyntaxError(`invalid macro %{${body}}`);
+      if (m[2] && Number(m[2]) === 0) throw new MacroSyntaxError(detail('detail.macroInvalid', { macro: `%{${body}}` }));
       if (literal) tokens.push({ kind: 'literal', text: literal });
       literal = '';
       tokens.push({
@@ -52,7 +53,7 @@ export function parseMacroString(text: string, exp = false): MacroToken[] {
       });
       i = close;
       continue;
-    } else throw new MacroSyntaxError(`"%" must be followed by {, %, _ or -`);
+    } else throw new MacroSyntaxError(detail('detail.percent'));
     i++;
   }
   if (literal) tokens.push({ kind: 'literal', text: literal });
@@ -67,14 +68,14 @@ const TOPLABEL_END_RE = /\.(?:[a-z0-9]*[a-z][a-z0-9]*|[a-z0-9]+-[a-z0-9-]*[a-z0-
  * Throws MacroSyntaxError; returns the tokens.
  */
 export function parseDomainSpec(text: string): MacroToken[] {
-  if (!text) throw new MacroSyntaxError('empty domain-spec');
+  if (!text) throw new MacroSyntaxError(detail('detail.emptyDomain'));
   const tokens = parseMacroString(text);
   const last = tokens[tokens.length - 1];
   // domain-end = ( "." toplabel [ "." ] ) / macro-expand. "%%", "%_" and "%-" are macro-expands
   // too, but they end up in literal text here; a literal ending that is no toplabel is invalid.
   if (last.kind === 'macro') return tokens;
   if (/%[%_-]$/.test(text)) return tokens;
-  if (!TOPLABEL_END_RE.test(text)) throw new MacroSyntaxError(`"${text}" does not end in a valid top-level label`);
+  if (!TOPLABEL_END_RE.test(text)) throw new MacroSyntaxError(detail('detail.badTopLabel', { domain: text }));
   return tokens;
 }
 

@@ -1,5 +1,6 @@
 // SPF record syntax (RFC 7208 §4.5, §4.6, §5, §6, §12 ABNF). A record with any syntax error
 // anywhere is a permerror (§4.6), so the whole record is parsed before evaluation.
+import { type Detail, detail, DetailError } from '../detail';
 import { type IpAddress, parseIpv4, parseIpv6 } from '../dns/ip';
 import { MacroSyntaxError, type MacroToken, parseDomainSpec, parseMacroString } from './macro';
 
@@ -40,14 +41,17 @@ export interface SpfRecord {
   exp?: Modifier;
 }
 
-export class SpfSyntaxError extends Error {
+export class SpfSyntaxError extends DetailError {
   constructor(
-    message: string,
+    d: Detail,
     readonly term?: string,
   ) {
-    super(message);
+    super(d);
   }
 }
+
+/** A problem inside one term: the term, then what is wrong with it. */
+const termDetail = (term: string, inner: Detail): Detail => ({ key: 'detail.inTerm', params: { term }, inner });
 
 // RFC 7208 §4.5: "v=spf1" (case-insensitive) followed by a space or the end of the record.
 const VERSION_RE = /^v=spf1(?: |$)/i;
@@ -71,25 +75,26 @@ function domainSpec(spec: string, term: string): MacroToken[] {
   try {
     return parseDomainSpec(spec);
   } catch (e) {
-    throw new SpfSyntaxError(`${term}: ${(e as Error).message}`, term);
+    if (e instanceof DetailError) throw new SpfSyntaxError(termDetail(term, e.detail), term);
+    throw e;
   }
 }
 
 function parseMechanism(term: string): Mechanism {
   const m = MECHANISM_RE.exec(term);
-  if (!m) throw new SpfSyntaxError(`unknown term "${term}"`, term);
+  if (!m) throw new SpfSyntaxError(detail('detail.unknownTerm', { term }), term);
   const qualifier = (m[1] || '+') as Qualifier;
   const name = m[2].toLowerCase();
   let rest = m[3];
   const mech: Mechanism = { kind: 'mechanism', text: term, qualifier, name: name as MechanismName };
   const needSpec = () => {
-    if (!rest.startsWith(':') || rest.length === 1) throw new SpfSyntaxError(`${term}: a domain is required after "${name}:"`, term);
+    if (!rest.startsWith(':') || rest.length === 1) throw new SpfSyntaxError(detail('detail.domainRequired', { term, name }), term);
     mech.domainSpec = rest.slice(1);
     mech.target = domainSpec(mech.domainSpec, term);
   };
   switch (name) {
     case 'all':
-      if (rest) throw new SpfSyntaxError(`"${term}": "all" takes no argument`, term);
+      if (rest) throw new SpfSyntaxError(detail('detail.allArgument', { term }), term);
       return mech;
     case 'include':
     case 'exists':
@@ -106,7 +111,7 @@ function parseMechanism(term: string): Mechanism {
         if (cidr[2] !== undefined) mech.cidr6 = Number(cidr[2]);
         rest = rest.slice(0, rest.length - cidr[0].length);
       }
-      if ((mech.cidr4 ?? 0) > 32 || (mech.cidr6 ?? 0) > 128) throw new SpfSyntaxError(`"${term}": prefix length out of range`, term);
+      if ((mech.cidr4 ?? 0) > 32 || (mech.cidr6 ?? 0) > 128) throw new SpfSyntaxError(detail('detail.badPrefix', { term }), term);
       if (rest) needSpec();
       return mech;
     }
@@ -114,16 +119,16 @@ function parseMechanism(term: string): Mechanism {
     case 'ip6': {
       const ipm = new RegExp(`^:([^/]+)(?:/${CIDR})?$`).exec(rest);
       const ip = ipm && (name === 'ip4' ? parseIpv4(ipm[1]) : parseIpv6(ipm[1]));
-      if (!ipm || !ip) throw new SpfSyntaxError(`"${term}": not a valid ${name === 'ip4' ? 'IPv4' : 'IPv6'} network`, term);
+      if (!ipm || !ip) throw new SpfSyntaxError(detail('detail.badNetwork', { term, family: name === 'ip4' ? 'IPv4' : 'IPv6' }), term);
       const prefix = ipm[2] === undefined ? undefined : Number(ipm[2]);
-      if (prefix !== undefined && prefix > (name === 'ip4' ? 32 : 128)) throw new SpfSyntaxError(`"${term}": prefix length out of range`, term);
+      if (prefix !== undefined && prefix > (name === 'ip4' ? 32 : 128)) throw new SpfSyntaxError(detail('detail.badPrefix', { term }), term);
       mech.network = ip;
       if (name === 'ip4') mech.cidr4 = prefix;
       else mech.cidr6 = prefix;
       return mech;
     }
     default:
-      throw new SpfSyntaxError(`unknown mechanism "${m[2]}"`, term);
+      throw new SpfSyntaxError(detail('detail.unknownMechanism', { name: m[2] }), term);
   }
 }
 
@@ -132,8 +137,8 @@ export function parseSpf(text: string): SpfRecord {
   // RFC 7208 §3.1, §4.6.1: 7-bit ASCII, terms separated by spaces only (no tabs or controls).
   // eslint-disable-next-line no-control-regex
   const bad = /[^\x20-\x7e]/.exec(text);
-  if (bad) throw new SpfSyntaxError(`invalid character U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} in the record`);
-  if (!isSpfRecord(text)) throw new SpfSyntaxError('the record does not start with "v=spf1"');
+  if (bad) throw new SpfSyntaxError(detail('detail.invalidChar', { code: `U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}` }));
+  if (!isSpfRecord(text)) throw new SpfSyntaxError(detail('detail.spfVersion'));
   const record: SpfRecord = { text, terms: [], mechanisms: [] };
   for (const term of text.slice(6).split(' ')) {
     if (!term) continue;
@@ -143,7 +148,7 @@ export function parseSpf(text: string): SpfRecord {
       const modifier: Modifier = { kind: 'modifier', text: term, name, value: mod[2] };
       if (name === 'redirect' || name === 'exp') {
         // RFC 7208 §6: each at most once.
-        if (record[name]) throw new SpfSyntaxError(`"${name}=" appears twice`, term);
+        if (record[name]) throw new SpfSyntaxError(detail('detail.modifierTwice', { name }), term);
         modifier.target = domainSpec(mod[2], term);
         record[name] = modifier;
       } else {
@@ -151,7 +156,7 @@ export function parseSpf(text: string): SpfRecord {
         try {
           parseMacroString(mod[2], true);
         } catch (e) {
-          if (e instanceof MacroSyntaxError) throw new SpfSyntaxError(`${term}: ${e.message}`, term);
+          if (e instanceof MacroSyntaxError) throw new SpfSyntaxError(termDetail(term, e.detail), term);
           throw e;
         }
       }

@@ -1,6 +1,7 @@
 // DMARC record discovery and parsing (RFC 7489 §6.3, §6.6.3).
 import { getDomain } from 'tldts-icann';
 import { type Detail, detail } from './detail';
+import { parseTagList } from './tag-list';
 import { DnsError, joinTxt, type Resolver } from './dns/resolver';
 
 export interface DmarcRecord {
@@ -41,23 +42,9 @@ export function organizationalDomain(domain: string): string {
 
 /** Parses a tag-value list (RFC 7489 §6.4: `tag=value; …`, whitespace around tokens allowed). */
 export function parseDmarc(text: string): DmarcRecord {
-  const tags = new Map<string, string>();
-  const errors: Detail[] = [];
-  const parts = text.split(';').map((p) => p.trim());
-  if (parts.length && parts[parts.length - 1] === '') parts.pop();
-  parts.forEach((part, i) => {
-    const eq = part.indexOf('=');
-    if (eq <= 0) {
-      errors.push(detail('detail.notTagValue', { part }));
-      return;
-    }
-    const name = part.slice(0, eq).trim().toLowerCase();
-    const value = part.slice(eq + 1).trim();
-    if (tags.has(name)) errors.push(detail('detail.tagTwice', { tag: name }));
-    tags.set(name, value);
-    // RFC 7489 §6.4: v must be the first tag, exactly "DMARC1".
-    if (i === 0 && (name !== 'v' || value !== 'DMARC1')) errors.push(detail('detail.dmarcVersion'));
-  });
+  const { tags, names, errors } = parseTagList(text, true);
+  // RFC 7489 §6.4: v must be the first tag, exactly "DMARC1".
+  if (names[0] !== 'v' || tags.get('v') !== 'DMARC1') errors.unshift(detail('detail.dmarcVersion'));
   const rec: DmarcRecord = { text, tags, errors, pct: 100, rua: [], ruf: [], adkim: 'r', aspf: 'r' };
   const p = tags.get('p')?.toLowerCase();
   if (p === undefined) errors.push(detail('detail.tagMissing', { tag: 'p' }));

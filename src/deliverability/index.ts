@@ -14,7 +14,7 @@ import { checkSpf } from './checks/spf';
 import type { Check, CheckContext, CheckOptions } from './context';
 import { parseIp } from './dns/ip';
 import { toAsciiDomain } from './dns/names';
-import { cachingResolver, createResolver, DEFAULT_QUERY_TIMEOUT_MS, DnsError, parseServer, type Resolver } from './dns/resolver';
+import { cachingResolver, createResolver, DEFAULT_QUERY_TIMEOUT_MS, DnsError, parseServer, type Resolver, wrapResolver } from './dns/resolver';
 import { DEFAULT_DOMAIN_BLOCKLISTS } from './dnsbl';
 import { msg } from './i18n';
 import type { CheckId, CheckResult, DeliverabilityReport, RunOptions } from './types';
@@ -56,33 +56,23 @@ export function parseTarget(target: string): { domain: string; displayDomain?: s
 
 /** Wraps a resolver so queries fail at once (TIMEOUT or CANCELLED) after the signal fires. */
 function abortable(inner: Resolver, signal: AbortSignal, reason: () => 'TIMEOUT' | 'CANCELLED'): Resolver {
-  const wrap =
-    <T>(type: 'TXT' | 'A' | 'AAAA' | 'MX' | 'PTR', f: (n: string) => Promise<T>) =>
-    (name: string): Promise<T> => {
-      if (signal.aborted) return Promise.reject(new DnsError(reason(), name, type));
-      return new Promise<T>((resolve, reject) => {
-        const onAbort = () => reject(new DnsError(reason(), name, type));
-        signal.addEventListener('abort', onAbort, { once: true });
-        f(name).then(
-          (v) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve(v);
-          },
-          (e) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(e);
-          },
-        );
-      });
-    };
-  return {
-    txt: wrap('TXT', (n) => inner.txt(n)),
-    a: wrap('A', (n) => inner.a(n)),
-    aaaa: wrap('AAAA', (n) => inner.aaaa(n)),
-    mx: wrap('MX', (n) => inner.mx(n)),
-    ptr: wrap('PTR', (n) => inner.ptr(n)),
-    cancel: () => inner.cancel?.(),
-  };
+  return wrapResolver(inner, (type, name, query) => {
+    if (signal.aborted) return Promise.reject(new DnsError(reason(), name, type));
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(new DnsError(reason(), name, type));
+      signal.addEventListener('abort', onAbort, { once: true });
+      query().then(
+        (v) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(v);
+        },
+        (e) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(e);
+        },
+      );
+    });
+  });
 }
 
 const ZONE_RE = /^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9-]{2,63}$/i;

@@ -105,6 +105,19 @@ export async function startDnsServer(opts: DnsServerOptions): Promise<DnsTestSer
     timers.add(t);
   };
 
+  /** Decodes and logs one query; the answer to send, if any. */
+  const handle = (msg: Buffer, transport: 'UDP' | 'TCP'): Buffer | undefined => {
+    let query: dnsPacket.Packet;
+    try {
+      query = dnsPacket.decode(msg);
+    } catch {
+      return undefined;
+    }
+    const q = query.questions?.[0];
+    log.push(`${transport} ${q?.type} ${q?.name}`);
+    return opts.silent ? undefined : answer(opts, query, transport);
+  };
+
   for (let attempt = 0; ; attempt++) {
     const udp: Socket = createSocket('udp4');
     await new Promise<void>((resolve, reject) => {
@@ -123,16 +136,7 @@ export async function startDnsServer(opts: DnsServerOptions): Promise<DnsTestSer
           const len = buf.readUInt16BE(0);
           const msg = buf.subarray(2, 2 + len);
           buf = buf.subarray(2 + len);
-          let query: dnsPacket.Packet;
-          try {
-            query = dnsPacket.decode(msg);
-          } catch {
-            continue;
-          }
-          const q = query.questions?.[0];
-          log.push(`TCP ${q?.type} ${q?.name}`);
-          if (opts.silent) continue;
-          const out = answer(opts, query, 'TCP');
+          const out = handle(msg, 'TCP');
           if (!out) continue;
           const framed = Buffer.alloc(2 + out.length);
           framed.writeUInt16BE(out.length, 0);
@@ -153,16 +157,7 @@ export async function startDnsServer(opts: DnsServerOptions): Promise<DnsTestSer
       continue;
     }
     udp.on('message', (msg, rinfo) => {
-      let query: dnsPacket.Packet;
-      try {
-        query = dnsPacket.decode(msg);
-      } catch {
-        return;
-      }
-      const q = query.questions?.[0];
-      log.push(`UDP ${q?.type} ${q?.name}`);
-      if (opts.silent) return;
-      const out = answer(opts, query, 'UDP');
+      const out = handle(msg, 'UDP');
       if (!out) return;
       later(() => udp.send(out, rinfo.port, rinfo.address, () => undefined));
     });

@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { type Check, problem, result } from '../context';
 import { type Detail, detail, renderDetail } from '../detail';
+import { parseTagList } from '../tag-list';
 import { DnsError, joinTxt } from '../dns/resolver';
 import { msg } from '../i18n';
 import type { Problem } from '../types';
@@ -35,23 +36,9 @@ export interface DkimKey {
 
 /** Parses a DKIM key record (RFC 6376 §3.6.1) and measures its key. */
 export function parseDkimKey(text: string): DkimKey {
-  const tags = new Map<string, string>();
-  const errors: Detail[] = [];
-  const parts = text.split(';').map((p) => p.trim());
-  if (parts.length && parts[parts.length - 1] === '') parts.pop();
-  parts.forEach((part, i) => {
-    const eq = part.indexOf('=');
-    if (eq <= 0) {
-      errors.push(detail('detail.notTagValue', { part }));
-      return;
-    }
-    const name = part.slice(0, eq).trim();
-    const value = part.slice(eq + 1).trim();
-    if (tags.has(name)) errors.push(detail('detail.tagTwice', { tag: name }));
-    tags.set(name, value);
-    // RFC 6376 §3.6.1: v=, when present, must be first and "DKIM1".
-    if (name === 'v' && (i !== 0 || value !== 'DKIM1')) errors.push(detail('detail.dkimVersion'));
-  });
+  const { tags, names, errors } = parseTagList(text, false);
+  // RFC 6376 §3.6.1: v=, when present, must be first and "DKIM1".
+  if (tags.has('v') && (names[0] !== 'v' || tags.get('v') !== 'DKIM1')) errors.push(detail('detail.dkimVersion'));
   const keyType = (tags.get('k') ?? 'rsa').toLowerCase();
   const key: DkimKey = { tags, errors, keyType, revoked: false, testing: false };
   // t= is a colon-separated flag list; "y" marks a domain that is testing DKIM.

@@ -1,20 +1,14 @@
 // MTA-STS, TLS-RPT and BIMI: presence and syntax of their DNS records (informational).
 import { type Check, type CheckContext, problem, result } from '../context';
 import { type Detail, detail, renderDetail } from '../detail';
+import { parseTagList } from '../tag-list';
 import { DnsError } from '../dns/resolver';
 import { msg } from '../i18n';
 import { dmarcInfo, txtRecords } from '../shared';
 import type { CheckId, CheckResult, Problem } from '../types';
 
-/** Tag list `a=b; c=d` (the three specs share the DKIM-style syntax). */
-function tags(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const part of text.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) out.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim());
-  }
-  return out;
-}
+/** The tags of a record; the three specs share the DKIM-style tag-list syntax. */
+const tags = (text: string) => parseTagList(text, true).tags;
 
 async function policyCheck(ctx: CheckContext, id: CheckId, name: string, version: RegExp, validate: (t: Map<string, string>) => Detail[], extra?: () => Promise<Problem[]>): Promise<CheckResult> {
   const { locale } = ctx;

@@ -117,15 +117,34 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     }
   }
 
+  const node: Record<DnsRecordType, (name: string) => Promise<unknown[]>> = {
+    TXT: (n) => r.resolveTxt(n),
+    A: (n) => r.resolve4(n),
+    AAAA: (n) => r.resolve6(n),
+    MX: (n) => r.resolveMx(n),
+    PTR: (n) => r.resolvePtr(n),
+  };
+  return resolverFrom(
+    (type, name) => run(type, name, () => node[type](name)) as Promise<DnsAnswer<never>>,
+    () => r.cancel(),
+  );
+}
+
+type Query = (type: DnsRecordType, name: string) => Promise<DnsAnswer<never>>;
+
+/** A Resolver whose methods all go through one query function. */
+function resolverFrom(query: Query, cancel: () => void): Resolver {
   return {
-    txt: (name) => run('TXT', name, () => r.resolveTxt(name)),
-    a: (name) => run('A', name, () => r.resolve4(name)),
-    aaaa: (name) => run('AAAA', name, () => r.resolve6(name)),
-    mx: (name) => run('MX', name, () => r.resolveMx(name)),
-    ptr: (name) => run('PTR', name, () => r.resolvePtr(name)),
-    cancel: () => r.cancel(),
+    txt: (n) => query('TXT', n),
+    a: (n) => query('A', n),
+    aaaa: (n) => query('AAAA', n),
+    mx: (n) => query('MX', n),
+    ptr: (n) => query('PTR', n),
+    cancel,
   };
 }
+
+const METHOD = { TXT: 'txt', A: 'a', AAAA: 'aaaa', MX: 'mx', PTR: 'ptr' } as const;
 
 /**
  * Shares answers between checks of one run (the SPF, MX and PTR checks ask for the same names).
@@ -133,20 +152,20 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
  */
 export function cachingResolver(inner: Resolver): Resolver {
   const cache = new Map<string, Promise<DnsAnswer<unknown>>>();
-  const cached = <T>(type: DnsRecordType, name: string, query: () => Promise<DnsAnswer<T>>): Promise<DnsAnswer<T>> => {
+  return wrapResolver(inner, (type, name, query) => {
     const key = `${type} ${name.toLowerCase().replace(/\.$/, '')}`;
     let p = cache.get(key);
     if (!p) cache.set(key, (p = query()));
-    return p as Promise<DnsAnswer<T>>;
-  };
-  return {
-    txt: (n) => cached('TXT', n, () => inner.txt(n)),
-    a: (n) => cached('A', n, () => inner.a(n)),
-    aaaa: (n) => cached('AAAA', n, () => inner.aaaa(n)),
-    mx: (n) => cached('MX', n, () => inner.mx(n)),
-    ptr: (n) => cached('PTR', n, () => inner.ptr(n)),
-    cancel: () => inner.cancel?.(),
-  };
+    return p as Promise<never>;
+  });
+}
+
+/** A resolver whose every query goes through `wrap` (caching, cancellation…). */
+export function wrapResolver(inner: Resolver, wrap: <T>(type: DnsRecordType, name: string, query: () => Promise<DnsAnswer<T>>) => Promise<DnsAnswer<T>>): Resolver {
+  return resolverFrom(
+    (type, name) => wrap(type, name, () => inner[METHOD[type]](name) as Promise<DnsAnswer<never>>),
+    () => inner.cancel?.(),
+  );
 }
 
 /** Joins the character-strings of a TXT record (RFC 7208 §3.3, RFC 6376 §3.6.2.2: no separator). */

@@ -246,6 +246,15 @@ describe('reverse DNS', () => {
     assert.equal(c.summary, 'Valid reverse DNS for 0 of 3 IPs');
   });
 
+  it('judges the SMTP server\'s address when no sending IP is given', async () => {
+    // A closed port on loopback: whatever the SMTP check does, no traffic leaves the machine.
+    const report = await run('good.example', { smtp: { host: '127.0.0.1', port: 1, security: 'none' } });
+    const c = check(report, 'ptr');
+    assert.deepEqual(codes(c), ['ptr-missing']);
+    assert.equal(c.problems[0].message, 'The IP 127.0.0.1 has no reverse DNS name (PTR)');
+    assert.ok(check(report, 'ip-blocklists').records.includes('zen.spamhaus.org 127.0.0.1: not listed'));
+  });
+
   it('falls back to the MX hosts with a note, as warnings', async () => {
     const c = check(await run('good.example'), 'ptr');
     assert.equal(c.status, 'pass');

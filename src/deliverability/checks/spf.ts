@@ -6,7 +6,7 @@ import { msg } from '../i18n';
 import { analyzeSpf } from '../spf/analyze';
 import { checkHost, SPF_MAX_DNS_TERMS, SPF_MAX_VOID_LOOKUPS } from '../spf/evaluate';
 import { isSpfRecord, parseSpf, type SpfRecord, SpfSyntaxError } from '../spf/record';
-import { mxInfo } from '../shared';
+import { MAX_SENDING_IPS, mxInfo } from '../shared';
 import type { CheckResult, Problem } from '../types';
 
 function withMetrics(r: CheckResult, metrics: Record<string, number>): CheckResult {
@@ -141,8 +141,9 @@ export const checkSpf: Check = async (ctx) => {
   const unauthorized: string[] = [];
   let tempErrors = 0;
   const sender = ctx.address ?? `postmaster@${domain}`;
-  const outcomes = await Promise.all(ctx.options.ips.map((ip) => checkHost({ resolver: ctx.resolver, ip, sender, domain })));
-  ctx.options.ips.forEach((ip, i) => {
+  const ips = ctx.options.ips.slice(0, MAX_SENDING_IPS);
+  const outcomes = await Promise.all(ips.map((ip) => checkHost({ resolver: ctx.resolver, ip, sender, domain })));
+  ips.forEach((ip, i) => {
     const o = outcomes[i];
     ipLines.push(`${ip}: ${o.result}${o.mechanism ? ` (${o.mechanism})` : ''}${o.reason ? ` (${o.reason})` : ''}`);
     if (o.result === 'pass') return;

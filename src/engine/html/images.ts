@@ -1,5 +1,5 @@
 import type { BodyPart } from '../model';
-import { attr, type HtmlAttribute, type HtmlElement } from '../parse/html';
+import { attr, type HtmlAttribute, type HtmlDocument, type HtmlElement } from '../parse/html';
 import { declared, inlineStyle } from './styles';
 import { parseUrl } from './url';
 import { attrLength, cssLength, type Length } from './values';
@@ -57,7 +57,7 @@ export function imagesOf(part: BodyPart, source: string): readonly EmailImage[] 
     const visibility = visibilityOf(doc, source);
     images = [];
     for (const tag of ['img', 'mj-image']) {
-      for (const el of doc.byName(tag)) images.push(describe(el, source, visibility.hiddenBy(el), tag === 'mj-image'));
+      for (const el of doc.byName(tag)) images.push(describe(doc, el, source, visibility.hiddenBy(el), tag === 'mj-image'));
     }
     if (doc.byName('mj-image').length && doc.byName('img').length) images.sort((a, b) => a.el.start - b.el.start);
     cache.set(doc, images);
@@ -65,8 +65,8 @@ export function imagesOf(part: BodyPart, source: string): readonly EmailImage[] 
   return images;
 }
 
-function describe(el: HtmlElement, source: string, hidden: HideCause | undefined, mjml: boolean): EmailImage {
-  const style = el.attrs.length ? inlineStyle(source, el) : undefined;
+function describe(doc: HtmlDocument, el: HtmlElement, source: string, hidden: HideCause | undefined, mjml: boolean): EmailImage {
+  const style = el.attrs.length ? inlineStyle(doc, source, el) : undefined;
   const css = (p: string) => {
     const d = style && declared(style, p);
     return d ? cssLength(d.value) : undefined;

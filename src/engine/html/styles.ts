@@ -9,22 +9,28 @@ export interface InlineStyle {
 }
 
 const NONE: InlineStyle = { declarations: [], exact: true };
-const inlineCache = new WeakMap<HtmlElement, InlineStyle>();
+// One entry per document, holding an array indexed by element: a WeakMap keyed by every element
+// would cost the garbage collector far more on large drafts.
+const inlineCache = new WeakMap<HtmlDocument, Array<InlineStyle | undefined>>();
 const sheetCache = new WeakMap<HtmlDocument, CssRule[]>();
 
-/** The parsed `style` attribute of an element, computed once per element and shared by every rule. */
-export function inlineStyle(source: string, el: HtmlElement): InlineStyle {
-  const cached = inlineCache.get(el);
+/** The parsed `style` attribute of an element of `doc`, computed once and shared by every rule. */
+export function inlineStyle(doc: HtmlDocument, source: string, el: HtmlElement): InlineStyle {
+  let styles = inlineCache.get(doc);
+  if (!styles) inlineCache.set(doc, (styles = new Array(doc.elements.length)));
+  const cached = styles[el.index];
   if (cached) return cached;
   const a = attr(el, 'style');
-  if (!a || !a.value.trim()) return NONE;
-  const exact = source.slice(a.valueStart, a.valueEnd) === a.value;
-  const base = a.valueStart;
-  const last = a.valueEnd;
-  // Inexact values still get ranges inside the attribute, clamped so they never leave it.
-  const offset = exact ? (i: number) => base + i : (i: number) => Math.min(base + i, last);
-  const style: InlineStyle = { declarations: parseDeclarations(a.value, offset), exact };
-  inlineCache.set(el, style);
+  let style = NONE;
+  if (a && a.value.trim()) {
+    const exact = source.slice(a.valueStart, a.valueEnd) === a.value;
+    const base = a.valueStart;
+    const last = a.valueEnd;
+    // Inexact values still get ranges inside the attribute, clamped so they never leave it.
+    const offset = exact ? (i: number) => base + i : (i: number) => Math.min(base + i, last);
+    style = { declarations: parseDeclarations(a.value, offset), exact };
+  }
+  styles[el.index] = style;
   return style;
 }
 

@@ -102,7 +102,7 @@ function compute(doc: HtmlDocument, source: string): Visibility {
     const parent = el.parent ? states[el.parent.index] : root;
     // States are shared with the parent until the element changes something.
     let s = parent;
-    const style = el.attrs.length ? inlineStyle(source, el) : undefined;
+    const style = el.attrs.length ? inlineStyle(doc, source, el) : undefined;
     if (style && style.declarations.length) {
       const display = declared(style, 'display');
       if (!s.strong && display && display.value.trim().toLowerCase() === 'none') {

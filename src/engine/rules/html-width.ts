@@ -44,7 +44,7 @@ export const htmlWidth = defineRule({
       }
       for (const el of doc.elements) {
         if (el.attrs.length === 0) continue;
-        const style = inlineStyle(source, el);
+        const style = inlineStyle(doc, source, el);
         for (const d of style.declarations) checkDeclaration(ctx, part, d, max);
       }
       for (const rule of stylesheetRules(doc)) {

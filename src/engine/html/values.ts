@@ -45,9 +45,24 @@ export function removeAttributeEdit(target: EditTarget, source: string, el: Html
   return sourceEdit(target, start, a.end, '');
 }
 
-/** An edit removing an element, from its `<` to the end of its end tag. */
-export function removeElementEdit(target: EditTarget, el: HtmlElement): Edit | undefined {
-  return sourceEdit(target, el.start, el.end, '');
+/**
+ * An edit removing an element, from its `<` to the end of its end tag. When the element is alone
+ * on its line(s), the line goes too, so no blank indented line is left behind.
+ */
+export function removeElementEdit(target: EditTarget, source: string, el: HtmlElement): Edit | undefined {
+  let start = el.start;
+  let end = el.end;
+  let a = start;
+  while (a > 0 && (source[a - 1] === ' ' || source[a - 1] === '\t')) a--;
+  let b = end;
+  while (b < source.length && (source[b] === ' ' || source[b] === '\t')) b++;
+  if ((a === 0 || source[a - 1] === '\n') && (b === source.length || source[b] === '\n' || source[b] === '\r')) {
+    start = a;
+    end = b;
+    if (source[end] === '\r') end++;
+    if (source[end] === '\n') end++;
+  }
+  return sourceEdit(target, start, end, '');
 }
 
 /** The range of an element's start tag, `<tag …>`, to report on. */

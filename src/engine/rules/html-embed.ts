@@ -36,7 +36,7 @@ export const htmlEmbed = defineRule({
         const plugin = PLUGIN_TAGS.has(el.name);
         if (!plugin && !flashAttribute(el)) continue;
         inside = el.end;
-        const fix = makeFix(ctx.t('fix.removeElement', { tag: el.name }), [removeElementEdit(part, el)], true);
+        const fix = makeFix(ctx.t('fix.removeElement', { tag: el.name }), [removeElementEdit(part, ctx.model.source, el)], true);
         ctx.report({
           ...startTag(el),
           message: plugin ? ctx.t('html-embed.plugin', { tag: el.name }) : ctx.t('html-embed.flash'),

@@ -35,7 +35,7 @@ export const htmlScript = defineRule({
       for (const el of doc.byName('script')) {
         const type = attr(el, 'type');
         if (type && INERT_TYPE_RE.test(type.value)) continue;
-        const fix = makeFix(ctx.t('fix.removeElement', { tag: 'script' }), [removeElementEdit(part, el)], true);
+        const fix = makeFix(ctx.t('fix.removeElement', { tag: 'script' }), [removeElementEdit(part, ctx.model.source, el)], true);
         ctx.report({ ...startTag(el), message: ctx.t('html-script.element'), fixes: fix && [fix] });
       }
       for (const el of doc.elements) {

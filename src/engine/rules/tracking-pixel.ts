@@ -24,7 +24,7 @@ export const trackingPixel = defineRule({
         else if (img.tracking === 'host') message = ctx.t('tracking-pixel.host', { host: parseUrl(img.src!.value).host });
         else message = ctx.t('tracking-pixel.hidden');
         // Not preferred: removing it is a choice (the sender may have consent), so fix-all leaves it.
-        const fix = makeFix(ctx.t('fix.removeTrackingPixel'), [removeElementEdit(part, img.el)]);
+        const fix = makeFix(ctx.t('fix.removeTrackingPixel'), [removeElementEdit(part, source, img.el)]);
         ctx.report({ ...startTag(img.el), message, fixes: fix && [fix] });
       }
     }

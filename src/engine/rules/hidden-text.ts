@@ -1,4 +1,5 @@
 import { visibilityOf } from '../html/visibility';
+import { htmlParts } from '../html/parts';
 import { defineRule } from '../rule';
 
 export const hiddenText = defineRule({
@@ -19,9 +20,8 @@ export const hiddenText = defineRule({
   check(ctx) {
     const { source } = ctx.model;
     const max = ctx.options.maxPreheaderChars;
-    for (const part of ctx.model.parts) {
+    for (const part of htmlParts(ctx.model)) {
       const doc = part.html;
-      if (!doc) continue;
       // Hidden text before any visible text is what previews show first: a preheader. It is
       // allowed while the hidden text at the top stays within a preview's length.
       let preheader = 0;

@@ -1,9 +1,9 @@
 import { makeFix } from '../fix';
 import type { HtmlElement } from '../parse/html';
 import { removeElementEdit, startTag } from '../html/values';
+import { htmlParts } from '../html/parts';
 import { defineRule } from '../rule';
 
-// Plugin content: no mail client runs it, and SpamAssassin scores it (HTML_EMBEDS).
 const PLUGIN_TAGS = new Set(['object', 'embed', 'applet']);
 // Attributes that point at plugin content.
 const PLUGIN_URL_ATTRS = new Set(['src', 'data', 'movie', 'value', 'code', 'archive']);
@@ -22,16 +22,16 @@ function flashAttribute(el: HtmlElement): boolean {
 export const htmlEmbed = defineRule({
   id: 'html-embed',
   category: 'html',
+  // No mail client runs plugin content, and filters score it as a malware vector
+  // (SpamAssassin HTML_EMBEDS).
   defaultSeverity: 'error',
   weight: 1,
   fixable: true,
   check(ctx) {
-    for (const part of ctx.model.parts) {
-      const doc = part.html;
-      if (!doc) continue;
+    for (const part of htmlParts(ctx.model)) {
       // Elements come in document order: anything that starts before `inside` sits in one already reported.
       let inside = -1;
-      for (const el of doc.elements) {
+      for (const el of part.html.elements) {
         if (el.start < inside) continue;
         const plugin = PLUGIN_TAGS.has(el.name);
         if (!plugin && !flashAttribute(el)) continue;

@@ -1,4 +1,5 @@
 import { startTag } from '../html/values';
+import { htmlParts } from '../html/parts';
 import { defineRule } from '../rule';
 
 // Gmail, Outlook and most webmails disable or strip forms and their fields, and iframes are
@@ -12,9 +13,8 @@ export const htmlForm = defineRule({
   weight: 0.3,
   fixable: false,
   check(ctx) {
-    for (const part of ctx.model.parts) {
+    for (const part of htmlParts(ctx.model)) {
       const doc = part.html;
-      if (!doc) continue;
       // One finding per form, not one per field: fields inside a reported form are skipped.
       let insideForm = -1;
       for (const el of doc.elements) {

@@ -1,6 +1,7 @@
 import { makeFix } from '../fix';
 import { attr } from '../parse/html';
 import { removeAttributeEdit, removeElementEdit, startTag } from '../html/values';
+import { htmlParts } from '../html/parts';
 import { defineRule } from '../rule';
 
 // Script that never runs: structured data for Gmail's inbox actions (schema.org JSON-LD) and
@@ -29,9 +30,8 @@ export const htmlScript = defineRule({
   weight: 1,
   fixable: true,
   check(ctx) {
-    for (const part of ctx.model.parts) {
+    for (const part of htmlParts(ctx.model)) {
       const doc = part.html;
-      if (!doc) continue;
       for (const el of doc.byName('script')) {
         const type = attr(el, 'type');
         if (type && INERT_TYPE_RE.test(type.value)) continue;

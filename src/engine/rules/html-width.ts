@@ -3,6 +3,7 @@ import { stylesheetRules, inlineStyle } from '../html/styles';
 import { attrLength, attrValueEdit, cssLength, type Length } from '../html/values';
 import type { BodyPart } from '../model';
 import type { CssDeclaration } from '../parse/css';
+import { htmlParts } from '../html/parts';
 import { defineRule, type RuleContext } from '../rule';
 
 // Reading panes and mobile screens show 600–800 px: Litmus, Email on Acid and the ESPs
@@ -28,9 +29,8 @@ export const htmlWidth = defineRule({
   check(ctx) {
     const { source } = ctx.model;
     const max = ctx.options.maxWidth;
-    for (const part of ctx.model.parts) {
+    for (const part of htmlParts(ctx.model)) {
       const doc = part.html;
-      if (!doc) continue;
       for (const tag of WIDTH_TAGS) {
         for (const el of doc.byName(tag)) {
           for (const a of el.attrs) {

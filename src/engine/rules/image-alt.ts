@@ -1,6 +1,7 @@
 import { insertAt, makeFix } from '../fix';
 import { attr } from '../parse/html';
 import { startTag } from '../html/values';
+import { htmlParts } from '../html/parts';
 import { defineRule } from '../rule';
 
 export const imageAlt = defineRule({
@@ -12,9 +13,8 @@ export const imageAlt = defineRule({
   weight: 0.1,
   fixable: true,
   check(ctx) {
-    for (const part of ctx.model.parts) {
+    for (const part of htmlParts(ctx.model)) {
       const doc = part.html;
-      if (!doc) continue;
       // MJML gives <mj-image> an empty alt by default; only plain <img> can lack one.
       for (const el of doc.byName('img')) {
         if (attr(el, 'alt')) continue;

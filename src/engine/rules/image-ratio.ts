@@ -1,6 +1,7 @@
 import { type EmailImage, imagesOf } from '../html/images';
 import { startTag } from '../html/values';
 import { visibilityOf } from '../html/visibility';
+import { htmlParts } from '../html/parts';
 import { defineRule } from '../rule';
 
 /** How many of the largest images a finding points at (the first as the finding, the rest as related locations). */
@@ -26,9 +27,8 @@ export const imageRatio = defineRule({
   check(ctx) {
     const { source } = ctx.model;
     const { minTextChars, areaPerChar, minImageSide } = ctx.options;
-    for (const part of ctx.model.parts) {
+    for (const part of htmlParts(ctx.model)) {
       const doc = part.html;
-      if (!doc) continue;
       const content: EmailImage[] = [];
       for (const img of imagesOf(part, source)) {
         if (img.tracking || img.hidden) continue;

@@ -1,4 +1,5 @@
 import { linksOf } from '../html/links';
+import { htmlParts } from '../html/parts';
 import { siteOf } from '../html/url';
 import { defineRule } from '../rule';
 
@@ -28,8 +29,7 @@ export const linkMismatch = defineRule({
   fixable: false,
   check(ctx) {
     const { source } = ctx.model;
-    for (const part of ctx.model.parts) {
-      if (!part.html) continue;
+    for (const part of htmlParts(ctx.model)) {
       for (const link of linksOf(part, source)) {
         const p = link.parts;
         if (!link.text || !link.attr || p.templated || !p.host || (p.scheme !== 'http' && p.scheme !== 'https')) continue;

@@ -2,6 +2,7 @@ import { startTag } from '../html/values';
 import type { BodyPart } from '../model';
 import { utf8Length } from '../parse/charset';
 import type { HtmlDocument, HtmlElement } from '../parse/html';
+import { htmlParts } from '../html/parts';
 import { defineRule } from '../rule';
 
 const KB = 1024;
@@ -24,9 +25,8 @@ export const messageSize = defineRule({
   check(ctx) {
     const { source } = ctx.model;
     const { maxHtmlKb, maxStyleKb } = ctx.options;
-    for (const part of ctx.model.parts) {
+    for (const part of htmlParts(ctx.model)) {
       const doc = part.html;
-      if (!doc) continue;
       if (part.byteSize > maxHtmlKb * KB) {
         const at = clipOffset(source, part, maxHtmlKb * KB, ctx.model.kind === 'eml');
         const el = firstElementFrom(doc, at) ?? doc.elements[0];

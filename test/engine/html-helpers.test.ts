@@ -78,6 +78,12 @@ describe('all rules on odd markup', () => {
     });
   }
 
+  it('understands Inky buttons and menu items as links', () => {
+    const html = '<container><row><columns><button href="http://bit.ly/x">Go</button><menu><item href="http://10.0.0.1/">Home</item></menu></columns></row></container>';
+    const ids = lint(html, { kind: 'html' }).findings.map((f) => f.ruleId).sort();
+    assert.deepEqual(ids, ['link-insecure', 'link-insecure', 'link-ip', 'link-shortener']);
+  });
+
   it('understands MJML widths, images and buttons', () => {
     const html = '<mjml><mj-body width="900px"><mj-section><mj-column><mj-image src="p.gif" width="1px" height="1px"></mj-image><mj-button href="http://bit.ly/x">Go</mj-button></mj-column></mj-section></mj-body></mjml>';
     const ids = lint(html, { kind: 'html' }).findings.map((f) => f.ruleId);

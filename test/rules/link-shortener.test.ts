@@ -11,9 +11,9 @@ describe('link-shortener', () => {
   });
 
   it('reads URLs written out in plain-text drafts, without trailing punctuation', () => {
-    const text = 'See https://t.co/AbC123. Or (https://cutt.ly/x)';
+    const text = 'See https://t.co/AbC123. Or (https://cutt.ly/x), or www.bit.ly/abc!';
     const list = findings(text, 'link-shortener', { kind: 'text' });
-    assert.deepEqual(list.map((f) => at(text, f)), ['https://t.co/AbC123', 'https://cutt.ly/x']);
+    assert.deepEqual(list.map((f) => at(text, f)), ['https://t.co/AbC123', 'https://cutt.ly/x', 'www.bit.ly/abc']);
   });
 
   it('leaves look-alike hosts, first-party short domains and placeholders alone', () => {

@@ -28,7 +28,10 @@ export interface EmailImage {
 export const DEFAULT_IMAGE_SIDE_PX = 200;
 /** Width that percentages are taken of: the usual email layout width (600–800 px guidance, see html-width). */
 export const LAYOUT_WIDTH_PX = 600;
-/** An image at most this many pixels wide and high is a pixel, not a picture: open tracking. */
+/**
+ * An image at most this many pixels wide and high is a beacon, not a picture: open-tracking
+ * pixels are 1×1 GIFs, and up to 2 px nothing is visible either.
+ */
 export const TRACKING_PIXEL_MAX_PX = 2;
 
 // Open-tracking services whose images exist only to report that a message was opened. Hosts

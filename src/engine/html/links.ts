@@ -22,9 +22,9 @@ export interface Link {
   edit(from: number, to: number, newText: string): Edit[] | undefined;
 }
 
-// Elements whose `href` the reader can follow: HTML links and image-map areas, and the MJML
-// components that compile to links.
-const LINK_TAGS = ['a', 'area', 'mj-button', 'mj-image', 'mj-social-element', 'mj-navbar-link', 'mj-carousel-image'];
+// Elements whose `href` the reader can follow: HTML links and image-map areas, and the MJML and
+// Inky (Foundation for Emails) components that compile to links (`<button href>`, `<item href>`).
+const LINK_TAGS = ['a', 'area', 'mj-button', 'mj-image', 'mj-social-element', 'mj-navbar-link', 'mj-carousel-image', 'button', 'item'];
 
 // URLs in plain text: with a scheme, or starting with www. (what clients turn into links).
 const TEXT_URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'\u2029\uFFFC]+/gi;
@@ -78,7 +78,7 @@ function textLinks(view: TextView): Link[] {
     const base = m.index;
     out.push({
       url,
-      parts: parseUrl(url),
+      parts: textUrlParts(url),
       text: { view, from: base, to: base + url.length },
       range(from, to) {
         const r = view.sourceRange(base + from, base + to);
@@ -88,4 +88,12 @@ function textLinks(view: TextView): Link[] {
     });
   }
   return out;
+}
+
+// A URL written in text may start with www. and no scheme: its host is still known.
+function textUrlParts(url: string): UrlParts {
+  if (!/^www\./i.test(url)) return parseUrl(url);
+  const p = parseUrl(`http://${url}`);
+  const shift = 'http://'.length;
+  return { ...p, scheme: '', schemeStart: 0, schemeEnd: 0, hostStart: p.hostStart - shift, hostEnd: p.hostEnd - shift };
 }

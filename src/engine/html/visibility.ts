@@ -151,21 +151,18 @@ function compute(doc: HtmlDocument, source: string): Visibility {
   // Walk the text once, giving each piece to the innermost element around it.
   const text = doc.text.text;
   const blocks = new Map<HideCause, HiddenBlock & { space: boolean }>();
-  let visibleInk = 0;
-  let visibleChars = 0;
+  // Visible text is only walked until its first character (for the preheader test); its size
+  // comes from one native pass over the whole text, minus what the hidden blocks hold.
+  let visibleSeen = false;
+  let hiddenChars = 0;
   const take = (from: number, to: number, owner: number) => {
     const c = owner >= 0 ? causes[owner] : undefined;
     if (!c) {
-      for (let k = from; k < to; k++) {
-        const kind = charKind(text.charCodeAt(k));
-        if (kind === SPACE) continue;
-        visibleInk++;
-        if (kind !== MASK) visibleChars++;
-      }
+      for (let k = from; k < to && !visibleSeen; k++) if (charKind(text.charCodeAt(k)) !== SPACE) visibleSeen = true;
       return;
     }
     let b = blocks.get(c);
-    if (!b) blocks.set(c, (b = { cause: c, snippet: '', length: 0, hasWords: false, atTop: visibleInk === 0, space: false }));
+    if (!b) blocks.set(c, (b = { cause: c, snippet: '', length: 0, hasWords: false, atTop: !visibleSeen, space: false }));
     for (let k = from; k < to; k++) {
       const code = text.charCodeAt(k);
       const kind = charKind(code);
@@ -179,6 +176,7 @@ function compute(doc: HtmlDocument, source: string): Visibility {
         b.space = false;
       }
       b.length++;
+      if (kind !== MASK) hiddenChars++;
       if (kind === WORD) b.hasWords = true;
       if (b.snippet.length < SNIPPET_CHARS) {
         if (kind !== MASK) b.snippet += text[k];
@@ -218,7 +216,7 @@ function compute(doc: HtmlDocument, source: string): Visibility {
   return {
     hiddenBy: (el) => (elements[el.index] === el ? causes[el.index] : undefined),
     blocks: list,
-    visibleChars,
+    visibleChars: text.replace(NOT_COUNTED_RE, '').length - hiddenChars,
   };
 }
 
@@ -258,12 +256,15 @@ const OTHER = 3;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 // Whitespace includes the zero-width and joiner characters that preheader padding is made of.
+// NOT_COUNTED_RE and charKind agree on what is space; merge-tag masks are not counted either.
+const NOT_COUNTED_RE = /[\u0000-\u0020\s\u00ad\u034f\u180e\u200b-\u200f\u2060\ufffc]+/g;
+
 function charKind(code: number): number {
   if (code <= 0x20) return SPACE;
   if (code < 0x7f) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? WORD : OTHER;
   if (code === 0xfffc) return MASK;
   if (
-    code === 0xa0 || code === 0xad || code === 0x34f || code === 0x180e || code === 0x2029 || code === 0x2028 ||
+    code === 0xa0 || code === 0xad || code === 0x34f || code === 0x1680 || code === 0x180e || code === 0x2029 || code === 0x2028 ||
     (code >= 0x2000 && code <= 0x200f) || code === 0x202f || code === 0x205f || code === 0x2060 || code === 0x3000 || code === 0xfeff
   ) {
     return SPACE;

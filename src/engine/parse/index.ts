@@ -1,13 +1,15 @@
 import type { BodyPart, DraftModel, Header, MailType, ParseProblem } from '../model';
 import { detectLanguage } from '../text/language';
-import { IDENTITY, type SourceMapper, TextView } from '../text/view';
+import { type Encoder, IDENTITY, type SourceMapper, TextView } from '../text/view';
 import type { DraftKind } from '../types';
 import { utf8Length } from './charset';
 import { parseEml } from './eml';
 import { parseFrontMatter } from './frontmatter';
+import { decodeWordPieces } from './headers';
 import { parseHtml } from './html';
 
-const MAIL_TYPE_RE = /<!--\s*mailproof:\s*(bulk|transactional)\s*-->/i;
+/** A file-level mail type comment: `<!-- mailproof: transactional -->`. */
+export const MAIL_TYPE_RE = /<!--\s*mailproof:\s*(bulk|transactional)\s*-->/i;
 
 /** Parses a draft once into the model every rule reads. */
 export function buildModel(source: string, kind: DraftKind): DraftModel {
@@ -23,7 +25,12 @@ export function buildModel(source: string, kind: DraftKind): DraftModel {
     headers = eml.headers;
     attachments = eml.attachments;
     problems = eml.problems;
-    for (const body of eml.bodies) parts.push(makePart(body.type, body.content, body.mapper, body));
+    for (const body of eml.bodies) {
+      const part = makePart(body.type, body.content, body.mapper, body);
+      part.headerRange = { start: body.headerStart, end: body.headerEnd };
+      part.transferEncoding = body.transferEncoding;
+      parts.push(part);
+    }
     const subj = headers.find((h) => h.key === 'subject');
     if (subj) subject = subjectView(source, subj);
   } else {
@@ -64,7 +71,7 @@ function makePart(
   type: 'html' | 'text',
   content: string,
   mapper: SourceMapper,
-  raw: { start: number; end: number; editable: boolean; encode: (t: string) => string; byteSize?: number },
+  raw: { start: number; end: number; editable: boolean; encode: Encoder; byteSize?: number },
 ): BodyPart {
   const opts = { editable: raw.editable, encode: raw.encode };
   if (type === 'html') {
@@ -76,25 +83,41 @@ function makePart(
 
 // Plain text: paragraphs (separated by blank lines) become blocks; single line breaks are
 // soft wraps, so a phrase may run across them.
-function plainTextView(content: string, mapper: SourceMapper, opts: { editable: boolean; encode: (t: string) => string }): TextView {
+function plainTextView(content: string, mapper: SourceMapper, opts: { editable: boolean; encode: Encoder }): TextView {
   const b = TextView.builder('body', opts);
   const para = /\r?\n[ \t]*\r?\n\s*/g;
   let last = 0;
   for (let m = para.exec(content); m; m = para.exec(content)) {
-    b.append(content.slice(last, m.index), mapper.start(last), mapper.end(m.index));
+    b.appendContent(content.slice(last, m.index), last, m.index, mapper);
     b.blockBreak();
     last = m.index + m[0].length;
   }
-  b.append(content.slice(last), mapper.start(last), mapper.end(content.length));
+  b.appendContent(content.slice(last), last, content.length, mapper);
   return b.build();
 }
 
-// The Subject header as text. Encoded words cannot be edited in place, so their view is not editable.
+// The Subject header as text. Folded lines map exactly and stay editable; encoded words
+// (=?utf-8?Q?…?=) cannot be edited in place, so a subject holding some is read-only and each
+// word maps onto its own source range.
 function subjectView(source: string, h: Header): TextView {
   const raw = source.slice(h.valueStart, h.valueEnd);
-  if (!raw.includes('=?') && !/[\r\n]/.test(raw)) return TextView.ofSource(source, h.valueStart, h.valueEnd, 'subject');
+  if (!raw.includes('=?')) {
+    if (!/[\r\n]/.test(raw)) return TextView.ofSource(source, h.valueStart, h.valueEnd, 'subject');
+    const b = TextView.builder('subject');
+    const fold = /\r?\n(?=[ \t])/g;
+    let last = 0;
+    for (let m = fold.exec(raw); m; m = fold.exec(raw)) {
+      b.append(raw.slice(last, m.index), h.valueStart + last, h.valueStart + m.index);
+      last = m.index + m[0].length;
+    }
+    b.append(raw.slice(last), h.valueStart + last, h.valueEnd);
+    return b.build();
+  }
   const b = TextView.builder('subject', { editable: false });
-  b.append(h.value, h.valueStart, h.valueEnd);
+  for (const p of decodeWordPieces(raw)) {
+    const text = p.encoded ? p.text : p.text.replace(/\r?\n(?=[ \t])/g, '');
+    b.append(text, h.valueStart + p.start, h.valueStart + p.end);
+  }
   return b.build();
 }
 

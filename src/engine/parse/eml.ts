@@ -133,7 +133,9 @@ export function parseEml(source: string): EmlParse {
       for (const h of types) {
         for (const b of parseStructured(source.slice(h.valueStart, h.valueEnd)).raw.get('boundary') ?? []) {
           const clean = b.replace(/[ \t]+$/, '');
-          if (clean && !boundaries.includes(clean)) boundaries.push(clean);
+          // Single quotes are not MIME quoting, but some mailers use them: accept both readings.
+          const unquoted = /^'.+'$/.test(clean) ? clean.slice(1, -1) : '';
+          for (const v of [clean, unquoted]) if (v && !boundaries.includes(v)) boundaries.push(v);
         }
       }
     }

@@ -205,8 +205,8 @@ export interface StructuredValue {
 
 /**
  * Parses `type/subtype; name="value"; name*=utf-8''%C3%A9` from a raw (undecoded) header
- * value. Tolerates what real mailers write: single-quoted or unterminated values, spaces
- * around `=`, comments, RFC 2047 words inside quoted values (Outlook's filenames).
+ * value. Tolerates what real mailers write: unterminated quotes, spaces around `=`,
+ * comments, RFC 2047 words inside quoted values (Outlook's filenames).
  */
 export function parseStructured(rawValue: string): StructuredValue {
   const text = unfold(rawValue);
@@ -245,7 +245,6 @@ export function parseStructured(rawValue: string): StructuredValue {
       readUntilSemicolon(); // junk after the closing quote
     } else {
       v = readUntilSemicolon();
-      if (v.length >= 2 && v[0] === "'" && v[v.length - 1] === "'" && !name.endsWith('*')) v = v.slice(1, -1);
     }
     if (!name) continue;
     const list = raw.get(name);

@@ -34,7 +34,7 @@ export interface BodyPart {
   encode: Encoder;
   /** Decoded size in bytes of the part's content (UTF-8). */
   byteSize: number;
-  /** MIME parts: the source range of the part's header block (the message's, for a single-part message). */
+  /** MIME parts: the source range of the part's Content-* header fields (its whole header block, in practice). */
   headerRange?: { start: number; end: number };
   /** MIME parts: the lowercased Content-Transfer-Encoding, '' when absent. */
   transferEncoding?: string;

@@ -28,7 +28,7 @@ export interface EmlBody {
   start: number;
   end: number;
   byteSize: number;
-  /** Source range of the part's header block (the message's, for a single-part message). */
+  /** Source range of the part's Content-* header fields, where findings about the part anchor. */
   headerStart: number;
   headerEnd: number;
   /** Lowercased transfer encoding (`7bit`, `quoted-printable`, `base64`…), '' when absent. */
@@ -47,6 +47,8 @@ export interface EmlParse {
 interface Entity {
   start: number;
   headerEnd: number;
+  /** The range of the Content-* fields (the header block when there are none). */
+  mimeRange: { start: number; end: number };
   bodyStart: number;
   headers: Header[];
   /** Lowercase `type/subtype`. */
@@ -120,6 +122,10 @@ export function parseEml(source: string): EmlParse {
     const ct = ctHeader ? parseStructured(source.slice(ctHeader.valueStart, ctHeader.valueEnd)) : undefined;
     let type = ct?.value ?? fallback;
     const blockEnd = headers.length ? headers[headers.length - 1].end : at;
+    // The MIME fields (Content-Type, Content-Transfer-Encoding…) are where a part's findings
+    // anchor: the whole block of a part, a few lines among the Received fields of a message.
+    const mime = headers.filter((h) => h.key.startsWith('content-'));
+    const mimeRange = mime.length ? { start: mime[0].start, end: mime.reduce((e, h) => Math.max(e, h.end), 0) } : { start: at, end: blockEnd };
     const anchor = ctHeader ? { start: ctHeader.start, end: ctHeader.end } : { start: at, end: blockEnd };
     if (ct && !/^[\w.+-]+\/[\w.+-]+$/.test(type)) {
       // "text plain", "text", "": RFC 2045 §5.2 says to treat an unusable type as text/plain.
@@ -150,6 +156,7 @@ export function parseEml(source: string): EmlParse {
     return {
       start: at,
       headerEnd: blockEnd,
+      mimeRange,
       bodyStart: hb.bodyStart,
       headers,
       type,
@@ -298,7 +305,7 @@ function contentSize(source: string, encoding: string, start: number, end: numbe
 }
 
 function makeBody(source: string, entity: Entity, type: 'html' | 'text', start: number, end: number, eol: string, problem: Report): EmlBody {
-  const base = { type, headerStart: entity.start, headerEnd: entity.headerEnd, transferEncoding: entity.encoding };
+  const base = { type, headerStart: entity.mimeRange.start, headerEnd: entity.mimeRange.end, transferEncoding: entity.encoding };
   const charset = charsetOf(entity.charset);
   if (entity.charset && !charset.known) problem('unknownCharset', entity.anchor.start, entity.anchor.end, { charset: entity.charset });
   if (entity.encoding === 'quoted-printable') {
@@ -323,8 +330,8 @@ function makeBody(source: string, entity: Entity, type: 'html' | 'text', start: 
     const bytes = base64Bytes(source.slice(start, end));
     const content = bytes ? decodeBytes(bytes, charset.name) : '';
     if (content.includes('\uFFFD')) problem('invalidBytes', entity.anchor.start, entity.anchor.end, { charset: charset.name });
-    const anchorEnd = entity.headerEnd > entity.start ? entity.headerEnd : end;
-    return { ...base, content, mapper: blockMapper(entity.start, anchorEnd), editable: false, encode: (t) => t, start, end, byteSize: utf8Length(content) };
+    const { start: anchorStart, end: anchorEnd } = entity.mimeRange;
+    return { ...base, content, mapper: blockMapper(anchorStart, anchorEnd), editable: false, encode: (t) => t, start, end, byteSize: utf8Length(content) };
   }
   if (!IDENTITY_ENCODINGS.has(entity.encoding)) problem('unknownEncoding', entity.anchor.start, entity.anchor.end, { encoding: entity.encoding });
   const content = source.slice(start, end);

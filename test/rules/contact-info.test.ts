@@ -30,13 +30,14 @@ describe('contact-info', () => {
     '*|LIST:ADDRESSLINE|*',
     '{{ company_address }}',
     '[[SENDER_ADDRESS]]',
+    '[Sender_Address], [Sender_City]',
   ]) {
     it(`accepts “${footer}”`, () => {
       assert.deepEqual(findings(page(`Atelier Dupont – ${footer}`), 'contact-info'), []);
     });
   }
 
-  for (const text of ['Offre valable jusqu’au 12 mai 2024', 'Commande n° 123456 expédiée', 'Version 2.0.1 du 3 avril', '{{ first_name }}']) {
+  for (const text of ['Offre valable jusqu’au 12 mai 2024', 'Commande n° 123456 expédiée', 'Version 2.0.1 du 3 avril', '{{ first_name }}', '[Raison sociale, adresse postale]']) {
     it(`does not take “${text}” for contact details`, () => {
       assert.equal(findings(page(text), 'contact-info').length, 1);
     });

@@ -47,6 +47,9 @@ describe('unsubscribe', () => {
     ['a mailto link', '<a href="mailto:list@shop.example?subject=unsubscribe">write to us</a>'],
     ['the sentence around the link', '<p>Pour vous désinscrire, <a href="https://t.example/c/1">cliquez ici</a>.</p>'],
     ['a plain-text line with a URL', '<p>Unsubscribe: https://shop.example/u/1</p>'],
+    ['words joined by &nbsp;', '<p>Change your <a href="https://t.example/1">subscription&nbsp;settings</a>.</p>'],
+    ['Campaign Monitor’s <unsubscribe> tag', '<p><unsubscribe>Unsubscribe</unsubscribe></p>'],
+    ['SendGrid’s [Unsubscribe] tag', '<p>Unsubscribe: [Unsubscribe]</p>'],
   ] as const) {
     it(`accepts ${name}`, () => {
       assert.deepEqual(findings(page(FR_TEXT + link), 'unsubscribe'), []);

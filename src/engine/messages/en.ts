@@ -63,7 +63,7 @@ export const en: Record<string, string> = {
   // attachments
   'rule.attachments.description': 'Risky, numerous or heavy attachments',
   'rule.attachments.why':
-    'Gmail and Outlook block executable attachments outright and quarantine macro-enabled Office files; archives are opened and scanned, and often held. Several or large attachments make the message heavy and suspicious, and many servers refuse messages over 10 to 25 MB. Share one archive through a confidential file transfer service or your company’s own server, and link to it.',
+    'Gmail and Outlook refuse executable attachments, and filters hold Office files with macros; archives are opened and scanned, and often held. Several or large attachments make the message heavy and suspicious, and many servers refuse messages over 10 to 25 MB. Share one archive through a confidential file transfer service or your company’s own server, and link to it.',
   'attachments.tooMany': 'Too many attachments ({count}; limit {max})',
   'attachments.tooLarge': 'Attachments too large ({size} MB in total; limit {max} MB)',
   'attachments.executable': 'Executable attachment “{name}” is blocked by mail providers',

@@ -63,7 +63,7 @@ export const fr: Record<string, string> = {
   // attachments
   'rule.attachments.description': 'Pièces jointes risquées, nombreuses ou lourdes',
   'rule.attachments.why':
-    'Gmail et Outlook bloquent les pièces jointes exécutables et mettent en quarantaine les fichiers Office à macros ; les archives sont ouvertes, analysées et souvent retenues. Plusieurs pièces jointes ou de gros fichiers alourdissent le message et le rendent suspect, et beaucoup de serveurs refusent les messages de plus de 10 à 25 Mo. Partagez une seule archive par un service de transfert confidentiel ou le serveur de votre entreprise, et envoyez le lien.',
+    'Gmail et Outlook refusent les pièces jointes exécutables, et les filtres retiennent les fichiers Office à macros ; les archives sont ouvertes, analysées et souvent retenues. Plusieurs pièces jointes ou de gros fichiers alourdissent le message et le rendent suspect, et beaucoup de serveurs refusent les messages de plus de 10 à 25 Mo. Partagez une seule archive par un service de transfert confidentiel ou le serveur de votre entreprise, et envoyez le lien.',
   'attachments.tooMany': 'Trop de pièces jointes ({count} ; limite {max})',
   'attachments.tooLarge': 'Pièces jointes trop lourdes ({size} Mo au total ; limite {max} Mo)',
   'attachments.executable': 'La pièce jointe exécutable « {name} » est bloquée par les messageries',

@@ -286,9 +286,10 @@ function topLevelChecks(source: string, top: Entity, problem: Report): void {
   if ((top.hasContentType || top.encoding) && !top.headers.some((h) => h.key === 'mime-version')) problem('missingMimeVersion', top.anchor.start, top.anchor.end);
 }
 
-// Text parts to lint; other leaves are attachments.
+// Text parts to lint; other leaves are attachments. A named text part is an attached file,
+// unless it is one of the versions of a multipart/alternative.
 function bodyKind(entity: Entity, source: string): 'html' | 'text' | undefined {
-  if (entity.disposition === 'attachment' || entity.filename) return undefined;
+  if (entity.disposition === 'attachment' || (entity.filename && entity.parentType !== 'multipart/alternative')) return undefined;
   if (entity.type === 'text/html') return 'html';
   if (entity.type === 'text/plain') {
     // A message without Content-Type whose body is plainly HTML (hand-made drafts).

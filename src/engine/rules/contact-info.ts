@@ -30,10 +30,13 @@ const CONTACT_PATTERNS: RegExp[] = [
 // ESP merge tags that print the sender's address: Mailchimp *|LIST:ADDRESSLINE|*,
 // *|HTML:LIST_ADDRESS_HTML|*, {{company_address}}, [[SENDER_ADDRESS]], {$sender_address}…
 const ADDRESS_TAG = /addr|adresse|postal|physical/i;
+// SendGrid's single-bracket tags ([Sender_Address], [Sender_City]) stay in the visible text; a
+// tag is one identifier, so a placeholder to fill in ("[Company name, postal address]") is not one.
+const BRACKET_ADDRESS_TAG = /\[[A-Za-z_]*(?:addr|adresse|postal)[A-Za-z_]*\]/i;
 
 function hasContact(part: BodyPart, source: string): boolean {
   const text = part.text.text;
-  if (CONTACT_PATTERNS.some((re) => re.test(text))) return true;
+  if (CONTACT_PATTERNS.some((re) => re.test(text)) || BRACKET_ADDRESS_TAG.test(text)) return true;
   for (let i = text.indexOf(MERGE_TAG_MASK); i >= 0; ) {
     let j = i;
     while (j < text.length && text[j] === MERGE_TAG_MASK) j++;

@@ -8,8 +8,8 @@ export const freemailSender = defineRule({
   category: 'sender',
   defaultSeverity: 'warning',
   // SpamAssassin FREEMAIL_FROM is informational (0.001) on its own, but bulk mail from a
-  // free-mail domain fails DMARC wherever the provider publishes p=reject (Yahoo, AOL) or
-  // p=quarantine (Gmail): that is a delivery failure more than a score.
+  // free-mail domain sent through another server fails DMARC, and bounces where the provider
+  // publishes p=reject (yahoo.com, aol.com): a delivery failure more than a score.
   weight: 1,
   fixable: false,
   check(ctx) {

@@ -5,14 +5,17 @@ import { defineRule } from '../rule';
 import { fold } from '../text/normalize';
 import { MERGE_TAG_MASK } from '../text/view';
 
-// Words that offer a way out, English and French, matched on case- and accent-folded text.
-const UNSUB_TEXT =
-  /\b(?:unsubscrib\w*|unsub|opt[\s-]?out|opting out|remove me|manage (?:your |my )?(?:email |mail |subscription |communication )?(?:preferences|subscriptions?)|(?:update|change|edit) (?:your |my )?(?:email |subscription )?preferences|email preferences|stop receiving|no longer (?:wish|want) to receive|(?:se |vous |me )?desinscri\w*|(?:se |vous |me )?desabonn\w*|desinscription|desabonnement|ne (?:plus|pas) recevoir|ne souhaitez plus recevoir|(?:gerer|modifier) (?:mes |vos )?(?:preferences|abonnements?)|preferences (?:d'abonnement|de communication|e-mail|email|de reception))\b/;
+// Words that offer a way out, English and French, matched on case- and accent-folded text
+// (spaces stand for any whitespace, &nbsp; included).
+const UNSUB_TEXT = new RegExp(
+  String.raw`\b(?:unsubscrib\w*|unsub|opt[ -]?out|opting out|remove me|manage (?:your |my )?(?:email |mail |subscription |communication )?(?:preferences|subscriptions?)|(?:update|change|edit) (?:your |my )?(?:email |subscription )?preferences|(?:email|mail|subscription|notification) (?:preferences|settings)|stop receiving|no longer (?:wish|want) to receive|(?:se |vous |me )?desinscri\w*|(?:se |vous |me )?desabonn\w*|ne (?:plus|pas) recevoir|ne souhaitez plus recevoir|(?:gerer|modifier) (?:mes |vos )?(?:preferences|abonnements?)|preferences (?:d'abonnement|de communication|e-mail|email|de reception)|parametres (?:d'abonnement|de notification))\b`.replace(/ /g, '\\s+'),
+);
 // URLs and merge tags of unsubscribe pages: `*|UNSUB|*`, `{{unsubscribe_url}}`, `%unsubscribe%`,
 // `<%asm_group_unsubscribe_raw_url%>` (SendGrid), `[[UNSUB_LINK_FR]]` (Mailjet), list-manage.com.
 const UNSUB_URL = /unsub|opt[-_]?out|d[eé]sinscri|d[eé]sabonn|desinscri|desabonn|preference|list-manage\.com\/(?:unsubscribe|profile)|\/u\?|%%unsub/i;
-// A way to act on the words: a link, an address or a merge tag on the same or the next line.
-const ACTION = /https?:\/\/|www\.|mailto:|[\w.+-]+@[\w-]+\.[\w.-]+|\uFFFC/;
+// A way to act on the words: a link, an address or a merge tag on the same or the next line
+// (SendGrid's [Unsubscribe] tag stays in the visible text).
+const ACTION = /https?:\/\/|www\.|mailto:|[\w.+-]+@[\w-]+\.[\w.-]+|\uFFFC|\[unsubscribe[\w]*\]/i;
 // Link containers small enough to read as the link's sentence ("Pour vous désinscrire, cliquez ici").
 const SENTENCE_BLOCKS = new Set(['p', 'td', 'th', 'div', 'li', 'span', 'font', 'center', 'small', 'footer', 'address']);
 const SENTENCE_MAX_CHARS = 300;
@@ -90,6 +93,9 @@ function findUnsubscribe(model: DraftModel): Found | undefined {
     for (const el of part.html.byName('a')) {
       if (linkFound(part, el)) return { part, from: el.textStart, to: el.textEnd };
     }
+    // Campaign Monitor's <unsubscribe>…</unsubscribe> tag becomes the link when sent.
+    const tag = part.html.byName('unsubscribe')[0];
+    if (tag) return { part, from: tag.textStart, to: tag.textEnd };
   }
   for (const part of model.parts) {
     const found = textFound(part, model.source);

@@ -1,6 +1,6 @@
 import type { BodyPart, DraftModel, Header, MailType, ParseProblem } from '../model';
 import { detectLanguage } from '../text/language';
-import { type Encoder, IDENTITY, type SourceMapper, TextView } from '../text/view';
+import { IDENTITY, type SourceMapper, TextView } from '../text/view';
 import type { DraftKind } from '../types';
 import { utf8Length } from './charset';
 import { parseEml } from './eml';
@@ -71,7 +71,7 @@ function makePart(
   type: 'html' | 'text',
   content: string,
   mapper: SourceMapper,
-  raw: { start: number; end: number; editable: boolean; encode: Encoder; byteSize?: number },
+  raw: { start: number; end: number; editable: boolean; encode: (t: string) => string; byteSize?: number },
 ): BodyPart {
   const opts = { editable: raw.editable, encode: raw.encode };
   if (type === 'html') {
@@ -83,7 +83,7 @@ function makePart(
 
 // Plain text: paragraphs (separated by blank lines) become blocks; single line breaks are
 // soft wraps, so a phrase may run across them.
-function plainTextView(content: string, mapper: SourceMapper, opts: { editable: boolean; encode: Encoder }): TextView {
+function plainTextView(content: string, mapper: SourceMapper, opts: { editable: boolean; encode: (t: string) => string }): TextView {
   const b = TextView.builder('body', opts);
   const para = /\r?\n[ \t]*\r?\n\s*/g;
   let last = 0;

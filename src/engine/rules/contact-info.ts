@@ -1,7 +1,7 @@
 import { draftAnchor, transactionalFix } from '../mail/bulk';
 import type { BodyPart } from '../model';
 import { defineRule } from '../rule';
-import { MERGE_TAG_MASK } from '../text/view';
+import { mergeTags } from '../text/merge-tags';
 
 // What identifies a sender in a footer (CAN-SPAM 15 U.S.C. 7704(a)(5)(A)(iii): "a valid physical
 // postal address"; CPCE art. L34-5: the advertiser's identity and a valid contact address).
@@ -37,14 +37,7 @@ const BRACKET_ADDRESS_TAG = /\[[A-Za-z_]*(?:addr|adresse|postal)[A-Za-z_]*\]/i;
 function hasContact(part: BodyPart, source: string): boolean {
   const text = part.text.text;
   if (CONTACT_PATTERNS.some((re) => re.test(text)) || BRACKET_ADDRESS_TAG.test(text)) return true;
-  for (let i = text.indexOf(MERGE_TAG_MASK); i >= 0; ) {
-    let j = i;
-    while (j < text.length && text[j] === MERGE_TAG_MASK) j++;
-    const { start, end } = part.text.sourceRange(i, j);
-    if (ADDRESS_TAG.test(source.slice(start, end))) return true;
-    i = text.indexOf(MERGE_TAG_MASK, j);
-  }
-  return false;
+  return mergeTags(part.text, source).some((tag) => ADDRESS_TAG.test(tag.raw));
 }
 
 export const contactInfo = defineRule({

@@ -3,7 +3,7 @@ import type { BodyPart, DraftModel } from '../model';
 import { attr, type HtmlElement } from '../parse/html';
 import { defineRule } from '../rule';
 import { fold } from '../text/normalize';
-import { MERGE_TAG_MASK } from '../text/view';
+import { mergeTags } from '../text/merge-tags';
 
 // Words that offer a way out, English and French, matched on case- and accent-folded text
 // (spaces stand for any whitespace, &nbsp; included).
@@ -60,7 +60,7 @@ function textFound(part: BodyPart, source: string): Found | undefined {
     if (!m) continue;
     const here = text.slice(a, b);
     const next = k + 1 < lines.length ? text.slice(lines[k + 1][0], lines[k + 1][1]) : '';
-    if (ACTION.test(here) || ACTION.test(next) || mergeTagMentions(part, source, a, lines[k + 1]?.[1] ?? b)) {
+    if (ACTION.test(here) || ACTION.test(next) || tagRange(part, source, a, lines[k + 1]?.[1] ?? b)) {
       return { part, from: a + m.index, to: a + m.index + m[0].length };
     }
   }
@@ -69,21 +69,9 @@ function textFound(part: BodyPart, source: string): Found | undefined {
   return tag ? { part, ...tag } : undefined;
 }
 
-function mergeTagMentions(part: BodyPart, source: string, from: number, to: number): boolean {
-  return tagRange(part, source, from, to) !== undefined;
-}
-
 // The first merge tag in the text range whose source names an unsubscribe link.
 function tagRange(part: BodyPart, source: string, from: number, to: number): { from: number; to: number } | undefined {
-  const text = part.text.text;
-  for (let i = text.indexOf(MERGE_TAG_MASK, from); i >= 0 && i < to; ) {
-    let j = i;
-    while (j < text.length && text[j] === MERGE_TAG_MASK) j++;
-    const { start, end } = part.text.sourceRange(i, j);
-    if (UNSUB_URL.test(source.slice(start, end))) return { from: i, to: j };
-    i = text.indexOf(MERGE_TAG_MASK, j);
-  }
-  return undefined;
+  return mergeTags(part.text, source, from, to).find((tag) => UNSUB_URL.test(tag.raw));
 }
 
 /** The first way to unsubscribe in the draft: an HTML link, else a line of text. */

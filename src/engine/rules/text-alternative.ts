@@ -1,11 +1,14 @@
 import type { BodyPart } from '../model';
 import { defineRule } from '../rule';
-import { wordsOf } from '../text/words';
+import { fold } from '../text/normalize';
 
-// Words that carry content: three letters or more, not numbers (dates, prices, ids differ freely).
+// Words that carry content: three letters or more, not numbers (dates, prices, ids differ
+// freely), compared without case or accents. Runs once per message, over its bodies only.
+const CONTENT_WORD = /[\p{L}\p{N}]*\p{L}[\p{L}\p{N}]*/gu;
+
 function contentWords(parts: BodyPart[]): string[] {
   const out: string[] = [];
-  for (const p of parts) for (const w of wordsOf(p.text)) if (w.folded.length >= 3 && /\p{L}/u.test(w.folded)) out.push(w.folded);
+  for (const p of parts) for (const w of fold(p.text.text).match(CONTENT_WORD) ?? []) if (w.length >= 3) out.push(w);
   return out;
 }
 

@@ -33,24 +33,24 @@ interface Found {
   to: number;
 }
 
-function linkFound(part: BodyPart, el: HtmlElement): boolean {
-  const text = part.text.text;
-  const own = fold(text.slice(el.textStart, el.textEnd));
-  if (UNSUB_TEXT.test(own)) return true;
-  const href = attr(el, 'href')?.value ?? '';
-  if (UNSUB_URL.test(href)) return true;
-  const title = attr(el, 'title')?.value ?? '';
+// A link offers a way out by its URL, its title, its text or the short sentence around it.
+// `folded` is the part's folded text (same length, so offsets hold); `words` whether it says
+// "unsubscribe" anywhere at all.
+function linkFound(part: BodyPart, el: HtmlElement, folded: string, words: boolean): boolean {
+  if (UNSUB_URL.test(attr(el, 'href')?.value ?? '')) return true;
+  const title = attr(el, 'title')?.value;
   if (title && UNSUB_TEXT.test(fold(title))) return true;
+  if (!words) return false;
+  if (UNSUB_TEXT.test(folded.slice(el.textStart, el.textEnd))) return true;
   for (let p = el.parent; p && p.textEnd - p.textStart <= SENTENCE_MAX_CHARS; p = p.parent) {
-    if (SENTENCE_BLOCKS.has(p.name) && UNSUB_TEXT.test(fold(text.slice(p.textStart, p.textEnd)))) return true;
+    if (SENTENCE_BLOCKS.has(p.name) && UNSUB_TEXT.test(folded.slice(p.textStart, p.textEnd))) return true;
   }
   return false;
 }
 
 // Lines that name the way out and give a link, an address or a merge tag, on that line or the next.
-function textFound(part: BodyPart, source: string): Found | undefined {
+function textFound(part: BodyPart, source: string, folded: string): Found | undefined {
   const text = part.text.text;
-  const folded = fold(text);
   const lines: Array<[number, number]> = [];
   const re = /[^\n\u2029]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) lines.push([m.index, m.index + m[0].length]);
@@ -64,30 +64,36 @@ function textFound(part: BodyPart, source: string): Found | undefined {
       return { part, from: a + m.index, to: a + m.index + m[0].length };
     }
   }
-  // A lone unsubscribe merge tag (`*|UNSUB|*` expands to a link).
-  const tag = tagRange(part, source, 0, text.length);
-  return tag ? { part, ...tag } : undefined;
+  return undefined;
 }
 
 // The first merge tag in the text range whose source names an unsubscribe link.
 function tagRange(part: BodyPart, source: string, from: number, to: number): { from: number; to: number } | undefined {
-  return mergeTags(part.text, source, from, to).find((tag) => UNSUB_URL.test(tag.raw));
+  const tag = mergeTags(part.text, source, from, to).find((t) => UNSUB_URL.test(t.raw));
+  return tag && { from: tag.from, to: tag.to };
 }
 
-/** The first way to unsubscribe in the draft: an HTML link, else a line of text. */
+/** The first way to unsubscribe in the draft: an HTML link, else a line of text, else a lone merge tag. */
 function findUnsubscribe(model: DraftModel): Found | undefined {
-  for (const part of model.parts) {
+  const folded = model.parts.map((p) => fold(p.text.text));
+  const words = folded.map((f) => UNSUB_TEXT.test(f));
+  for (const [i, part] of model.parts.entries()) {
     if (!part.html) continue;
     for (const el of part.html.byName('a')) {
-      if (linkFound(part, el)) return { part, from: el.textStart, to: el.textEnd };
+      if (linkFound(part, el, folded[i], words[i])) return { part, from: el.textStart, to: el.textEnd };
     }
     // Campaign Monitor's <unsubscribe>…</unsubscribe> tag becomes the link when sent.
     const tag = part.html.byName('unsubscribe')[0];
     if (tag) return { part, from: tag.textStart, to: tag.textEnd };
   }
-  for (const part of model.parts) {
-    const found = textFound(part, model.source);
+  for (const [i, part] of model.parts.entries()) {
+    const found = words[i] ? textFound(part, model.source, folded[i]) : undefined;
     if (found) return found;
+  }
+  // A lone unsubscribe merge tag (`*|UNSUB|*` expands to a link).
+  for (const part of model.parts) {
+    const tag = tagRange(part, model.source, 0, part.text.text.length);
+    if (tag) return { part, ...tag };
   }
   return undefined;
 }

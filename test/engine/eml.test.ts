@@ -249,8 +249,15 @@ describe('eml: structure', () => {
   it('recovers a part whose opening delimiter is missing', () => {
     const msg = crlf('From: a@b.example', 'Subject: x', 'MIME-Version: 1.0', 'Content-Type: multipart/alternative; boundary="b"', '', 'Content-Type: text/html', '', '<p>Gratuit</p>', '--b--');
     const eml = parseEml(msg);
-    assert.deepEqual(eml.problems.map((p) => p.code), ['boundaryNotFound']);
+    assert.deepEqual(eml.problems.map((p) => p.code), ['missingDelimiter']);
     assert.deepEqual(eml.bodies.map((b) => [b.type, b.content]), [['html', '<p>Gratuit</p>']]);
+  });
+
+  it('reads a multipart with only a preamble and a closing delimiter as empty', () => {
+    const msg = crlf('From: a@b.example', 'Subject: x', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b"', '', 'This is a multi-part message in MIME format.', '--b--');
+    const eml = parseEml(msg);
+    assert.deepEqual(eml.problems.map((p) => p.code), ['emptyMultipart']);
+    assert.deepEqual(eml.bodies, []);
   });
 
   it('reports an unterminated multipart and still reads its last part', () => {

@@ -91,6 +91,7 @@ export const en: Record<string, string> = {
   'parse.badContentType': 'Unusable Content-Type “{value}” (read as {used})',
   'parse.missingBoundary': 'Multipart content type without a boundary (read as plain text)',
   'parse.boundaryNotFound': 'Boundary “{boundary}” never appears in the body (read as one part)',
+  'parse.missingDelimiter': 'The first part has no opening “--{boundary}” line (read anyway)',
   'parse.emptyMultipart': 'Multipart without any part',
   'parse.unterminatedMultipart': 'Multipart never closed by “--{boundary}--”',
   'parse.encodedMultipart': 'Multipart with transfer encoding {encoding} (RFC 2045 §6.4 allows 7bit, 8bit or binary)',

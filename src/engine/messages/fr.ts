@@ -91,6 +91,7 @@ export const fr: Record<string, string> = {
   'parse.badContentType': 'Content-Type inutilisable « {value} » (lu comme {used})',
   'parse.missingBoundary': 'Type multipart sans délimiteur (lu comme du texte brut)',
   'parse.boundaryNotFound': 'Le délimiteur « {boundary} » n’apparaît jamais dans le corps (lu comme une seule partie)',
+  'parse.missingDelimiter': 'La première partie n’a pas de ligne d’ouverture « --{boundary} » (lue quand même)',
   'parse.emptyMultipart': 'Multipart sans aucune partie',
   'parse.unterminatedMultipart': 'Multipart jamais fermé par « --{boundary}-- »',
   'parse.encodedMultipart': 'Multipart avec l’encodage de transfert {encoding} (la RFC 2045 §6.4 n’autorise que 7bit, 8bit ou binary)',

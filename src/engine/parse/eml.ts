@@ -217,21 +217,29 @@ export function parseEml(source: string): EmlParse {
     const frame = frames.pop()!;
     for (const b of frame.boundaries) byBoundary.get(b)?.pop();
     const { entity } = frame;
-    if (frame.parts === 0) {
-      if (/^\s*$/.test(source.slice(entity.bodyStart, end))) problem('emptyMultipart', entity.anchor.start, entity.anchor.end);
-      else {
-        // No delimiter line ever matched: read the body as one part so its text is still linted.
-        problem('boundaryNotFound', entity.anchor.start, entity.anchor.end, { boundary: frame.boundaries[0] });
-        salvage(entity, end);
-      }
-    } else if (!terminated) problem('unterminatedMultipart', entity.anchor.start, entity.anchor.end, { boundary: frame.boundaries[0] });
-  };
-  // The body of a multipart without parts may still start with a part's headers (a missing
-  // first delimiter): read them, but never descend again.
-  const salvage = (entity: Entity, end: number) => {
+    const boundary = frame.boundaries[0];
+    if (frame.parts > 0) {
+      if (!terminated) problem('unterminatedMultipart', entity.anchor.start, entity.anchor.end, { boundary });
+      return;
+    }
+    if (/^\s*$/.test(source.slice(entity.bodyStart, end))) {
+      problem('emptyMultipart', entity.anchor.start, entity.anchor.end);
+      return;
+    }
+    // The body may start with a part's header fields (its opening delimiter is missing): read
+    // that part, but never descend again, so that the walk stays linear.
     const inner = readEntity(entity.bodyStart, undefined, false, end);
-    if (inner.headers.length > 0 && !inner.type.startsWith('multipart/')) addLeaf(inner, inner.bodyStart, end);
-    else addLeaf({ ...entity, type: 'text/plain', filename: '', disposition: '' }, entity.bodyStart, end);
+    if (inner.headers.length > 0 && !inner.type.startsWith('multipart/')) {
+      problem(terminated ? 'missingDelimiter' : 'boundaryNotFound', entity.anchor.start, entity.anchor.end, { boundary });
+      addLeaf(inner, inner.bodyStart, end);
+    } else if (terminated) {
+      // Only a closing delimiter: what came before it is a preamble, not content.
+      problem('emptyMultipart', entity.anchor.start, entity.anchor.end);
+    } else {
+      // No delimiter line ever matched: read the body as one part so its text is still linted.
+      problem('boundaryNotFound', entity.anchor.start, entity.anchor.end, { boundary });
+      addLeaf({ ...entity, type: 'text/plain', filename: '', disposition: '' }, entity.bodyStart, end);
+    }
   };
 
   const top = readEntity(0, undefined, true);

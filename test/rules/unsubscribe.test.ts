@@ -56,6 +56,13 @@ describe('unsubscribe', () => {
     });
   }
 
+  it('leaves empty drafts alone, not image-only ones', () => {
+    assert.deepEqual(findings('', 'unsubscribe'), []);
+    assert.deepEqual(findings('<html><body><div></div></body></html>', 'unsubscribe'), []);
+    assert.equal(findings('<html><body><img src="offer.png" alt=""></body></html>', 'unsubscribe').length, 1);
+    assert.deepEqual(findings('From: a@b.example\nSubject: x\n\n', 'unsubscribe', { kind: 'eml' }), []);
+  });
+
   it('does not take the word alone, or an unrelated link, as a way out', () => {
     assert.equal(findings(page('<p>To unsubscribe, reply to this message.</p>'), 'unsubscribe').length, 1);
     assert.equal(findings(page('<p><a href="https://shop.example/spring">See the spring collection</a></p>'), 'unsubscribe').length, 1);

@@ -21,6 +21,11 @@ export interface Range {
 // A whole-draft finding points at a short, visible place, not the whole body.
 const ANCHOR_MAX_CHARS = 120;
 
+/** True when no body of the draft shows anything yet: no word, no image, no link (an empty draft). */
+export function hasNoText(model: DraftModel): boolean {
+  return model.parts.every((p) => !/[\p{L}\p{N}]/u.test(p.text.text) && !p.html?.byName('img').length && !p.html?.byName('a').length);
+}
+
 /** Where a finding about a body goes: its `<body>` tag, else its first line of text. */
 export function partAnchor(part: BodyPart): Range {
   const body = part.html?.byName('body')[0];

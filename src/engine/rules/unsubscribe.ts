@@ -1,4 +1,4 @@
-import { senderAddress, draftAnchor, transactionalFix, unsubscribeFooterFix } from '../mail/bulk';
+import { draftAnchor, hasNoText, senderAddress, transactionalFix, unsubscribeFooterFix } from '../mail/bulk';
 import type { BodyPart, DraftModel } from '../model';
 import { attr, type HtmlElement } from '../parse/html';
 import { defineRule } from '../rule';
@@ -109,7 +109,8 @@ export const unsubscribe = defineRule({
   bulkOnly: true,
   check(ctx) {
     const { model } = ctx;
-    if (model.parts.length === 0) return;
+    // Nothing written yet: nothing to unsubscribe from.
+    if (hasNoText(model)) return;
     const found = findUnsubscribe(model);
     if (!found) {
       const anchor = draftAnchor(model);

@@ -22,7 +22,7 @@ export interface Range {
 const ANCHOR_MAX_CHARS = 120;
 
 /** True when no body of the draft shows anything yet: no word, no image, no link (an empty draft). */
-export function hasNoText(model: DraftModel): boolean {
+export function isBlank(model: DraftModel): boolean {
   return model.parts.every((p) => !/[\p{L}\p{N}]/u.test(p.text.text) && !p.html?.byName('img').length && !p.html?.byName('a').length);
 }
 

@@ -1,4 +1,4 @@
-import { draftAnchor, hasNoText, transactionalFix } from '../mail/bulk';
+import { draftAnchor, isBlank, transactionalFix } from '../mail/bulk';
 import type { BodyPart } from '../model';
 import { defineRule } from '../rule';
 import { mergeTags } from '../text/merge-tags';
@@ -50,7 +50,7 @@ export const contactInfo = defineRule({
   bulkOnly: true,
   check(ctx) {
     const { model } = ctx;
-    if (hasNoText(model) || model.parts.some((p) => hasContact(p, model.source))) return;
+    if (isBlank(model) || model.parts.some((p) => hasContact(p, model.source))) return;
     const fix = transactionalFix(model, ctx.t);
     ctx.report({ ...draftAnchor(model), message: ctx.t('contact-info.missing'), fixes: fix ? [fix] : [] });
   },

@@ -1,4 +1,4 @@
-import { draftAnchor, hasNoText, senderAddress, transactionalFix, unsubscribeFooterFix } from '../mail/bulk';
+import { draftAnchor, isBlank, senderAddress, transactionalFix, unsubscribeFooterFix } from '../mail/bulk';
 import type { BodyPart, DraftModel } from '../model';
 import { attr, type HtmlElement } from '../parse/html';
 import { defineRule } from '../rule';
@@ -110,7 +110,7 @@ export const unsubscribe = defineRule({
   check(ctx) {
     const { model } = ctx;
     // Nothing written yet: nothing to unsubscribe from.
-    if (hasNoText(model)) return;
+    if (isBlank(model)) return;
     const found = findUnsubscribe(model);
     if (!found) {
       const anchor = draftAnchor(model);

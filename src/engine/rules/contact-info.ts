@@ -34,9 +34,18 @@ const ADDRESS_TAG = /addr|adresse|postal|physical/i;
 // tag is one identifier, so a placeholder to fill in ("[Company name, postal address]") is not one.
 const BRACKET_ADDRESS_TAG = /\[[A-Za-z_]*(?:addr|adresse|postal)[A-Za-z_]*\]/i;
 
+// Senders put their address in the footer: looking at the end first spares scanning a long
+// newsletter with ten patterns when the footer has it.
+const FOOTER_CHARS = 4000;
+
+function mentionsContact(text: string): boolean {
+  return CONTACT_PATTERNS.some((re) => re.test(text)) || BRACKET_ADDRESS_TAG.test(text);
+}
+
 function hasContact(part: BodyPart, source: string): boolean {
   const text = part.text.text;
-  if (CONTACT_PATTERNS.some((re) => re.test(text)) || BRACKET_ADDRESS_TAG.test(text)) return true;
+  if (text.length > FOOTER_CHARS && mentionsContact(text.slice(-FOOTER_CHARS))) return true;
+  if (mentionsContact(text)) return true;
   return mergeTags(part.text, source).some((tag) => ADDRESS_TAG.test(tag.raw));
 }
 

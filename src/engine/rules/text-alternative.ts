@@ -1,6 +1,6 @@
 import type { BodyPart } from '../model';
 import { defineRule } from '../rule';
-import { fold } from '../text/normalize';
+import { foldedText } from '../text/words';
 
 // Words that carry content: three letters or more, not numbers (dates, prices, ids differ
 // freely), compared without case or accents. Runs once per message, over its bodies only.
@@ -8,7 +8,7 @@ const CONTENT_WORD = /[\p{L}\p{N}]*\p{L}[\p{L}\p{N}]*/gu;
 
 function contentWords(parts: BodyPart[]): string[] {
   const out: string[] = [];
-  for (const p of parts) for (const w of fold(p.text.text).match(CONTENT_WORD) ?? []) if (w.length >= 3) out.push(w);
+  for (const p of parts) for (const w of foldedText(p.text).match(CONTENT_WORD) ?? []) if (w.length >= 3) out.push(w);
   return out;
 }
 

@@ -3,6 +3,7 @@ import type { BodyPart, DraftModel } from '../model';
 import { attr, type HtmlElement } from '../parse/html';
 import { defineRule } from '../rule';
 import { fold } from '../text/normalize';
+import { foldedText } from '../text/words';
 import { mergeTags } from '../text/merge-tags';
 
 // Words that offer a way out, English and French, matched on case- and accent-folded text
@@ -75,7 +76,7 @@ function tagRange(part: BodyPart, source: string, from: number, to: number): { f
 
 /** The first way to unsubscribe in the draft: an HTML link, else a line of text, else a lone merge tag. */
 function findUnsubscribe(model: DraftModel): Found | undefined {
-  const folded = model.parts.map((p) => fold(p.text.text));
+  const folded = model.parts.map((p) => foldedText(p.text));
   const words = folded.map((f) => UNSUB_TEXT.test(f));
   for (const [i, part] of model.parts.entries()) {
     if (!part.html) continue;

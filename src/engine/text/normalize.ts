@@ -28,10 +28,10 @@ export function fold(text: string): string {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
-    const f = foldChar(c);
-    if (f === text[i]) continue;
+    const f = foldCode(c);
+    if (f === c) continue;
     parts ??= [];
-    parts.push(text.slice(last, i).toLowerCase(), f);
+    parts.push(text.slice(last, i).toLowerCase(), String.fromCharCode(f));
     last = i + 1;
   }
   if (!parts) return text.toLowerCase();

@@ -76,6 +76,12 @@ function tagRange(part: BodyPart, source: string, from: number, to: number): { f
 
 /** The first way to unsubscribe in the draft: an HTML link, else a line of text, else a lone merge tag. */
 function findUnsubscribe(model: DraftModel): Found | undefined {
+  // Most newsletters link to an unsubscribe URL: finding it needs no folding of the text.
+  for (const part of model.parts) {
+    for (const el of part.html?.byName('a') ?? []) {
+      if (UNSUB_URL.test(attr(el, 'href')?.value ?? '')) return { part, from: el.textStart, to: el.textEnd };
+    }
+  }
   const folded = model.parts.map((p) => foldedText(p.text));
   const words = folded.map((f) => UNSUB_TEXT.test(f));
   for (const [i, part] of model.parts.entries()) {

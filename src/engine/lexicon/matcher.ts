@@ -1,6 +1,6 @@
-import { fold } from '../text/normalize';
+import { fold, foldCode } from '../text/normalize';
 import { BLOCK_BREAK, MERGE_TAG_MASK, type TextView } from '../text/view';
-import { wordsOf } from '../text/words';
+import { type Words, wordsOf } from '../text/words';
 import type { Locale } from '../types';
 import type { LexiconEntry, PhraseInput } from './types';
 
@@ -113,6 +113,19 @@ export function compileMatcher(lexicons: Array<{ lang: Locale; entries: readonly
   }
   // Longest phrase first, so `offre exceptionnelle` wins over `offre`.
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || b.trail.length - a.trail.length);
+  // A character trie of first words: looking a word up walks its folded characters in place,
+  // so scanning a draft allocates nothing for the words that match no phrase (nearly all).
+  const trie: TrieNode = { next: new Map() };
+  for (const [first, list] of byFirst) {
+    let node = trie;
+    for (let k = 0; k < first.length; k++) {
+      const c = first.charCodeAt(k);
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { next: new Map() }));
+      node = child;
+    }
+    node.variants = list;
+  }
 
   return {
     size,
@@ -120,13 +133,15 @@ export function compileMatcher(lexicons: Array<{ lang: Locale; entries: readonly
       const text = view.text;
       const words = wordsOf(view);
       const out: PhraseMatch[] = [];
-      for (let i = 0; i < words.length; i++) {
-        const cands = byFirst.get(words[i].folded);
+      for (let i = 0; i < words.count; i++) {
+        let node: TrieNode | undefined = trie;
+        for (let k = words.from[i], end = words.to[i]; k < end && node; k++) node = node.next.get(foldCode(text.charCodeAt(k)));
+        const cands = node?.variants;
         if (!cands) continue;
         for (const v of cands) {
           const to = matchAt(text, words, i, v);
           if (to < 0) continue;
-          let from = words[i].from;
+          let from = words.from[i];
           if (v.lead) from = leadStart(text, from, v.lead);
           if (from < 0) continue;
           out.push({ from, to, entry: v.entry });
@@ -145,16 +160,23 @@ export function compileMatcher(lexicons: Array<{ lang: Locale; entries: readonly
   };
 }
 
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  variants?: Variant[];
+}
+
 // Returns the text offset where variant `v` ends when it matches at word `i`, else -1.
-function matchAt(text: string, words: ReturnType<typeof wordsOf>, i: number, v: Variant): number {
+function matchAt(text: string, words: Words, i: number, v: Variant): number {
   const n = v.words.length;
-  if (i + n > words.length) return -1;
+  if (i + n > words.count) return -1;
   for (let k = 1; k < n; k++) {
-    if (words[i + k].folded !== v.words[k]) return -1;
-    const gap = normGap(text.slice(words[i + k - 1].to, words[i + k].from));
+    const w = v.words[k];
+    const from = words.from[i + k];
+    if (words.to[i + k] - from !== w.length || !sameFolded(text, from, w)) return -1;
+    const gap = normGap(text.slice(words.to[i + k - 1], from));
     if (gap !== v.gaps[k - 1]) return -1;
   }
-  let end = words[i + n - 1].to;
+  let end = words.to[i + n - 1];
   if (v.trail) {
     let j = end;
     while (j < text.length && (text[j] === ' ' || text[j] === '\u00a0' || text[j] === '\u202f')) j++;
@@ -162,6 +184,12 @@ function matchAt(text: string, words: ReturnType<typeof wordsOf>, i: number, v: 
     end = j + v.trail.length;
   }
   return end;
+}
+
+// True when text[from, from + word.length) folds to `word` (already folded).
+function sameFolded(text: string, from: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (foldCode(text.charCodeAt(from + k)) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 function leadStart(text: string, from: number, lead: string): number {

@@ -41,7 +41,7 @@ export function buildModel(source: string, kind: DraftKind): DraftModel {
   }
 
   const declared = declaredMailType(source, headers);
-  const language = detectLanguage([subject?.text ?? '', ...parts.map((p) => p.text.text)]);
+  const language = detectLanguage([...(subject ? [subject] : []), ...parts.map((p) => p.text)]);
   return {
     kind,
     source,
@@ -67,11 +67,21 @@ function makePart(
   raw: { start: number; end: number; editable: boolean; encode: (t: string) => string; byteSize?: number },
 ): BodyPart {
   const opts = { editable: raw.editable, encode: raw.encode };
-  if (type === 'html') {
-    const html = parseHtml(content, mapper, opts);
-    return { type, text: html.text, html, start: raw.start, end: raw.end, editable: raw.editable, encode: raw.encode, byteSize: raw.byteSize ?? utf8Length(content) };
-  }
-  return { type, text: plainTextView(content, mapper, opts), start: raw.start, end: raw.end, editable: raw.editable, encode: raw.encode, byteSize: raw.byteSize ?? utf8Length(content) };
+  const html = type === 'html' ? parseHtml(content, mapper, opts) : undefined;
+  let byteSize = raw.byteSize;
+  return {
+    type,
+    text: html ? html.text : plainTextView(content, mapper, opts),
+    html,
+    start: raw.start,
+    end: raw.end,
+    editable: raw.editable,
+    encode: raw.encode,
+    // Counted on first use: only size rules need it.
+    get byteSize() {
+      return (byteSize ??= utf8Length(content));
+    },
+  };
 }
 
 // Plain text: paragraphs (separated by blank lines) become blocks; single line breaks are

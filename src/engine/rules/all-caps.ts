@@ -3,7 +3,7 @@ import type { Edit } from '../types';
 import { defineRule } from '../rule';
 import { textTargets } from '../text/targets';
 import { BLOCK_BREAK, MERGE_TAG_MASK, type TextView } from '../text/view';
-import { wordsOf, type Word } from '../text/words';
+import { type Words, wordsOf } from '../text/words';
 
 /** Capitals that are names, not shouting; users add their own with `mailproof.acronyms`. */
 export const DEFAULT_ACRONYMS = [
@@ -15,7 +15,11 @@ export const DEFAULT_ACRONYMS = [
 // Words of 2–4 capitals standing alone are read as acronyms (PDF, TVA, SIRET is in the list).
 const STANDALONE_ACRONYM_MAX_LETTERS = 4;
 
-type Kind = 'upper' | 'lower' | 'neutral' | 'acronym';
+// Word kinds.
+const UPPER = 1;
+const LOWER = 2;
+const NEUTRAL = 3; // digits, single letters
+const ACRONYM = 4;
 
 export const allCaps = defineRule({
   id: 'all-caps',
@@ -35,8 +39,11 @@ export const allCaps = defineRule({
     const source = ctx.model.source;
     for (const { view, isSubject } of textTargets(ctx.model)) {
       const words = wordsOf(view);
-      if (words.length === 0) continue;
-      const kinds = words.map((w) => classify(w.text, acronyms));
+      const n = words.count;
+      if (n === 0) continue;
+      const text = view.text;
+      const kinds = new Uint8Array(n);
+      for (let i = 0; i < n; i++) kinds[i] = classify(words, i, acronyms);
       const reported: Array<[number, number]> = [];
       const report = (from: number, to: number, message: string) => {
         reported.push([from, to]);
@@ -50,38 +57,42 @@ export const allCaps = defineRule({
       let runCount = 0;
       let runEnd = -1;
       const flushRun = () => {
-        if (runStart >= 0 && runCount >= ctx.options.minWords) report(words[runStart].from, words[runEnd].to, ctx.t('all-caps.run', { count: runCount }));
+        if (runStart >= 0 && runCount >= ctx.options.minWords) report(words.from[runStart], words.to[runEnd], ctx.t('all-caps.run', { count: runCount }));
         runStart = -1;
         runCount = 0;
       };
-      for (let i = 0; i < words.length; i++) {
-        if (i > 0 && view.text.slice(words[i - 1].to, words[i].from).includes(BLOCK_BREAK)) flushRun();
+      for (let i = 0; i < n; i++) {
+        if (i > 0 && gapHas(text, words.to[i - 1], words.from[i], BLOCK_BREAK_CODE)) flushRun();
         const k = kinds[i];
-        if (k === 'upper' || (k === 'acronym' && runStart >= 0 && nextIsUpper(kinds, i))) {
+        if (k === UPPER || (k === ACRONYM && runStart >= 0 && nextIsUpper(kinds, i))) {
           if (runStart < 0) runStart = i;
-          if (k === 'upper') runCount++;
+          if (k === UPPER) runCount++;
           runEnd = i;
-        } else if (k === 'lower') flushRun();
+        } else if (k === LOWER) flushRun();
       }
       flushRun();
 
       // 2. Whole sentences (or the whole subject) in capitals.
-      for (const s of sentences(view.text, words)) {
-        if (s.length === 0) continue;
-        const from = words[s[0]].from;
-        const to = words[s[s.length - 1]].to;
-        if (reported.some(([a, b]) => from < b && a < to)) continue;
+      let first = 0;
+      for (let i = 1; i <= n; i++) {
+        if (i < n && !gapEndsSentence(text, words.to[i - 1], words.from[i])) continue;
+        const last = i - 1;
+        const sentenceStart = first;
+        first = i;
         let upperWords = 0;
         let upperLetters = 0;
         let lower = false;
-        for (const i of s) {
-          if (kinds[i] === 'lower') lower = true;
-          else if (kinds[i] === 'upper') {
+        for (let w = sentenceStart; w <= last && !lower; w++) {
+          if (kinds[w] === LOWER) lower = true;
+          else if (kinds[w] === UPPER) {
             upperWords++;
-            upperLetters += letterCount(words[i].text);
+            upperLetters += words.upper[w];
           }
         }
-        if (lower) continue;
+        if (lower || upperWords === 0) continue;
+        const from = words.from[sentenceStart];
+        const to = words.to[last];
+        if (reported.some(([a, b]) => from < b && a < to)) continue;
         const shouting = isSubject ? upperLetters > STANDALONE_ACRONYM_MAX_LETTERS : upperWords >= 2 && upperLetters >= 8;
         if (shouting) report(from, to, ctx.t(isSubject ? 'all-caps.subject' : 'all-caps.sentence'));
       }
@@ -90,18 +101,15 @@ export const allCaps = defineRule({
       if (!isSubject) {
         let letters = 0;
         let capitals = 0;
-        for (let i = 0; i < words.length; i++) {
-          if (kinds[i] === 'acronym') continue;
-          for (const ch of words[i].text) {
-            if (ch.toLowerCase() === ch.toUpperCase()) continue;
-            letters++;
-            if (ch !== ch.toLowerCase()) capitals++;
-          }
+        for (let i = 0; i < n; i++) {
+          if (kinds[i] === ACRONYM) continue;
+          letters += words.upper[i] + words.lower[i];
+          capitals += words.upper[i];
         }
         if (letters >= ctx.options.minLettersForRatio && capitals / letters > ctx.options.maxUppercaseRatio) {
-          const first = words.findIndex((_, i) => kinds[i] === 'upper');
-          const at = first >= 0 ? words[first] : words[0];
-          const { start, end } = view.sourceRange(at.from, at.to);
+          const firstUpper = kinds.indexOf(UPPER);
+          const at = firstUpper >= 0 ? firstUpper : 0;
+          const { start, end } = view.sourceRange(words.from[at], words.to[at]);
           ctx.report({
             start,
             end,
@@ -113,50 +121,37 @@ export const allCaps = defineRule({
   },
 });
 
-function letterCount(word: string): number {
-  let n = 0;
-  for (const ch of word) if (ch.toLowerCase() !== ch.toUpperCase()) n++;
-  return n;
+function classify(words: Words, i: number, acronyms: Set<string>): number {
+  if (words.lower[i] > 0) return LOWER;
+  if (words.upper[i] < 2) return NEUTRAL;
+  if (acronyms.has(words.text(i))) return ACRONYM;
+  return UPPER;
 }
 
-function classify(word: string, acronyms: Set<string>): Kind {
-  let upper = 0;
-  let lower = 0;
-  for (const ch of word) {
-    const l = ch.toLowerCase();
-    const u = ch.toUpperCase();
-    if (l === u) continue;
-    if (ch === u) upper++;
-    else lower++;
-  }
-  if (lower > 0) return 'lower';
-  if (upper < 2) return 'neutral';
-  if (acronyms.has(word.toUpperCase())) return 'acronym';
-  return 'upper';
+const BLOCK_BREAK_CODE = BLOCK_BREAK.charCodeAt(0);
+
+// True when text[from, to) contains the character code (no substring allocated).
+function gapHas(text: string, from: number, to: number, code: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
 }
 
-// An acronym inside a run of capitals is part of the shouting (FREE PDF GUIDE); at its end it is not.
-function nextIsUpper(kinds: Kind[], i: number): boolean {
-  for (let j = i + 1; j < kinds.length; j++) {
-    if (kinds[j] === 'upper') return true;
-    if (kinds[j] === 'lower') return false;
+// Sentence ends: . ! ? … and block breaks.
+function gapEndsSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 0x2026 || c === BLOCK_BREAK_CODE) return true;
   }
   return false;
 }
 
-// Word indexes of each sentence: sentences end at . ! ? … and at block boundaries.
-function sentences(text: string, words: Word[]): number[][] {
-  const out: number[][] = [];
-  let current: number[] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (i > 0 && /[.!?…\u2029]/.test(text.slice(words[i - 1].to, words[i].from))) {
-      out.push(current);
-      current = [];
-    }
-    current.push(i);
+// An acronym inside a run of capitals is part of the shouting (FREE PDF GUIDE); at its end it is not.
+function nextIsUpper(kinds: Uint8Array, i: number): boolean {
+  for (let j = i + 1; j < kinds.length; j++) {
+    if (kinds[j] === UPPER) return true;
+    if (kinds[j] === LOWER) return false;
   }
-  out.push(current);
-  return out;
+  return false;
 }
 
 // Lowercases a range piece by piece (markup between pieces stays), keeping acronyms and

@@ -5,12 +5,23 @@
  * turns them into emoji.
  */
 export const EMOJI_RE =
-  /\p{Regional_Indicator}{2}|[#*0-9]\uFE0F?\u20E3|(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)\p{Emoji_Modifier}?(?:\u200D(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F?)\p{Emoji_Modifier}?)*/gu;
+  /\p{Regional_Indicator}{2}|[#*0-9]\uFE0F?\u20E3|(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)\p{Emoji_Modifier}?(?:\u200D(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F?)\p{Emoji_Modifier}?)*/uy;
+
+// Characters an emoji can start with: keycap bases followed by U+20E3, © and ®, the symbol
+// blocks from U+203C, and surrogate pairs (astral pictographs, flags). Everything else is
+// skipped without running the Unicode-property regex, which is costly on long drafts.
+const START_RE = /[#*0-9](?=\uFE0F?\u20E3)|[\u00a9\u00ae\u203c-\u3299\ud83c-\ud83f]/g;
 
 /** Emoji occurrences in a text, as `[from, to)` ranges. */
 export function findEmoji(text: string): Array<{ from: number; to: number }> {
   const out: Array<{ from: number; to: number }> = [];
-  EMOJI_RE.lastIndex = 0;
-  for (let m = EMOJI_RE.exec(text); m; m = EMOJI_RE.exec(text)) out.push({ from: m.index, to: m.index + m[0].length });
+  START_RE.lastIndex = 0;
+  for (let s = START_RE.exec(text); s; s = START_RE.exec(text)) {
+    EMOJI_RE.lastIndex = s.index;
+    const m = EMOJI_RE.exec(text);
+    if (!m) continue;
+    out.push({ from: m.index, to: m.index + m[0].length });
+    START_RE.lastIndex = m.index + m[0].length;
+  }
   return out;
 }

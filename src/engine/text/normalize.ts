@@ -3,33 +3,49 @@
  * Folding keeps the length of the string, so offsets stay valid.
  */
 
-const cache = new Map<string, string>();
+const cache = new Map<number, string>();
 
-function foldChar(ch: string): string {
-  let out = cache.get(ch);
+function foldChar(code: number): string {
+  let out = cache.get(code);
   if (out === undefined) {
-    const stripped = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    out = stripped.length === 1 ? stripped : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
+    const ch = String.fromCharCode(code);
     if (ch === '\u2019' || ch === '\u02bc') out = "'";
-    cache.set(ch, out);
+    else {
+      const stripped = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      const lower = ch.toLowerCase();
+      out = stripped.length === 1 ? stripped : lower.length === 1 ? lower : ch;
+    }
+    cache.set(code, out);
   }
   return out;
 }
 
 /** Lowercases and removes diacritics, character by character, keeping the length. */
 export function fold(text: string): string {
-  let ascii = true;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) > 0x7f) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) return text.toLowerCase();
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  let parts: string[] | undefined;
+  let last = 0;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    out += c < 0x80 ? String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c) : foldChar(text[i]);
+    if (c < 0x80) continue;
+    const f = foldChar(c);
+    if (f === text[i]) continue;
+    parts ??= [];
+    parts.push(text.slice(last, i).toLowerCase(), f);
+    last = i + 1;
   }
-  return out;
+  if (!parts) return text.toLowerCase();
+  parts.push(text.slice(last).toLowerCase());
+  return parts.join('');
+}
+
+// Folded code of each BMP character, filled on first use (0: not computed yet).
+const codes = new Uint16Array(65536);
+
+/** The folded form of one UTF-16 code unit (`É` → `e`), as a code unit. */
+export function foldCode(c: number): number {
+  if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
+  let f = codes[c];
+  if (f === 0) codes[c] = f = foldChar(c).charCodeAt(0);
+  return f;
 }

@@ -47,8 +47,46 @@ interface Run {
 }
 
 // Template merge tags of the common ESPs: Mailchimp *|X|*, Handlebars/Liquid/Jinja {{ }} {% %},
-// Salesforce/ExactTarget %%x%%, Campaign Monitor [x], SendGrid -x- is too ambiguous to include.
-const MERGE_TAG_RE = /\*\|[^|*\n]{1,80}\|\*|\{\{[^{}\n]{0,200}\}\}|\{%[^%\n]{0,200}%\}|%%[\w.:\-\[\]]{1,80}%%|\[\[[^[\]\n]{1,80}\]\]|<%[^%\n]{0,200}%>/g;
+// Salesforce/ExactTarget %%x%%, [[x]] placeholders and ASP-style <% %>. Each opener is found with
+// indexOf (native and fast) and only then checked with its own sticky pattern.
+const MERGE_TAGS: Array<[string, RegExp]> = [
+  ['*|', /\*\|[^|*\n]{1,80}\|\*/y],
+  ['{{', /\{\{[^{}\n]{0,200}\}\}/y],
+  ['{%', /\{%[^%\n]{0,200}%\}/y],
+  ['%%', /%%[\w.:\-[\]]{1,80}%%/y],
+  ['[[', /\[\[[^[\]\n]{1,80}\]\]/y],
+  ['<%', /<%[^%\n]{0,200}%>/y],
+];
+
+/** Ranges `[from, to)` of template merge tags in a text. */
+export function mergeTagRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [opener, re] of MERGE_TAGS) {
+    for (let i = text.indexOf(opener); i >= 0; i = text.indexOf(opener, i + 1)) {
+      re.lastIndex = i;
+      const m = re.exec(text);
+      if (!m) continue;
+      out.push([i, i + m[0].length]);
+      i += m[0].length - 1;
+    }
+  }
+  return out;
+}
+
+function maskMergeTags(text: string): string {
+  const ranges = mergeTagRanges(text);
+  if (ranges.length === 0) return text;
+  ranges.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let pos = 0;
+  for (const [from, to] of ranges) {
+    if (from < pos) continue;
+    parts.push(text.slice(pos, from), MERGE_TAG_MASK.repeat(to - from));
+    pos = to;
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
+}
 
 /** Visible text of one origin (a body part, the subject, image alt texts). */
 export class TextView {
@@ -186,7 +224,7 @@ export class TextBuilder {
   }
 
   build(): TextView {
-    const text = this.parts.join('').replace(MERGE_TAG_RE, (m) => MERGE_TAG_MASK.repeat(m.length));
+    const text = maskMergeTags(this.parts.join(''));
     return TextView.create(text, this.runs, this.origin, this.editable, this.encode);
   }
 }

@@ -1,31 +1,139 @@
 import type { TextView } from './view';
 import { fold } from './normalize';
 
-/** A word of visible text: a run of letters and digits. */
-export interface Word {
-  /** Text offsets `[from, to)` in the view. */
-  from: number;
-  to: number;
+/**
+ * The words of a view (runs of letters and digits), stored column-wise so a 1 MB draft does
+ * not allocate a hundred thousand objects on every keystroke. Word `i` spans
+ * `[from[i], to[i])` in the view's text.
+ */
+export class Words {
+  constructor(
+    private readonly source: string,
+    readonly count: number,
+    readonly from: Int32Array,
+    readonly to: Int32Array,
+    /** Uppercase letters of each word. */
+    readonly upper: Int32Array,
+    /** Lowercase letters of each word (letters without case count in neither). */
+    readonly lower: Int32Array,
+  ) {}
+
   /** The word as written. */
-  text: string;
-  /** Case- and accent-folded form. */
-  folded: string;
+  text(i: number): string {
+    return this.source.slice(this.from[i], this.to[i]);
+  }
+
+  /** The case- and accent-folded word. */
+  folded(i: number): string {
+    return fold(this.text(i));
+  }
 }
 
-const WORD_RE = /[\p{L}\p{N}]+/gu;
-const cache = new WeakMap<TextView, Word[]>();
+// Character classes, computed once per code point: 0 not yet known.
+const OTHER = 1;
+const LOWER = 2;
+const UPPER = 3;
+const CASELESS = 4; // letters without case (CJK…) and digits
+const bmp = new Uint8Array(65536);
+const astral = new Map<number, number>();
 
-/** Words of a view, computed once and shared by every rule. */
-export function wordsOf(view: TextView): Word[] {
-  let words = cache.get(view);
-  if (!words) {
-    words = [];
-    const text = view.text;
-    WORD_RE.lastIndex = 0;
-    for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
-      words.push({ from: m.index, to: m.index + m[0].length, text: m[0], folded: fold(m[0]) });
-    }
-    cache.set(view, words);
+function classify(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  if (!/[\p{L}\p{N}]/u.test(ch)) return OTHER;
+  if (/\p{Lu}|\p{Lt}/u.test(ch)) return UPPER;
+  if (/\p{Ll}/u.test(ch)) return LOWER;
+  return CASELESS;
+}
+
+function classOf(cp: number): number {
+  if (cp < 65536) {
+    let c = bmp[cp];
+    if (c === 0) bmp[cp] = c = classify(cp);
+    return c;
   }
+  let c = astral.get(cp);
+  if (c === undefined) astral.set(cp, (c = classify(cp)));
+  return c;
+}
+
+const cache = new WeakMap<TextView, Words>();
+/** Words of a view, computed once in a single pass and shared by every rule. */
+export function wordsOf(view: TextView): Words {
+  let words = cache.get(view);
+  if (words) return words;
+  const text = view.text;
+  const n = text.length;
+  // Prose has a word every six characters or so; the arrays grow when a text has more.
+  let cap = (n >> 3) + 16;
+  let from = new Int32Array(cap);
+  let to = new Int32Array(cap);
+  let up = new Int32Array(cap);
+  let low = new Int32Array(cap);
+  const grow = () => {
+    cap *= 2;
+    const f = new Int32Array(cap);
+    f.set(from);
+    from = f;
+    const t = new Int32Array(cap);
+    t.set(to);
+    to = t;
+    const u = new Int32Array(cap);
+    u.set(up);
+    up = u;
+    const l = new Int32Array(cap);
+    l.set(low);
+    low = l;
+  };
+  let count = 0;
+  let start = -1;
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < n; i++) {
+    let cp = text.charCodeAt(i);
+    let width = 1;
+    let cls: number;
+    if (cp < 128) {
+      cls = cp >= 97 && cp <= 122 ? LOWER : cp >= 65 && cp <= 90 ? UPPER : cp >= 48 && cp <= 57 ? CASELESS : OTHER;
+    } else {
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+        const lo = text.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo <= 0xdfff) {
+          cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+          width = 2;
+        }
+      }
+      cls = classOf(cp);
+    }
+    if (cls === OTHER) {
+      if (start >= 0) {
+        if (count === cap) grow();
+        from[count] = start;
+        to[count] = i;
+        up[count] = upper;
+        low[count] = lower;
+        count++;
+        start = -1;
+      }
+    } else {
+      if (start < 0) {
+        start = i;
+        upper = 0;
+        lower = 0;
+      }
+      if (cls === UPPER) upper++;
+      else if (cls === LOWER) lower++;
+    }
+    i += width - 1;
+  }
+  if (start >= 0) {
+    if (count === cap) grow();
+    from[count] = start;
+    to[count] = n;
+    up[count] = upper;
+    low[count] = lower;
+    count++;
+  }
+  words = new Words(text, count, from, to, up, low);
+  cache.set(view, words);
   return words;
 }

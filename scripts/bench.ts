@@ -1,0 +1,63 @@
+// npm run bench: lint time against a bare htmlparser2 parse of the same bytes, measured side by
+// side in one process. Prints ratios; it is not a pass/fail test.
+// Target (issue #2): lint ≤ 2× parse for 100 KB and 1 MB newsletters.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Parser, parseDocument } from 'htmlparser2';
+import { lint } from '../src/engine/lint';
+
+const root = join(__dirname, '..');
+
+/** A newsletter of about `bytes`, built by repeating the article blocks of the example. */
+function newsletter(bytes: number): string {
+  const base = readFileSync(join(root, 'examples', 'newsletter-en.html'), 'utf8');
+  const start = base.indexOf('<!-- article -->');
+  const end = base.lastIndexOf('<!-- /article -->');
+  const block = base.slice(start, end);
+  const parts = [base.slice(0, end)];
+  let size = base.length;
+  while (size < bytes) {
+    parts.push(block);
+    size += block.length;
+  }
+  parts.push(base.slice(end));
+  return parts.join('');
+}
+
+function median(fn: () => void, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const rows: string[][] = [];
+for (const [label, bytes, runs] of [
+  ['100 KB', 100 * 1024, 41],
+  ['1 MB', 1024 * 1024, 11],
+] as const) {
+  const html = newsletter(bytes);
+  // Warm up the JIT and the lexicon cache for all three.
+  for (let i = 0; i < 3; i++) {
+    new Parser({}, { decodeEntities: true }).end(html);
+    parseDocument(html);
+    lint(html, { kind: 'html' });
+  }
+  const tokenize = median(() => new Parser({}, { decodeEntities: true }).end(html), runs);
+  const dom = median(() => parseDocument(html), runs);
+  const full = median(() => lint(html, { kind: 'html' }), runs);
+  const findings = lint(html, { kind: 'html' }).findings.length;
+  rows.push([label, `${(html.length / 1024).toFixed(0)} KB`, tokenize.toFixed(1), dom.toFixed(1), full.toFixed(1), (full / tokenize).toFixed(2), (full / dom).toFixed(2), String(findings)]);
+}
+
+const head = ['draft', 'size', 'parse ms', 'parse+DOM ms', 'lint ms', 'lint/parse', 'lint/DOM', 'findings'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+console.log('Lint vs bare htmlparser2 parse (median of runs, same process)');
+console.log(line(head));
+for (const r of rows) console.log(line(r));
+console.log('Target: lint/parse ≤ 2 (parse = htmlparser2 Parser with entity decoding, no handler).');

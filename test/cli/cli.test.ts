@@ -1,0 +1,130 @@
+// The CLI as users run it: the built dist/cli.js in a child process. Outputs are compared with
+// golden files (UPDATE_GOLDEN=1 rewrites them); exit codes follow the contract 0/1/2.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+
+const root = join(__dirname, '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+const fixtures = 'test/cli/fixtures';
+const golden = join(__dirname, 'golden');
+const update = process.env.UPDATE_GOLDEN === '1';
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+const tmp = mkdtempSync(join(tmpdir(), 'mailproof-cli-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function matchGolden(name: string, actual: string) {
+  const path = join(golden, name);
+  // The tool version changes with releases; it is not part of the contract under test.
+  const normalized = actual.split(`"version": "${version}"`).join('"version": "X.Y.Z"');
+  if (update) writeFileSync(path, normalized);
+  assert.ok(existsSync(path), `missing golden ${name}; run UPDATE_GOLDEN=1`);
+  assert.equal(normalized, readFileSync(path, 'utf8'));
+}
+
+describe('mailproof lint', { skip: !existsSync(cli) && 'dist/cli.js is missing: run npm run build' }, () => {
+  for (const format of ['text', 'json', 'sarif']) {
+    it(`prints ${format} output`, () => {
+      const r = run(['lint', '--format', format, '--locale', 'en', `${fixtures}/promo-fr.html`, `${fixtures}/clean.txt`]);
+      assert.equal(r.code, 0, r.stderr);
+      matchGolden(`lint.${format === 'sarif' ? 'sarif.json' : format === 'json' ? 'json' : 'txt'}`, r.stdout);
+    });
+  }
+
+  it('prints French messages with --locale fr', () => {
+    const r = run(['lint', '--locale', 'fr', `${fixtures}/promo-fr.html`]);
+    assert.equal(r.code, 0);
+    matchGolden('lint.fr.txt', r.stdout);
+  });
+
+  it('follows LANG when no --locale is given', () => {
+    const r = run(['lint', `${fixtures}/clean.txt`], { LANG: 'fr_FR.UTF-8' });
+    assert.match(r.stdout, /fichiers vérifiés/);
+  });
+
+  it('exits 1 when a finding has error severity (--config)', () => {
+    const r = run(['lint', '--config', `${fixtures}/strict.json`, '--format', 'json', `${fixtures}/promo-fr.html`]);
+    assert.equal(r.code, 1);
+    const json = JSON.parse(r.stdout);
+    const f = json.results[0].findings.find((x: { ruleId: string }) => x.ruleId === 'exclamation');
+    assert.equal(f.severity, 'error');
+    assert.equal(json.results[0].findings.filter((x: { ruleId: string }) => x.ruleId === 'emoji').length, 1, 'maxInBody 5 keeps only the run finding');
+  });
+
+  it('exits 2 with one clear line for bad usage and unreadable input', () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['lint'], /no files given/],
+      [['lint', '--format', 'xml', 'x.html'], /unknown format “xml”/],
+      [['lint', '--bogus', 'x.html'], /unknown option “--bogus”/],
+      [['lint', 'does-not-exist.html'], /does-not-exist.html: no such file or directory/],
+      [['frobnicate'], /unknown command “frobnicate”/],
+      [['lint', '--locale', 'de', 'x'], /unknown locale “de”/],
+      [['lint', '--config', `${fixtures}/broken.json`, `${fixtures}/clean.txt`], /broken.json: not valid JSON/],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, message);
+      assert.equal(r.stderr.trim().split('\n').length, 1, `one line: ${r.stderr}`);
+      assert.doesNotMatch(r.stderr, /\bat .*:\d+:\d+/, 'no stack trace');
+    }
+  });
+
+  it('reports binary files and keeps linting the others', () => {
+    const bin = join(tmp, 'logo.html');
+    writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+    const r = run(['lint', bin, `${fixtures}/clean.txt`]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /logo.html: binary file, not linted/);
+    assert.match(r.stdout, /2 files checked|1 files checked/);
+  });
+
+  it('lints empty files, invalid UTF-8 and UTF-16 with a BOM', () => {
+    const empty = join(tmp, 'empty.html');
+    writeFileSync(empty, '');
+    const latin1 = join(tmp, 'latin1.txt');
+    writeFileSync(latin1, Buffer.from('Offre GRATUITE pour vous, \xe9t\xe9 !!!', 'latin1'));
+    const utf16 = join(tmp, 'utf16.txt');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Livraison sans frais !!!', 'utf16le')]));
+    const r = run(['lint', '--format', 'json', empty, latin1, utf16]);
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    assert.deepEqual(json.results[0].findings, []);
+    assert.ok(json.results[1].findings.some((f: { ruleId: string }) => f.ruleId === 'exclamation'));
+    const u = json.results[2].findings.find((f: { ruleId: string }) => f.ruleId === 'spam-phrase');
+    assert.equal(u.column, 11, 'columns count characters after the BOM');
+  });
+
+  it('applies preferred fixes with --fix and writes the file', () => {
+    const file = join(tmp, 'promo.html');
+    copyFileSync(join(root, fixtures, 'promo-fr.html'), file);
+    const r = run(['lint', '--fix', '--locale', 'en', file]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /fixes applied/);
+    matchGolden('promo-fr.fixed.html', readFileSync(file, 'utf8'));
+    assert.doesNotMatch(r.stdout, /exclamation|all-caps/, 'what was fixed is no longer reported');
+  });
+
+  it('refuses to rewrite a file that is not valid UTF-8', () => {
+    const file = join(tmp, 'latin1-fix.txt');
+    const bytes = Buffer.from('Vite !!! \xe9t\xe9', 'latin1');
+    writeFileSync(file, bytes);
+    const r = run(['lint', '--fix', file]);
+    assert.match(r.stderr, /not fixed, the file is not valid UTF-8/);
+    assert.deepEqual(readFileSync(file), bytes);
+  });
+
+  it('lints every draft of a folder', () => {
+    const r = run(['lint', '--format', 'json', fixtures]);
+    const files = JSON.parse(r.stdout).results.map((x: { file: string }) => x.file);
+    assert.deepEqual(files, [`${fixtures}/clean.txt`, `${fixtures}/promo-fr.html`]);
+  });
+});

@@ -106,6 +106,15 @@ export async function within<T>(ms: number, what: string, fn: () => Promise<T>):
   }
 }
 
+/** Polls a condition (a state check every 50 ms) until it holds; throws after `ms`. */
+export async function waitUntil(condition: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error(`timed out after ${ms} ms: ${what}`);
+    await delayPoll();
+  }
+}
+
 /** User settings for a test VS Code: no start page, telemetry, update checks or tips. */
 export const BASE_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -178,23 +187,26 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   child.on('exit', (code, signal) => (exited = `exited with ${signal ?? code}`));
   const stop = () => stopGroup(child);
   try {
-    const port = await within(CODE_SERVER_START_TIMEOUT_MS, 'code-server to listen', async () => {
-      for (;;) {
+    let port = 0;
+    await waitUntil(
+      () => {
         const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(readFileSync(logFile, 'utf8'));
-        if (m) return Number(m[1]);
-        if (exited) throw new Error(`code-server ${exited} before listening`);
-        await delayPoll();
-      }
-    });
+        if (m) port = Number(m[1]);
+        else if (exited) throw new Error(`code-server ${exited} before listening`);
+        return port > 0;
+      },
+      CODE_SERVER_START_TIMEOUT_MS,
+      'code-server to listen',
+    );
     const origin = `http://127.0.0.1:${port}`;
-    await within(CODE_SERVER_START_TIMEOUT_MS, 'code-server /healthz', async () => {
-      for (;;) {
+    await waitUntil(
+      async () => {
         if (exited) throw new Error(`code-server ${exited}`);
-        const ok = await fetch(`${origin}/healthz`).then((r) => r.status === 200, () => false);
-        if (ok) return;
-        await delayPoll();
-      }
-    });
+        return fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.status === 200, () => false);
+      },
+      CODE_SERVER_START_TIMEOUT_MS,
+      'code-server /healthz',
+    );
     return { pid, port, origin, logFile, remote: (p) => `vscode-remote://127.0.0.1:${port}${p}`, stop };
   } catch (e) {
     await stop();

@@ -1,28 +1,9 @@
 // npm run bench: lint time against a bare htmlparser2 parse of the same bytes, measured side by
 // side in one process. Prints ratios; it is not a pass/fail test.
 // Target (issue #2): lint ≤ 2× parse for 100 KB and 1 MB newsletters.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Parser, parseDocument } from 'htmlparser2';
 import { lint } from '../src/engine/lint';
-
-const root = join(__dirname, '..');
-
-/** A newsletter of about `bytes`, built by repeating the article blocks of the example. */
-function newsletter(bytes: number): string {
-  const base = readFileSync(join(root, 'examples', 'newsletter-en.html'), 'utf8');
-  const start = base.indexOf('<!-- article -->');
-  const end = base.lastIndexOf('<!-- /article -->');
-  const block = base.slice(start, end);
-  const parts = [base.slice(0, end)];
-  let size = base.length;
-  while (size < bytes) {
-    parts.push(block);
-    size += block.length;
-  }
-  parts.push(base.slice(end));
-  return parts.join('');
-}
+import { newsletter } from './newsletter';
 
 function median(fn: () => void, runs: number): number {
   const times: number[] = [];

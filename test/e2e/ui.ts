@@ -15,7 +15,7 @@ import { HOSTILE_IMG, HOSTILE_SCRIPT, SENDING_IP, senderZone } from '../support/
 import { FR_DRAFT } from '../extension/suite/drafts';
 import { captureConsole, type CodeServer, installVsix, launchBrowser, ROOT, type RunDirs, runDirs, startCodeServer, waitUntil, workbenchUrl } from './harness';
 import { Flow, type StepResult } from './steps';
-import { activeEditor, goToPosition, openQuickFixMenu, problems, quickOpen, runCommand, squiggles, statusItem, UI_TIMEOUT_MS, waitForEditorText, waitForSquiggleCount, webview, webviewFrame } from './workbench';
+import { activeEditor, goToPosition, inPage, openQuickFixMenu, problems, quickOpen, runCommand, squiggles, statusItem, UI_TIMEOUT_MS, waitForEditorText, waitForSquiggleCount, webview, webviewFrame } from './workbench';
 
 const SCORE_ITEM = 'mailproof.mailproof.mailproof.score';
 const LANGUAGE_PACK_ID = 'mailproof-test.test-language-pack-fr';
@@ -247,7 +247,8 @@ async function main(): Promise<number> {
         const csp = await frame.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
         expectOk(/default-src 'none'/.test(csp) && /script-src 'nonce-[A-Za-z0-9+/=]+'/.test(csp) && !/unsafe-inline|unsafe-eval/.test(csp), `strict CSP: ${csp}`);
         // Markup that slipped through would be blocked by the CSP: try both kinds and watch.
-        const outcome = await frame.evaluate(
+        const outcome = await inPage(
+          frame,
           () =>
             new Promise<{ violations: string[]; ran: unknown }>((resolve) => {
               const violations: string[] = [];
@@ -263,6 +264,7 @@ async function main(): Promise<number> {
               box.innerHTML = '<img src="data:," onerror="window.__mailproofInline = 2">';
               document.body.append(box);
             }),
+          undefined,
         );
         expectEqual(outcome.ran, null, 'inline script or handler ran');
         expectOk(outcome.violations.includes('script-src-elem'), `inline <script> refused: ${outcome.violations}`);

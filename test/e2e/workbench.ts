@@ -7,6 +7,14 @@ export const UI_TIMEOUT_MS = 30_000;
 
 export const SQUIGGLES = '.squiggly-error, .squiggly-warning, .squiggly-info';
 
+/**
+ * Evaluates `fn(arg)` in a page or frame. tsx (keepNames) wraps named inner functions in a
+ * `__name(...)` helper that exists only in Node; the page gets a no-op stand-in for it.
+ */
+export function inPage<A, R>(target: Page | Frame, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+  return target.evaluate(`(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`) as Promise<R>;
+}
+
 /** The active editor. */
 export function activeEditor(page: Page): Locator {
   return page.locator('.editor-group-container.active .monaco-editor').first();

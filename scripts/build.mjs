@@ -21,6 +21,18 @@ const common = {
   absWorkingDir: root,
 };
 
+/**
+ * The CLI loads the deliverability engine from dist/deliverability.js at run time instead of
+ * carrying a second copy of it (the VSIX ships both files).
+ * @type {esbuild.Plugin}
+ */
+const deliverabilityExternal = {
+  name: 'deliverability-external',
+  setup(build) {
+    build.onResolve({ filter: /\/deliverability\/index$/ }, () => ({ path: './deliverability.js', external: true }));
+  },
+};
+
 /** @type {esbuild.BuildOptions[]} */
 const entries = [
   {
@@ -53,6 +65,7 @@ const entries = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [deliverabilityExternal],
   },
 ].filter((e) => existsSync(join(root, e.entryPoints[0])));
 

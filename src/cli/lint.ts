@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { type MailproofConfig, validateConfig } from '../engine/config';
 import { translate } from '../engine/i18n';
 import { applyEdits, preferredEdits } from '../engine/fix';
 import { lint } from '../engine/lint';
+import type { Resources } from '../engine/resources';
 import { rules } from '../engine/rules/index';
 import type { Locale } from '../engine/types';
 import { type DraftFile, encodeDraft, expandPaths, findConfig, type ReadFailure, readDraft } from './files';
@@ -13,6 +14,18 @@ import type { FileResult, Formatter } from './formatters/types';
 import { cliText } from './messages';
 
 export const FORMATTERS: Record<string, Formatter> = { text: formatText, json: formatJson, sarif: formatSarif };
+
+/** Local files for rules such as image-size: sizes read with a stat, never the content. */
+export const fileResources: Resources = {
+  size(path) {
+    try {
+      const st = statSync(path);
+      return st.isFile() ? st.size : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+};
 
 // ESLint applies fixes in up to 10 passes: a fix can make room for another.
 const MAX_FIX_PASSES = 10;
@@ -79,7 +92,7 @@ export function runLint(cmd: LintCommand, io: Io): number {
       config = found ? loadConfig(found) ?? undefined : undefined;
     }
     let text = draft.text;
-    let run = lint(text, { fileName: path, config, locale });
+    let run = lint(text, { fileName: path, config, locale, resources: fileResources });
     if (cmd.fix) {
       const fixed = fixFile(draft, run, config, locale, io);
       if (fixed) {
@@ -104,7 +117,7 @@ function fixFile(draft: DraftFile, first: ReturnType<typeof lint>, config: Mailp
     if (fixed === 0) break;
     text = applyEdits(text, edits);
     total += fixed;
-    run = lint(text, { fileName: draft.path, config, locale });
+    run = lint(text, { fileName: draft.path, config, locale, resources: fileResources });
   }
   if (total === 0) return undefined;
   if (!draft.lossless) {

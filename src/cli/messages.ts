@@ -35,6 +35,31 @@ Exit codes: 0 no error-severity finding, 1 some, 2 bad usage or unreadable input
   score: 'Spam score {score} for {file} (5 or more: likely spam)',
   noProblems: 'No problems found',
   crashed: 'internal error: {reason}. Please report it with the file that caused it.',
+  checkUsage: `Usage: mailproof check DOMAIN|ADDRESS [options]
+
+Checks that a sending domain and its servers are set up so receivers trust them:
+sender, MX, SPF, DKIM, DMARC, reverse DNS, IP and domain blocklists, SMTP, MTA-STS, TLS-RPT, BIMI.
+
+Options:
+  --ip IP                      A sending IP (repeatable); default: the SMTP server's, else the MX hosts'
+  --selector SEL               A DKIM selector (repeatable); default: common selectors are tried
+  --smtp HOST[:PORT]           The SMTP submission server to test
+  --smtp-security ssl|starttls|none
+                               How the server is used (default from the port: 465 ssl, 587 starttls, 25 none)
+  --dns HOST[:PORT]            Send every DNS query, blocklists included, to this server (repeatable)
+  --ip-blocklists Z1,Z2        IP blocklist zones instead of the defaults
+  --domain-blocklists Z1,Z2    Domain blocklist zones instead of the defaults
+  --timeout MS                 Time budget for all checks together (default: 10000)
+  --format text|json|markdown  Output format (default: text)
+  --locale en|fr               Language of the messages (default: from LANG)
+
+Exit codes: 0 nothing failed, 1 a check failed or could not be determined, 2 bad usage.`,
+  checkNoTarget: 'no domain or address given; run “mailproof check --help”',
+  checkTooManyTargets: 'one domain or address at a time (got {count})',
+  checkBadSmtp: '“{value}” is not HOST or HOST:PORT',
+  checkBadSmtpSecurity: 'unknown SMTP security “{value}”; use ssl, starttls or none',
+  checkSecurityWithoutSmtp: '--smtp-security needs --smtp',
+  checkBadTimeout: '“{value}” is not a time in milliseconds',
 };
 
 const fr: typeof en = {
@@ -71,6 +96,31 @@ Codes de sortie : 0 aucune erreur, 1 des erreurs, 2 usage incorrect ou fichier i
   score: 'Score de spam {score} pour {file} (5 ou plus : spam probable)',
   noProblems: 'Aucun problème trouvé',
   crashed: 'erreur interne : {reason}. Merci de la signaler avec le fichier en cause.',
+  checkUsage: `Usage : mailproof check DOMAINE|ADRESSE [options]
+
+Vérifie qu’un domaine d’envoi et ses serveurs sont configurés pour que les destinataires leur fassent confiance :
+expéditeur, MX, SPF, DKIM, DMARC, DNS inverse, listes de blocage d’IP et de domaines, SMTP, MTA-STS, TLS-RPT, BIMI.
+
+Options :
+  --ip IP                      Une IP d’envoi (répétable) ; par défaut : celles du serveur SMTP, sinon des hôtes MX
+  --selector SÉL               Un sélecteur DKIM (répétable) ; par défaut : les sélecteurs courants sont essayés
+  --smtp HÔTE[:PORT]           Le serveur SMTP de soumission à tester
+  --smtp-security ssl|starttls|none
+                               Mode d’utilisation du serveur (par défaut selon le port : 465 ssl, 587 starttls, 25 none)
+  --dns HÔTE[:PORT]            Envoie toutes les requêtes DNS, listes de blocage comprises, à ce serveur (répétable)
+  --ip-blocklists Z1,Z2        Zones de listes de blocage d’IP à la place de celles par défaut
+  --domain-blocklists Z1,Z2    Zones de listes de blocage de domaines à la place de celles par défaut
+  --timeout MS                 Temps imparti à l’ensemble des vérifications (par défaut : 10000)
+  --format text|json|markdown  Format de sortie (par défaut : text)
+  --locale en|fr               Langue des messages (par défaut : selon LANG)
+
+Codes de sortie : 0 aucun échec, 1 une vérification a échoué ou n’a pas pu aboutir, 2 usage incorrect.`,
+  checkNoTarget: 'aucun domaine ni adresse indiqué ; lancez « mailproof check --help »',
+  checkTooManyTargets: 'un seul domaine ou une seule adresse à la fois ({count} indiqués)',
+  checkBadSmtp: '« {value} » n’est pas de la forme HÔTE ou HÔTE:PORT',
+  checkBadSmtpSecurity: 'sécurité SMTP inconnue « {value} » ; utilisez ssl, starttls ou none',
+  checkSecurityWithoutSmtp: '--smtp-security demande --smtp',
+  checkBadTimeout: '« {value} » n’est pas une durée en millisecondes',
 };
 
 export type CliMessage = keyof typeof en;

@@ -28,6 +28,8 @@ export interface CheckResult {
   /** A record to publish (SPF, DMARC…), ready to copy. */
   suggestion?: string;
   durationMs?: number;
+  /** Measured values for the panel and the checklist (e.g. `lookups`, `usableKeys`); not part of the JSON output. */
+  metrics?: Record<string, number>;
 }
 
 /** The whole report; `version` changes if the shape breaks. */
@@ -51,4 +53,45 @@ export interface SmtpTarget {
   auth?: { user: string; pass: string };
   /** Extra CA certificates to trust (PEM), for tests and private CAs. */
   ca?: string | string[];
+}
+
+/** Options of `runChecks`. */
+export interface RunOptions {
+  /** A domain (IDN allowed) or an address (`Name <user@example.com>` too). */
+  target: string;
+  /** Sending IPs (IPv4 or IPv6). */
+  ips?: string[];
+  /** DKIM selectors; common ones are tried when empty. */
+  selectors?: string[];
+  /** SMTP server to probe; the smtp check is skipped without one. */
+  smtp?: SmtpTarget;
+  /** DNS servers ("host[:port]", "[v6]:port"); every query, blocklists included, goes there. */
+  dns?: string[];
+  /** IP blocklist zones replacing the defaults. */
+  ipBlocklists?: string[];
+  /** Domain blocklist zones replacing the defaults. */
+  domainBlocklists?: string[];
+  /** Domains linked from the active draft, checked against the domain blocklists. */
+  linkedDomains?: string[];
+  /** Overall time budget in ms for all checks together. */
+  timeoutMs?: number;
+  locale: 'en' | 'fr';
+  signal?: AbortSignal;
+  /** Injected resolver (tests); `dns` is ignored when given. */
+  resolver?: import('./dns/resolver').Resolver;
+  /** Called as each check finishes. */
+  onProgress?(result: CheckResult): void;
+}
+
+/** One line of the Gmail / Yahoo / Microsoft bulk-sender checklist. */
+export interface ChecklistItem {
+  id: 'spf' | 'dkim' | 'dmarc' | 'alignment' | 'fcrdns' | 'tls' | 'unsubscribe' | 'spam-rate';
+  /** met: satisfied; unmet: not satisfied; unknown: not determined by this run; draft: checked in the draft by the linter; external: cannot be checked from here. */
+  state: 'met' | 'unmet' | 'unknown' | 'draft' | 'external';
+  /** Localized requirement. */
+  label: string;
+  /** Localized detail: what was found or where to look. */
+  detail: string;
+  /** The checks this item is derived from. */
+  checks: CheckId[];
 }

@@ -4,6 +4,7 @@ import { type MessageParams, translate } from './i18n';
 import { buildModel } from './parse/index';
 import type { DraftModel } from './model';
 import { LineIndex } from './position';
+import type { Resources } from './resources';
 import type { Report, Rule, RuleContext } from './rule';
 import { rules as registry } from './rules/index';
 import { computeScore } from './score';
@@ -19,6 +20,12 @@ export interface LintOptions {
   locale?: Locale;
   /** The rules to run; the full registry by default. */
   rules?: readonly Rule[];
+  /**
+   * Access to local files referenced by the draft (image sizes), resolved relative to
+   * `fileName`. The CLI passes one backed by the file system; without it, rules that need
+   * files (image-size) check only what the draft itself holds (`data:` URIs).
+   */
+  resources?: Resources;
 }
 
 const HTML_EXT = /\.(html?|xhtml|mjml|hbs|handlebars|liquid|njk|twig|mustache|ejs)$/i;
@@ -72,6 +79,8 @@ export function lint(text: string, options: LintOptions = {}): LintRun {
       options: ruleOptions,
       settings: { ...settings, mailType },
       locale,
+      fileName: options.fileName,
+      resources: options.resources,
       t,
       report(r: Report) {
         findings.push(toFinding(rule.id, r.severity ?? severity, r, text.length));

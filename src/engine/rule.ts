@@ -1,6 +1,7 @@
 import type { MessageParams } from './i18n';
 import type { DraftModel, MailType } from './model';
 import type { PhraseInput } from './lexicon/types';
+import type { Resources } from './resources';
 import type { DraftKind, Fix, Locale, RelatedLocation, Severity } from './types';
 
 /** Groups rules in docs, settings and the report. */
@@ -44,6 +45,10 @@ export interface RuleContext<O = Record<string, never>> {
   readonly options: O;
   readonly settings: SharedSettings;
   readonly locale: Locale;
+  /** The draft's file name as given to `lint`, if any. */
+  readonly fileName?: string;
+  /** Local files next to the draft, when the host provides them (see `LintOptions.resources`). */
+  readonly resources?: Resources;
   /** The message for `key` in the user's locale. */
   t(key: string, params?: MessageParams): string;
   report(report: Report): void;

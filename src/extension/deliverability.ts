@@ -1,16 +1,11 @@
 import * as vscode from 'vscode';
 import { domainOf } from '../engine/data/freemail';
-import type { DeliverabilityReport, SmtpSecurity, SmtpTarget } from '../deliverability/types';
-import type { ChecklistItem } from '../webview/protocol';
+import type { CheckResult, DeliverabilityReport, RunOptions, SmtpSecurity, SmtpTarget } from '../deliverability/types';
 import type { Linter } from './linter';
 import { ReportPanel } from './reportPanel';
 
 /** The API of dist/deliverability.js, loaded on the first check and never at activation. */
-interface DeliverabilityModule {
-  runChecks(options: Record<string, unknown>): Promise<DeliverabilityReport>;
-  formatReport(report: DeliverabilityReport, format: 'text' | 'json' | 'markdown', locale: 'en' | 'fr'): string;
-  bulkSenderChecklist(report: DeliverabilityReport, locale: 'en' | 'fr'): ChecklistItem[];
-}
+type DeliverabilityModule = typeof import('../deliverability/index');
 
 // DNS answers change slowly; re-opening the panel within a minute shows the same results.
 const RESULT_CACHE_MS = 60_000;
@@ -20,11 +15,15 @@ const LAST_SENDER_KEY = 'mailproof.lastSender';
 const MAX_LINKED_DOMAINS = 20;
 
 /** "Mailproof: Check deliverability": target, options, lazy engine, progress and the panel. */
+/** Options read from settings and the draft; `fresh` skips the result cache. */
+type CheckOptions = Omit<RunOptions, 'target' | 'locale' | 'signal' | 'onProgress' | 'resolver'> & { fresh?: boolean };
+
 export class DeliverabilityController {
   private module: DeliverabilityModule | undefined;
   private running: AbortController | undefined;
   private cache = new Map<string, { at: number; report: DeliverabilityReport }>();
-  private last: { target: string; options: Record<string, unknown> } | undefined;
+  private last: { target: string; options: CheckOptions } | undefined;
+  private lastReport: DeliverabilityReport | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -71,7 +70,7 @@ export class DeliverabilityController {
   }
 
   /** Options from settings; in untrusted workspaces the network targets come from user settings only. */
-  private async options(withLogin: boolean): Promise<Record<string, unknown>> {
+  private async options(withLogin: boolean): Promise<CheckOptions> {
     const doc = vscode.window.activeTextEditor?.document;
     const cfg = vscode.workspace.getConfiguration('mailproof', doc?.uri);
     const trusted = <T>(key: string, fallback: T): T => {
@@ -90,7 +89,7 @@ export class DeliverabilityController {
       }
     }
     const list = (key: string, restricted: boolean) => (restricted ? trusted<string[]>(key, []) : cfg.get<string[]>(key, [])).map((s) => s.trim()).filter(Boolean);
-    const options: Record<string, unknown> = {
+    const options: CheckOptions = {
       ips: list('check.ips', false),
       selectors: list('check.dkimSelectors', false),
       dns: list('check.dnsServers', true),
@@ -119,7 +118,7 @@ export class DeliverabilityController {
     return [...out];
   }
 
-  private async run(target: string, options: Record<string, unknown>): Promise<void> {
+  private async run(target: string, options: CheckOptions): Promise<void> {
     this.running?.abort();
     const controller = new AbortController();
     this.running = controller;
@@ -133,11 +132,12 @@ export class DeliverabilityController {
       loginTest: () => void this.loginTest(),
     };
     const panel = ReportPanel.show(this.context.extensionUri, domain, host, this.log);
-    const smtp = options.smtp as SmtpTarget | undefined;
+    const smtp = options.smtp;
     panel.init(domain, !!(smtp && vscode.workspace.getConfiguration('mailproof').get<string>('check.smtp.user')));
     const key = JSON.stringify({ target, ...options, smtp: smtp && { ...smtp, auth: smtp.auth ? smtp.auth.user : undefined }, fresh: undefined });
     const cached = this.cache.get(key);
     if (cached && Date.now() - cached.at < RESULT_CACHE_MS && !options.fresh) {
+      this.lastReport = cached.report;
       panel.report(cached.report, this.load().bulkSenderChecklist(cached.report, locale));
       return;
     }
@@ -148,14 +148,15 @@ export class DeliverabilityController {
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the deliverability of {0}…', domain), cancellable: true },
         (progress, token) => {
           token.onCancellationRequested(() => controller.abort());
+          const { fresh: _fresh, ...runOptions } = options;
           return mod.runChecks({
             target,
-            ...options,
+            ...runOptions,
             locale,
             signal: controller.signal,
-            onProgress: (check: { id: string }) => {
+            onProgress: (check: CheckResult) => {
               progress.report({ message: check.id });
-              panel.progress(check as never);
+              panel.progress(check);
             },
           });
         },
@@ -165,6 +166,7 @@ export class DeliverabilityController {
         return;
       }
       if (!smtp?.auth) this.cache.set(key, { at: Date.now(), report });
+      this.lastReport = report;
       panel.report(report, mod.bulkSenderChecklist(report, locale));
     } catch (e) {
       if (controller.signal.aborted) {
@@ -182,17 +184,10 @@ export class DeliverabilityController {
   }
 
   private async exportMarkdown(): Promise<void> {
-    const last = this.last && this.cacheFor(this.last);
-    if (!last) return;
-    const md = this.load().formatReport(last, 'markdown', this.locale());
+    if (!this.lastReport) return;
+    const md = this.load().formatReport(this.lastReport, 'markdown', this.locale());
     const doc = await vscode.workspace.openTextDocument({ content: md, language: 'markdown' });
     await vscode.window.showTextDocument(doc, vscode.ViewColumn.Active);
-  }
-
-  private cacheFor(last: { target: string; options: Record<string, unknown> }): DeliverabilityReport | undefined {
-    let newest: { at: number; report: DeliverabilityReport } | undefined;
-    for (const [k, v] of this.cache) if (k.includes(JSON.stringify(last.target)) && (!newest || v.at > newest.at)) newest = v;
-    return newest?.report;
   }
 
   private async loginTest(): Promise<void> {

@@ -27,6 +27,8 @@ const GROUPS: Array<{ key: keyof PanelStrings['groups']; ids: string[] }> = [
 ];
 
 const ICON: Record<CheckStatus, string> = { pass: '✔', warn: '⚠', fail: '✖', error: '?', info: 'ℹ', skipped: '–' };
+// Checklist states shown with the status styles they resemble.
+const STATE_AS_STATUS: Record<ChecklistItem['state'], CheckStatus> = { met: 'pass', unmet: 'fail', unknown: 'error', draft: 'info', external: 'skipped' };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -35,9 +37,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return e;
 }
 
-function statusBadge(status: CheckStatus, s: PanelStrings): HTMLElement {
-  const b = el('span', { class: `status status-${status}`, role: 'img', 'aria-label': s.status[status], title: s.status[status] }, ICON[status]);
-  return b;
+function statusBadge(status: CheckStatus, s: PanelStrings, label = s.status[status]): HTMLElement {
+  return el('span', { class: `status status-${status}`, role: 'img', 'aria-label': label, title: label }, ICON[status]);
 }
 
 function button(label: string, message: FromWebview, attrs: Record<string, string> = {}): HTMLButtonElement {
@@ -105,8 +106,8 @@ function render(): void {
     sec.append(el('h2', { id: 'checklist-title' }, s.checklist));
     const ul = el('ul');
     for (const item of state.checklist) {
-      const li = el('li', { 'data-item': item.id });
-      li.append(statusBadge(item.status, s), el('span', { class: 'item-label' }, item.label));
+      const li = el('li', { 'data-item': item.id, 'data-state': item.state });
+      li.append(statusBadge(STATE_AS_STATUS[item.state], s, s.states[item.state]), el('span', { class: 'item-label' }, item.label));
       if (item.detail) li.append(el('span', { class: 'muted item-detail' }, item.detail));
       ul.append(li);
     }

@@ -1,12 +1,6 @@
-import type { CheckResult, CheckStatus, DeliverabilityReport } from '../deliverability/types';
+import type { ChecklistItem, CheckResult, CheckStatus, DeliverabilityReport } from '../deliverability/types';
 
-/** One line of the bulk-sender requirements checklist (Gmail, Yahoo, Microsoft). */
-export interface ChecklistItem {
-  id: string;
-  label: string;
-  status: CheckStatus;
-  detail?: string;
-}
+export type { ChecklistItem };
 
 /** Localized texts of the panel, sent by the extension (the webview has no l10n of its own). */
 export interface PanelStrings {
@@ -26,6 +20,7 @@ export interface PanelStrings {
   checklist: string;
   groups: { authentication: string; infrastructure: string; reputation: string };
   status: Record<CheckStatus, string>;
+  states: Record<ChecklistItem['state'], string>;
   checkNames: Record<string, string>;
 }
 

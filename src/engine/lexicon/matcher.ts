@@ -1,5 +1,6 @@
 import { fold, foldCode } from '../text/normalize';
 import { BLOCK_BREAK, MERGE_TAG_MASK, type TextView } from '../text/view';
+import { linkRanges } from '../text/links';
 import { type Words, wordsOf } from '../text/words';
 import type { Locale } from '../types';
 import type { LexiconEntry, PhraseInput } from './types';
@@ -14,21 +15,40 @@ export interface PhraseMatch {
   from: number;
   to: number;
   entry: TaggedEntry;
+  /** Which option of each optional group of the phrase the text used (0 = none); see {@link inflect}. */
+  choices: readonly number[];
+}
+
+// A phrase as a sequence of folded words and the punctuation between them.
+interface WordSeq {
+  words: string[];
+  gaps: string[];
+}
+
+// A longer phrase in which a variant does not count: its words, gaps, and the index of the
+// word where the variant's first word sits.
+interface Exception extends WordSeq {
+  offset: number;
 }
 
 // One concrete spelling of an entry: folded words, the punctuation between them, and
 // punctuation that must stand before the first or after the last word.
-interface Variant {
+interface Variant extends WordSeq {
   entry: TaggedEntry;
-  words: string[];
-  gaps: string[];
   lead: string;
   trail: string;
+  choices: number[];
+  exceptions: Exception[];
 }
 
 /** Compiled phrase lists, ready to scan text. */
 export interface PhraseMatcher {
-  find(view: TextView): PhraseMatch[];
+  /**
+   * Finds the phrases of a view, longest first and without overlaps. When the same words are
+   * in both lexicons, the entry of `prefer` (the draft's language) wins, so its alternatives
+   * are in the draft's language.
+   */
+  find(view: TextView, prefer?: Locale): PhraseMatch[];
   /** Number of entries after additions and removals. */
   readonly size: number;
 }
@@ -43,24 +63,40 @@ function normGap(gap: string): string | null {
   return fold(gap.replace(SOFT_GAP_RE, ''));
 }
 
+const GROUP_RE = /\(([^)]*)\)/g;
+
 /** The phrase as users read it: optional endings removed (`gratuit(e)(s)` → `gratuit`). */
 export function displayPhrase(pattern: string): string {
-  return pattern.replace(/\([^)]*\)/g, '');
+  return inflect(pattern, []);
 }
 
-// Expands optional endings: `offre(s) spéciale(s)` → offre spéciale, offres spéciale, …
-function expand(pattern: string): string[] {
+/**
+ * Spells a pattern with the given option of each optional group, in order (0 = leave the
+ * group out, k = its k-th `|`-separated option): `inflect('offert(e)(s)', [1, 1])` is
+ * `offertes`. Groups without a choice are left out.
+ */
+export function inflect(pattern: string, choices: readonly number[]): string {
+  let g = 0;
+  return pattern.replace(GROUP_RE, (_, inner: string) => {
+    const k = choices[g++] ?? 0;
+    return k === 0 ? '' : (inner.split('|')[k - 1] ?? '');
+  });
+}
+
+/** Every spelling of a pattern with its choices: `offre(s) spéciale(s)` → offre spéciale, offres spéciale, … */
+export function expand(pattern: string): Array<{ text: string; choices: number[] }> {
   const m = /\(([^)]*)\)/.exec(pattern);
-  if (!m) return [pattern];
+  if (!m) return [{ text: pattern, choices: [] }];
   const head = pattern.slice(0, m.index);
-  const tail = pattern.slice(m.index + m[0].length);
   const options = ['', ...m[1].split('|')];
-  const out: string[] = [];
-  for (const rest of expand(tail)) for (const o of options) out.push(head + o + rest);
+  const out: Array<{ text: string; choices: number[] }> = [];
+  for (const rest of expand(pattern.slice(m.index + m[0].length))) {
+    options.forEach((o, k) => out.push({ text: head + o + rest.text, choices: [k, ...rest.choices] }));
+  }
   return out;
 }
 
-function toVariant(spelling: string, entry: TaggedEntry): Variant {
+function toWords(spelling: string): WordSeq & { lead: string; trail: string } {
   const folded = fold(spelling.trim());
   const words: string[] = [];
   const gaps: string[] = [];
@@ -75,7 +111,31 @@ function toVariant(spelling: string, entry: TaggedEntry): Variant {
     last = m.index + m[0].length;
   }
   const trail = normGap(folded.slice(last)) ?? '';
-  return words.length ? { entry, words, gaps, lead, trail } : { entry, words, gaps, lead: '', trail: folded };
+  return words.length ? { words, gaps, lead, trail } : { words, gaps, lead: '', trail: folded };
+}
+
+/**
+ * The spellings of a pattern as the matcher tells them apart: case, accents, spaces and
+ * hyphens do not count (`Risk-free` and `risk free` are one spelling).
+ */
+export function spellingKeys(pattern: string): string[] {
+  return expand(pattern).map(({ text }) => {
+    const w = toWords(text);
+    return [w.lead, w.words.join(' '), w.gaps.join('|'), w.trail].join('/');
+  });
+}
+
+// Every word index where `inner` sits inside `outer` (same words, same punctuation between
+// them): `gagnant` sits twice in `gagnant-gagnant`.
+function offsetsOfSeq(outer: WordSeq, inner: WordSeq): number[] {
+  const n = inner.words.length;
+  const out: number[] = [];
+  for (let k = 0; k + n <= outer.words.length; k++) {
+    let ok = true;
+    for (let j = 0; j < n && ok; j++) ok = outer.words[k + j] === inner.words[j] && (j === 0 || outer.gaps[k + j - 1] === inner.gaps[j - 1]);
+    if (ok) out.push(k);
+  }
+  return out;
 }
 
 /**
@@ -92,14 +152,21 @@ export function compileMatcher(lexicons: Array<{ lang: Locale; entries: readonly
   for (const input of add) {
     const e = typeof input === 'string' ? { phrase: input } : input;
     if (!e.phrase || !e.phrase.trim()) continue;
-    all.push({ phrase: e.phrase, category: e.category ?? 'custom', alternatives: e.alternatives ?? [], lang: 'custom' });
+    all.push({ phrase: e.phrase, category: e.category ?? 'custom', alternatives: e.alternatives ?? [], except: e.except, lang: 'custom' });
   }
   for (const entry of all) {
     if (ignored.has(fold(displayPhrase(entry.phrase).trim()))) continue;
+    const excepts = (entry.except ?? []).flatMap((x) => expand(x).map((sp) => toWords(sp.text)));
     let kept = false;
-    for (const spelling of expand(entry.phrase)) {
+    for (const { text: spelling, choices } of expand(entry.phrase)) {
       if (ignored.has(fold(spelling.trim()))) continue;
-      const v = toVariant(spelling, entry);
+      const seq = toWords(spelling);
+      const exceptions: Exception[] = [];
+      for (const x of excepts) {
+        if (x.words.length <= seq.words.length) continue;
+        for (const offset of offsetsOfSeq(x, seq)) exceptions.push({ words: x.words, gaps: x.gaps, offset });
+      }
+      const v: Variant = { ...seq, entry, choices, exceptions };
       kept = true;
       if (v.words.length === 0) {
         if (v.trail) symbols.push(v);
@@ -111,47 +178,72 @@ export function compileMatcher(lexicons: Array<{ lang: Locale; entries: readonly
     }
     if (kept) size++;
   }
-  // Longest phrase first, so `offre exceptionnelle` wins over `offre`.
-  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || b.trail.length - a.trail.length);
-  // A character trie of first words: looking a word up walks its folded characters in place,
-  // so scanning a draft allocates nothing for the words that match no phrase (nearly all).
-  const trie: TrieNode = { next: new Map() };
-  for (const [first, list] of byFirst) {
-    let node = trie;
-    for (let k = 0; k < first.length; k++) {
-      const c = first.charCodeAt(k);
-      let child = node.next.get(c);
-      if (!child) node.next.set(c, (child = { next: new Map() }));
-      node = child;
-    }
-    node.variants = list;
+  // Longest phrase first, so `offre exceptionnelle` wins over `offre`; then the user's own
+  // entries over the lexicons'.
+  const custom = (v: Variant) => (v.entry.lang === 'custom' ? 0 : 1);
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || b.trail.length - a.trail.length || custom(a) - custom(b));
+
+  // First words by a hash of their folded characters: a draft's words are hashed in place, so
+  // scanning allocates nothing for the words that start no phrase (nearly all of them).
+  const byHash = new Map<number, Array<{ first: string; variants: Variant[] }>>();
+  for (const [first, variants] of byFirst) {
+    let h = 0;
+    for (let k = 0; k < first.length; k++) h = (Math.imul(h, 31) + first.charCodeAt(k)) | 0;
+    let bucket = byHash.get(h);
+    if (!bucket) byHash.set(h, (bucket = []));
+    bucket.push({ first, variants });
   }
+  const candidates = (text: string, from: number, to: number): Variant[] | undefined => {
+    let h = 0;
+    for (let k = from; k < to; k++) h = (Math.imul(h, 31) + foldCode(text.charCodeAt(k))) | 0;
+    const bucket = byHash.get(h);
+    if (!bucket) return undefined;
+    for (const b of bucket) if (b.first.length === to - from && sameFolded(text, from, b.first)) return b.variants;
+    return undefined;
+  };
 
   return {
     size,
-    find(view) {
+    find(view, prefer) {
       const text = view.text;
       const words = wordsOf(view);
+      const linked = linkedWords(view, words);
       const out: PhraseMatch[] = [];
       for (let i = 0; i < words.count; i++) {
-        let node: TrieNode | undefined = trie;
-        for (let k = words.from[i], end = words.to[i]; k < end && node; k++) node = node.next.get(foldCode(text.charCodeAt(k)));
-        const cands = node?.variants;
-        if (!cands) continue;
+        const cands = candidates(text, words.from[i], words.to[i]);
+        if (!cands || linked?.[i]) continue;
+        let best: PhraseMatch | undefined;
+        let bestLength = 0;
         for (const v of cands) {
+          // Candidates are sorted longest first: a shorter one never beats a match found.
+          if (best && v.words.length < bestLength) break;
           const to = matchAt(text, words, i, v);
-          if (to < 0) continue;
+          if (to < 0 || (linked && linked[i + v.words.length - 1])) continue;
           let from = words.from[i];
           if (v.lead) from = leadStart(text, from, v.lead);
           if (from < 0) continue;
-          out.push({ from, to, entry: v.entry });
-          i += v.words.length - 1;
-          break;
+          if (excepted(text, words, i, v)) {
+            // `feel free`: these words are benign here, for every entry of this length or shorter.
+            if (best && bestLength === v.words.length) best = undefined;
+            break;
+          }
+          if (!best) {
+            best = { from, to, entry: v.entry, choices: v.choices };
+            bestLength = v.words.length;
+            if (!prefer || v.entry.lang === prefer || v.entry.lang === 'custom') break;
+          } else if (v.entry.lang === prefer) {
+            best = { from, to, entry: v.entry, choices: v.choices };
+            break;
+          }
+        }
+        if (best) {
+          out.push(best);
+          i += bestLength - 1;
         }
       }
       for (const v of symbols) {
         for (let k = text.indexOf(v.trail); k >= 0; k = text.indexOf(v.trail, k + v.trail.length)) {
-          out.push({ from: k, to: k + v.trail.length, entry: v.entry });
+          out.push({ from: k, to: k + v.trail.length, entry: v.entry, choices: v.choices });
         }
       }
       if (symbols.length) out.sort((a, b) => a.from - b.from);
@@ -160,23 +252,42 @@ export function compileMatcher(lexicons: Array<{ lang: Locale; entries: readonly
   };
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  variants?: Variant[];
+// Marks the words that belong to a URL, a domain or an e-mail address; undefined when there are none.
+function linkedWords(view: TextView, words: Words): Uint8Array | undefined {
+  const links = linkRanges(view);
+  if (links.length === 0) return undefined;
+  const out = new Uint8Array(words.count);
+  let k = 0;
+  for (let i = 0; i < words.count; i++) {
+    while (k < links.length && links[k][1] <= words.from[i]) k++;
+    if (k === links.length) break;
+    if (words.from[i] >= links[k][0]) out[i] = 1;
+  }
+  return out;
+}
+
+// True when the words from word `at` on spell `seq` (folded words, same punctuation between them).
+function seqAt(text: string, words: Words, at: number, seq: WordSeq): boolean {
+  const n = seq.words.length;
+  if (at < 0 || at + n > words.count) return false;
+  for (let j = 0; j < n; j++) {
+    const w = seq.words[j];
+    const from = words.from[at + j];
+    if (words.to[at + j] - from !== w.length || !sameFolded(text, from, w)) return false;
+    if (j > 0 && normGap(text.slice(words.to[at + j - 1], from)) !== seq.gaps[j - 1]) return false;
+  }
+  return true;
+}
+
+// Whether the words around word `i` form one of the variant's exceptions (`feel free`).
+function excepted(text: string, words: Words, i: number, v: Variant): boolean {
+  return v.exceptions.some((x) => seqAt(text, words, i - x.offset, x));
 }
 
 // Returns the text offset where variant `v` ends when it matches at word `i`, else -1.
 function matchAt(text: string, words: Words, i: number, v: Variant): number {
-  const n = v.words.length;
-  if (i + n > words.count) return -1;
-  for (let k = 1; k < n; k++) {
-    const w = v.words[k];
-    const from = words.from[i + k];
-    if (words.to[i + k] - from !== w.length || !sameFolded(text, from, w)) return -1;
-    const gap = normGap(text.slice(words.to[i + k - 1], from));
-    if (gap !== v.gaps[k - 1]) return -1;
-  }
-  let end = words.to[i + n - 1];
+  if (!seqAt(text, words, i, v)) return -1;
+  let end = words.to[i + v.words.length - 1];
   if (v.trail) {
     let j = end;
     while (j < text.length && (text[j] === ' ' || text[j] === '\u00a0' || text[j] === '\u202f')) j++;

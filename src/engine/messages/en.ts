@@ -29,6 +29,91 @@ export const en: Record<string, string> = {
   'emoji.body': 'Too many emoji in the body ({count}; limit {max})',
   'emoji.subject': 'Too many emoji in the subject ({count}; limit {max})',
   'emoji.related': 'Another emoji over the limit',
+  // html-script
+  'rule.html-script.description': 'Script in the message: <script>, event handlers, javascript: links',
+  'rule.html-script.why':
+    'No mail client runs script: Gmail, Outlook and Apple Mail strip it, and filters treat script in a message as an attack attempt. Remove it, and link to a web page for anything interactive.',
+  'html-script.element': 'Script element: mail clients strip it and filters treat it as an attack',
+  'html-script.handler': 'Event handler “{name}” runs script: mail clients strip it and filters treat it as an attack',
+  'html-script.url': '“{scheme}:” link runs script: mail clients block it and filters treat it as an attack',
+  // html-embed
+  'rule.html-embed.description': 'Plugin content: Flash, <object>, <embed>, <applet>',
+  'rule.html-embed.why':
+    'No mail client plays plugin content: Flash is gone, and <object>, <embed> and <applet> are removed or left as empty boxes. Filters score them as a malware vector. Use an image that links to a web page instead.',
+  'html-embed.plugin': '<{tag}> plugin content is not shown by mail clients and looks like malware to filters',
+  'html-embed.flash': 'Flash content (.swf) is not played by any mail client and looks like malware to filters',
+  // html-form
+  'rule.html-form.description': 'Forms, form fields and iframes',
+  'rule.html-form.why':
+    'Most mail clients disable or strip forms (Gmail, Outlook) and remove iframes. Filters flag forms because phishing uses them to collect passwords. Link to a form on your website instead.',
+  'html-form.form': 'Form in the message: most mail clients disable or remove it',
+  'html-form.field': 'Form field <{tag}>: most mail clients disable or remove it',
+  'html-form.iframe': 'Inline frame (iframe): mail clients remove it and filters flag it',
+  // html-width
+  'rule.html-width.description': 'Layout wider than reading panes',
+  'rule.html-width.why':
+    'Reading panes and phones show 600 to 800 pixels. A wider table, cell or image makes readers scroll sideways, and Outlook does not shrink it. Keep the layout at 600 px and use max-width or percentages for fluid parts.',
+  'html-width.tooWide': 'Layout too wide ({width} px; keep it within {max} px)',
+  // hidden-text
+  'rule.hidden-text.description': 'Text hidden from the reader',
+  'rule.hidden-text.why':
+    'Text hidden with display:none, visibility:hidden, a 0–1 px font or the background colour is an old trick to stuff keywords past filters, and filters look for it. The accepted use is a short preheader at the top of the body; make other hidden text visible or remove it.',
+  'hidden-text.hidden': 'Hidden text with {how} ({length} characters: “{text}”)',
+  'hidden-text.color': 'Text in the same colour as its background ({color}; {length} characters: “{text}”)',
+  'hidden-text.longPreheader': 'Hidden preheader too long ({length} characters; inbox previews show at most {max})',
+  // image-ratio
+  'rule.image-ratio.description': 'Too little text for the images',
+  'rule.image-ratio.why':
+    'Image-only messages are a classic way to slip words past content filters, so filters (SpamAssassin HTML_IMAGE_ONLY, HTML_IMAGE_RATIO) penalise little text next to large images. Most clients also block images by default, which leaves an empty message. Put the key message in text and keep images as illustrations.',
+  'image-ratio.lowText': 'Too little text for the images ({chars} characters of text; {needed} or more for {area} px² of images)',
+  'image-ratio.related': 'Another large image ({width}×{height} px)',
+  // image-alt
+  'rule.image-alt.description': 'Images without alt text',
+  'rule.image-alt.why':
+    'Most clients block images until the reader allows them: without alt text the reader sees empty boxes, and screen readers read the file name aloud. Describe informative images in alt, and give decorative ones an empty alt="".',
+  'image-alt.missing': 'Image without an alt attribute',
+  // image-size
+  'rule.image-size.description': 'Heavy images and images embedded as data: URIs',
+  'rule.image-size.why':
+    'Every image downloads when the message opens, often over mobile data: heavy images make the message slow. Images embedded as data: URIs are not shown by Gmail or Outlook.com and count towards Gmail’s 102 KB limit. Compress images and host them on a web server.',
+  'image-size.dataUri': 'Image embedded as a data: URI ({kb} KB): Gmail and Outlook.com do not show it',
+  'image-size.heavy': 'Heavy image ({kb} KB; keep each image under {max} KB)',
+  'image-size.total': 'Images too heavy together ({kb} KB; keep the total under {max} KB)',
+  'image-size.related': 'Another image ({kb} KB)',
+  // tracking-pixel
+  'rule.tracking-pixel.description': 'Open-tracking pixels',
+  'rule.tracking-pixel.why':
+    'A tiny or hidden image only tells the sender that the message was opened, when and from where. Under French and EU rules (CNIL, ePrivacy directive) tracking each recipient’s opens needs their prior consent, and privacy-minded clients block these pixels. Remove it, or collect consent first.',
+  'tracking-pixel.size': 'Open-tracking pixel ({width}×{height} px) needs the recipient’s consent',
+  'tracking-pixel.host': 'Open-tracking image from {host} needs the recipient’s consent',
+  'tracking-pixel.hidden': 'Hidden image, typical of open tracking, needs the recipient’s consent',
+  // link-mismatch
+  'rule.link-mismatch.description': 'Link text showing another address than the link',
+  'rule.link-mismatch.why':
+    'Text that shows one address while the link goes to another is the classic phishing pattern, and filters and mailbox providers flag it. Show the real destination, or use words (“See the offer”) instead of an address.',
+  'link-mismatch.found': 'Link text shows {shown} but the link goes to {host}',
+  'link-mismatch.related': 'The link goes to {host}',
+  // link-shortener
+  'rule.link-shortener.description': 'Links through URL shorteners',
+  'rule.link-shortener.why':
+    'Shortened links hide their destination, so spammers use them to get past domain blocklists and filters distrust them; a shortener blocked for abuse takes your links down with it. Link to your own domain.',
+  'link-shortener.found': 'Link through the URL shortener {host} hides its destination',
+  // link-ip
+  'rule.link-ip.description': 'Links to raw IP addresses',
+  'rule.link-ip.why':
+    'Legitimate senders link to domain names. Links to numeric addresses are typical of phishing and hacked servers, and filters score them (SpamAssassin NUMERIC_HTTP_ADDR). Use a domain name.',
+  'link-ip.found': 'Link to a raw IP address ({host}) instead of a domain name',
+  // link-insecure
+  'rule.link-insecure.description': 'Unencrypted http: links',
+  'rule.link-insecure.why':
+    'Browsers mark http: pages as not secure, and an unencrypted link can be read or altered on the way. Most sites answer on https: switch the link.',
+  'link-insecure.found': 'Unencrypted http: link to {host}',
+  // message-size
+  'rule.message-size.description': 'Messages that Gmail clips, style blocks that it drops',
+  'rule.message-size.why':
+    'Gmail shows only the first 102 KB of a message’s HTML and hides the rest behind “View entire message”, unsubscribe link included, which pushes readers to the spam button. It also ignores style blocks over 16 KB. Remove unused CSS, comments and nested tables, and host images instead of embedding them.',
+  'message-size.clipped': 'HTML too large ({kb} KB; Gmail clips after {max} KB, from about here)',
+  'message-size.style': 'Style block too large ({kb} KB; Gmail ignores blocks over {max} KB)',
 
   // lexicon categories
   'category.money': 'money',
@@ -49,6 +134,12 @@ export const en: Record<string, string> = {
   'fix.collapseExclamations': 'Replace with a single “!”',
   'fix.keepFirstEmoji': 'Keep only the first emoji',
   'fix.removeSurplusEmoji': 'Remove the extra emoji ({count})',
+  'fix.removeElement': 'Remove the <{tag}> element',
+  'fix.removeAttribute': 'Remove the {name} attribute',
+  'fix.setWidth': 'Set the width to {width} px',
+  'fix.addEmptyAlt': 'Add alt="" (decorative image)',
+  'fix.removeTrackingPixel': 'Remove the tracking pixel',
+  'fix.useHttps': 'Switch to https:',
   'fix.disableLine': 'Disable {rule} for this line',
   'fix.disableFile': 'Disable {rule} for this file',
   'fix.all': 'Fix all {rule} problems in this file',
@@ -62,6 +153,15 @@ export const en: Record<string, string> = {
   'option.all-caps.minWords': 'How many words in capitals in a row count as shouting.',
   'option.all-caps.maxUppercaseRatio': 'Largest share of capital letters allowed in a long body (0 to 1).',
   'option.all-caps.minLettersForRatio': 'Bodies with fewer letters than this are not checked for their share of capitals.',
+  'option.html-width.maxWidth': 'Widest layout width allowed, in pixels.',
+  'option.hidden-text.maxPreheaderChars': 'Longest hidden preheader allowed at the top of the body, in characters.',
+  'option.image-ratio.minTextChars': 'Fewest characters of visible text in a message with images (spaces not counted).',
+  'option.image-ratio.areaPerChar': 'Image area, in px², that each character of text can balance.',
+  'option.image-ratio.minImageSide': 'Images narrower or shorter than this, in pixels, are not counted (icons, logos, spacers).',
+  'option.image-size.maxImageKb': 'Heaviest image allowed, in KB.',
+  'option.image-size.maxTotalKb': 'Heaviest total for all images, in KB.',
+  'option.message-size.maxHtmlKb': 'Largest HTML size before Gmail clips the message, in KB.',
+  'option.message-size.maxStyleKb': 'Largest <style> block, in KB.',
 
   // configuration problems
   'config.notObject': 'The configuration must be a JSON object',

@@ -21,7 +21,15 @@ export interface CssRule {
   declarations: CssDeclaration[];
 }
 
-const WS = /\s/;
+// `\s` without a regular expression call per character (declarations are parsed for every
+// element with a style attribute).
+const WS = {
+  test(c: string): boolean {
+    const code = c.charCodeAt(0);
+    if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+    return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  },
+};
 
 /**
  * Splits a declaration list (`a: b; c: d`) into declarations. `offset` maps a position in

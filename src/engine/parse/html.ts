@@ -19,6 +19,8 @@ export interface HtmlAttribute {
 export interface HtmlElement {
   /** Lowercased tag name. */
   name: string;
+  /** Position in `HtmlDocument.elements`, so helpers can keep per-element data in arrays. */
+  index: number;
   /** Offset of `<`. */
   start: number;
   /** Offset just after the tag name (where an attribute can be inserted). */
@@ -139,6 +141,7 @@ export function parseHtml(
         const parent = stack[stack.length - 1];
         const el: HtmlElement = {
           name,
+          index: elements.length,
           start: mapper.start(start),
           nameEnd: mapper.end(implied ? start : start + 1 + name.length),
           openEnd: mapper.end(implied ? start : openEnd),

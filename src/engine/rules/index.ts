@@ -2,7 +2,21 @@ import type { Rule } from '../rule';
 import { allCaps } from './all-caps';
 import { emoji } from './emoji';
 import { exclamation } from './exclamation';
+import { hiddenText } from './hidden-text';
+import { htmlEmbed } from './html-embed';
+import { htmlForm } from './html-form';
+import { htmlScript } from './html-script';
+import { htmlWidth } from './html-width';
+import { imageAlt } from './image-alt';
+import { imageRatio } from './image-ratio';
+import { imageSize } from './image-size';
+import { linkInsecure } from './link-insecure';
+import { linkIp } from './link-ip';
+import { linkMismatch } from './link-mismatch';
+import { linkShortener } from './link-shortener';
+import { messageSize } from './message-size';
 import { spamPhrase } from './spam-phrase';
+import { trackingPixel } from './tracking-pixel';
 
 /** Every rule, in the order findings are reported for the same position and docs list them. */
 export const rules: readonly Rule[] = [
@@ -11,6 +25,24 @@ export const rules: readonly Rule[] = [
   allCaps,
   exclamation,
   emoji,
+  // html
+  htmlScript,
+  htmlEmbed,
+  htmlForm,
+  htmlWidth,
+  hiddenText,
+  // images
+  imageRatio,
+  imageAlt,
+  imageSize,
+  trackingPixel,
+  // links
+  linkMismatch,
+  linkShortener,
+  linkIp,
+  linkInsecure,
+  // message
+  messageSize,
 ] as unknown as readonly Rule[];
 
 /** Looks a rule up by id. */

@@ -1,0 +1,60 @@
+import { makeFix } from '../fix';
+import { attr } from '../parse/html';
+import { removeAttributeEdit, removeElementEdit, startTag } from '../html/values';
+import { htmlParts } from '../html/parts';
+import { defineRule } from '../rule';
+
+// Script that never runs: structured data for Gmail's inbox actions (schema.org JSON-LD) and
+// client-side templates. Anything else is treated as executable, as browsers do.
+const INERT_TYPE_RE = /json|template|text\/html|text\/plain/i;
+// Event-handler attributes (onclick, onload, onmouseover…).
+const HANDLER_RE = /^on[a-z]{3,}$/;
+// Attributes holding a URL that a client could follow or load.
+const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'data', 'background', 'poster', 'lowsrc', 'dynsrc', 'xlink:href']);
+// Browsers ignore leading control characters and spaces, and tabs or line breaks anywhere in a URL.
+const SCRIPT_URL_RE = /^(javascript|vbscript|livescript):/i;
+
+/** The script scheme of a URL attribute value, if it runs script. */
+export function scriptScheme(value: string): string | undefined {
+  const cleaned = value.replace(/^[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, '');
+  const m = SCRIPT_URL_RE.exec(cleaned);
+  return m ? m[1].toLowerCase() : undefined;
+}
+
+export const htmlScript = defineRule({
+  id: 'html-script',
+  category: 'html',
+  // Every mail client strips script, and filters score it as an attack (SpamAssassin's
+  // HTML_SCRIPT family, rspamd's HTML rules): it never helps and often hurts.
+  defaultSeverity: 'error',
+  weight: 1,
+  fixable: true,
+  check(ctx) {
+    for (const part of htmlParts(ctx.model)) {
+      const doc = part.html;
+      for (const el of doc.byName('script')) {
+        const type = attr(el, 'type');
+        if (type && INERT_TYPE_RE.test(type.value)) continue;
+        const fix = makeFix(ctx.t('fix.removeElement', { tag: 'script' }), [removeElementEdit(part, ctx.model.source, el)], true);
+        ctx.report({ ...startTag(el), message: ctx.t('html-script.element'), fixes: fix && [fix] });
+      }
+      for (const el of doc.elements) {
+        for (const a of el.attrs) {
+          let key: string;
+          let params: Record<string, string>;
+          if (a.name.charCodeAt(0) === 111 /* o */ && a.name.charCodeAt(1) === 110 /* n */ && HANDLER_RE.test(a.name)) {
+            key = 'html-script.handler';
+            params = { name: a.name };
+          } else if (URL_ATTRS.has(a.name)) {
+            const scheme = scriptScheme(a.value);
+            if (!scheme) continue;
+            key = 'html-script.url';
+            params = { scheme };
+          } else continue;
+          const fix = makeFix(ctx.t('fix.removeAttribute', { name: a.name }), [removeAttributeEdit(part, ctx.model.source, el, a)], true);
+          ctx.report({ start: a.start, end: a.end, message: ctx.t(key, params), fixes: fix && [fix] });
+        }
+      }
+    }
+  },
+});

@@ -208,9 +208,9 @@ async function main(): Promise<number> {
       });
       await flow.step('read the report in the webview', async () => {
         const view = webview(page);
-        const spf = await view.locator('[data-check="spf"] pre.record').allInnerTexts();
+        const spf = await view.locator('[data-check="spf"] pre.record').allTextContents();
         expectOk(spf.some((r) => r.includes(`v=spf1 ip4:${SENDING_IP} -all`)), `SPF record shown: ${JSON.stringify(spf)}`);
-        const dmarc = await view.locator('[data-check="dmarc"] pre.record').allInnerTexts();
+        const dmarc = await view.locator('[data-check="dmarc"] pre.record').allTextContents();
         expectOk(dmarc.some((r) => r.includes('v=DMARC1; p=quarantine')), `DMARC record shown: ${JSON.stringify(dmarc)}`);
         for (const group of ['Authentication', 'Infrastructure', 'Reputation']) await view.locator('section.group h2', { hasText: group }).waitFor();
         const statuses = await view.locator('details.check').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-check')}=${e.className.replace(/.*check-/, '')}`));
@@ -229,7 +229,7 @@ async function main(): Promise<number> {
         await quickOpen(page, 'alerte.eml');
         await runCommand(page, 'Mailproof: Check Deliverability');
         const view = await waitForReport(page, 'Deliverability — hostile.test');
-        const records = (await view.locator('pre.record').allInnerTexts()).join('\n');
+        const records = (await view.locator('pre.record').allTextContents()).join('\n');
         expectOk(records.includes(HOSTILE_IMG), `the <img onerror> record is shown verbatim: ${records}`);
         expectOk(records.includes(HOSTILE_SCRIPT), `the <script> record is shown verbatim: ${records}`);
         const frame = await webviewFrame(page);

@@ -5,6 +5,8 @@ import type { Zone } from './dnsServer';
 
 /** The sending server's address (RFC 5737 TEST-NET-1). */
 export const SENDING_IP = '192.0.2.25';
+/** The hostile domain's server, so that each zone has its own PTR. */
+export const HOSTILE_IP = '192.0.2.66';
 
 /**
  * Attacker-controlled TXT content: if the panel ever inserted DNS text as markup, these would
@@ -26,17 +28,17 @@ function dkimRecord(): string {
  * markup and script, as a compromised or malicious DNS server could serve.
  */
 export function senderZone(domain: string, options: { hostile?: boolean } = {}): Zone {
-  const spf = options.hostile ? `v=spf1 ip4:${SENDING_IP} include:${HOSTILE_IMG} -all` : `v=spf1 ip4:${SENDING_IP} -all`;
+  const ip = options.hostile ? HOSTILE_IP : SENDING_IP;
+  const spf = options.hostile ? `v=spf1 ip4:${ip} include:${HOSTILE_IMG} -all` : `v=spf1 ip4:${ip} -all`;
   const dmarc = options.hostile ? `v=DMARC1; p=quarantine; rua=mailto:dmarc@${domain}; ${HOSTILE_SCRIPT}` : `v=DMARC1; p=quarantine; rua=mailto:dmarc@${domain}`;
-  const [a, b, c, d] = SENDING_IP.split('.');
+  const [a, b, c, d] = ip.split('.');
   return {
     [domain]: [
       { type: 'MX', value: `10 mx.${domain}` },
       { type: 'TXT', value: spf },
-      ...(options.hostile ? [{ type: 'TXT' as const, value: `site-verification=${HOSTILE_SCRIPT}${HOSTILE_IMG}` }] : []),
-      { type: 'A', value: SENDING_IP },
+      { type: 'A', value: ip },
     ],
-    [`mx.${domain}`]: [{ type: 'A', value: SENDING_IP }],
+    [`mx.${domain}`]: [{ type: 'A', value: ip }],
     [`_dmarc.${domain}`]: [{ type: 'TXT', value: dmarc }],
     [`default._domainkey.${domain}`]: [{ type: 'TXT', value: dkimRecord() }],
     [`${d}.${c}.${b}.${a}.in-addr.arpa`]: [{ type: 'PTR', value: `mx.${domain}` }],

@@ -4,12 +4,32 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { type DnsServer, startDnsServer } from '../../support/dnsServer';
 import { senderZone } from '../../support/zones';
-import { closeAllEditors, extension, setSetting } from './helpers';
+import { closeAllEditors, extension, LINT_TIMEOUT_MS, setSetting } from './helpers';
 
 const SETTINGS = ['mailproof.check.dnsServers', 'mailproof.sender', 'mailproof.check.timeoutMs'];
 
 function deliverabilityTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('mailproof.deliverability'));
+}
+
+/** The panel's tabs once the workbench reported one titled `label` (tab changes arrive as events). */
+function panelTabs(label: string): Promise<vscode.Tab[]> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      const tabs = deliverabilityTabs();
+      if (!tabs.some((t) => t.label === label)) return false;
+      listener.dispose();
+      clearTimeout(timer);
+      resolve(tabs);
+      return true;
+    };
+    const listener = vscode.window.tabGroups.onDidChangeTabs(done);
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`no tab “${label}”; tabs: ${JSON.stringify(vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)))}`));
+    }, LINT_TIMEOUT_MS);
+    done();
+  });
 }
 
 describe('check deliverability', function () {
@@ -36,16 +56,19 @@ describe('check deliverability', function () {
   });
 
   it('asks the DNS server from the settings and opens the report panel', async () => {
+    const opened = panelTabs('Deliverability — example.test');
     await vscode.commands.executeCommand('mailproof.checkDeliverability');
-    const tabs = deliverabilityTabs();
-    assert.equal(tabs.length, 1, 'one deliverability panel');
-    assert.equal(tabs[0].label, 'Deliverability — example.test');
+    assert.equal((await opened).length, 1, 'one deliverability panel');
     const asked = new Set(dns!.questions.map((q) => `${q.type} ${q.name}`));
     for (const q of ['TXT example.test', 'MX example.test', 'TXT _dmarc.example.test']) assert.ok(asked.has(q), `asked ${q}; got ${JSON.stringify([...asked])}`);
   });
 
-  it('reuses the single panel on a second run', async () => {
+  it('reuses the single panel for another sender', async () => {
+    dns!.setZone({ ...senderZone('example.test'), ...senderZone('other.test') });
+    await setSetting('mailproof.sender', 'news@other.test', vscode.ConfigurationTarget.Global);
+    const renamed = panelTabs('Deliverability — other.test');
     await vscode.commands.executeCommand('mailproof.checkDeliverability');
-    assert.equal(deliverabilityTabs().length, 1);
+    assert.equal((await renamed).length, 1, 'still one panel');
+    assert.ok(dns!.questions.some((q) => q.name === '_dmarc.other.test'));
   });
 });

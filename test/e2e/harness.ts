@@ -302,4 +302,7 @@ export function workbenchUrl(cs: CodeServer, folder: string, payload?: Array<[st
 export function captureConsole(page: Page, sink: string[]): void {
   page.on('console', (m) => sink.push(`[${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => sink.push(`[pageerror] ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) sink.push(`[http ${r.status()}] ${r.url()}`);
+  });
 }

@@ -246,6 +246,8 @@ async function main(): Promise<number> {
         expectEqual(dom.handlers, 0, 'elements with inline event handlers');
         expectEqual(dom.scripts, ['webview.js (nonce)'], 'the page\'s scripts');
         expectEqual(dom.pwned, null, 'the flag the hostile records try to set');
+        // For the screenshot: the hostile SPF record, as text.
+        await view.locator('[data-check="spf"] pre.record').first().scrollIntoViewIfNeeded();
       });
       await sec.step('the CSP blocks inline script, and the browser says so', async () => {
         const frame = await webviewFrame(page);

@@ -11,6 +11,16 @@ const watch = process.argv.includes('--watch');
 
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
+// The engine only uses htmlparser2's Parser. Its package index also pulls in domhandler,
+// domutils and dom-serializer (about 100 KB minified) that esbuild cannot drop, so the bundles
+// import the Parser module directly.
+const parserOnly = {
+  name: 'htmlparser2-parser-only',
+  setup(build) {
+    build.onResolve({ filter: /^htmlparser2$/ }, () => ({ path: join(root, 'node_modules', 'htmlparser2', 'dist', 'esm', 'Parser.js') }));
+  },
+};
+
 const common = {
   define: { MAILPROOF_VERSION: JSON.stringify(version) },
   bundle: true,
@@ -19,6 +29,7 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   absWorkingDir: root,
+  plugins: [parserOnly],
 };
 
 /**
@@ -65,7 +76,7 @@ const entries = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [deliverabilityExternal],
+    plugins: [parserOnly, deliverabilityExternal],
   },
 ].filter((e) => existsSync(join(root, e.entryPoints[0])));
 

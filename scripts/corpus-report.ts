@@ -5,7 +5,7 @@
 // New rules show up on their own: everything is driven by the registry.
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { fileResources } from '../src/cli/lint';
+import { fileResources } from '../src/node/fileResources';
 import { readDraft } from '../src/cli/files';
 import { lint } from '../src/engine/lint';
 import { findCorpus } from './corpus-dir';

@@ -1,9 +1,8 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { type MailproofConfig, validateConfig } from '../engine/config';
 import { translate } from '../engine/i18n';
 import { applyEdits, preferredEdits } from '../engine/fix';
 import { lint } from '../engine/lint';
-import type { Resources } from '../engine/resources';
 import { rules } from '../engine/rules/index';
 import type { Locale } from '../engine/types';
 import { type DraftFile, encodeDraft, expandPaths, findConfig, type ReadFailure, readDraft } from './files';
@@ -12,21 +11,11 @@ import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import type { FileResult, Formatter } from './formatters/types';
 import { cliText } from './messages';
+import { fileResources } from '../node/fileResources';
 
 export const FORMATTERS: Record<string, Formatter> = { text: formatText, json: formatJson, sarif: formatSarif };
 
 /** Local files for rules such as image-size: sizes read with a stat, never the content. */
-export const fileResources: Resources = {
-  size(path) {
-    try {
-      const st = statSync(path);
-      return st.isFile() ? st.size : undefined;
-    } catch {
-      return undefined;
-    }
-  },
-};
-
 // ESLint applies fixes in up to 10 passes: a fix can make room for another.
 const MAX_FIX_PASSES = 10;
 

@@ -2,9 +2,8 @@ import * as vscode from 'vscode';
 import { disableFixes } from '../engine/directives';
 import { applyEdits, preferredEdits } from '../engine/fix';
 import { translate } from '../engine/i18n';
-import { lint } from '../engine/lint';
 import type { Edit, Finding, Fix } from '../engine/types';
-import { kindOf, type DraftState, type Linter } from './linter';
+import { type DraftState, type Linter, lintDocument } from './linter';
 
 /** `source.fixAll.mailproof`, for `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mailproof');
@@ -85,7 +84,7 @@ export class CodeActions implements vscode.CodeActionProvider {
       const { edits, fixed } = preferredEdits(run.findings);
       if (!fixed) break;
       text = applyEdits(text, edits);
-      run = lint(text, { kind: kindOf(doc, text), fileName: doc.uri.path, config: state.config, locale: state.locale });
+      run = lintDocument(doc, text, state.config, state.locale);
     }
     if (text === original) return undefined;
     const a = new vscode.CodeAction(vscode.l10n.t('Fix all Mailproof problems'), FIX_ALL_KIND);

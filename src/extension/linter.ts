@@ -3,6 +3,7 @@ import { lint, type LintRun, detectKind } from '../engine/lint';
 import { toLocale } from '../engine/i18n';
 import type { DraftKind, Finding, Locale, Severity } from '../engine/types';
 import type { MailproofConfig } from '../engine/config';
+import { fileResources } from '../node/fileResources';
 import type { Settings } from './settings';
 
 // Lint after typing pauses, as vscode-eslint and markdownlint do; long enough not to lint
@@ -159,7 +160,7 @@ export class Linter implements vscode.Disposable {
         this.showTooLarge(doc, text.length, maxFileSizeBytes);
         return;
       }
-      const run = lint(text, { kind: kindOf(doc, text), fileName: doc.uri.path, config, locale });
+      const run = lintDocument(doc, text, config, locale);
       this.states.set(key, { version, run, locale, config });
       this.collection.set(doc.uri, run.findings.map((f) => this.toDiagnostic(doc, f)));
       this.linted.fire(doc);
@@ -200,6 +201,15 @@ export class Linter implements vscode.Disposable {
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * Lints a document's text. Local drafts get their file name and local file sizes (for image
+ * sizes); drafts on other file systems are linted without touching files.
+ */
+export function lintDocument(doc: vscode.TextDocument, text: string, config: MailproofConfig, locale: Locale): LintRun {
+  const local = doc.uri.scheme === 'file';
+  return lint(text, { kind: kindOf(doc, text), fileName: local ? doc.uri.fsPath : doc.uri.path, config, locale, resources: local ? fileResources : undefined });
 }
 
 /** The engine's kind for a document: the `eml` language wins, else the file name and content decide. */

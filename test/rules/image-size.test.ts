@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileResources, runLint } from '../../src/cli/lint';
+import { runLint } from '../../src/cli/lint';
+import { fileResources } from '../../src/node/fileResources';
 import { resolveLocalPath, type Resources } from '../../src/engine/resources';
 import { at, findings } from '../helpers';
 

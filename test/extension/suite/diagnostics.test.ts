@@ -72,6 +72,20 @@ describe('diagnostics', () => {
     assert.deepEqual(after[0].range, rangeOf(doc, 'Offre exceptionnelle'));
   });
 
+  it('explains a finding on hover, with a link to the rule docs', async () => {
+    const uri = await writeFile(`emails/${unique('hover.html')}`, FR_DRAFT);
+    const { doc } = await openDraft(uri);
+    const d = diagnosticAt(doc, 'exclamation', '!!!');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, d.range.start.translate(0, 1));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /Mailproof · exclamation/);
+    assert.match(text, /Too many exclamation marks/);
+    assert.match(text, /command:mailproof\.openRuleDocs\?/);
+    // Nothing outside findings.
+    const none = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(3, 6));
+    assert.ok(!none.some((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).includes('Mailproof'))));
+  });
+
   it('gives .eml files the eml language and lints them wherever they are', async () => {
     // inbox/ matches none of the mailproof.files globs: .eml drafts are always linted.
     const uri = await writeFile(

@@ -32,6 +32,17 @@ const bench = args.includes('--bench');
 const keep = args.includes('--keep');
 if (only && only !== 'extension' && only !== 'ui') fail('--only takes "extension" or "ui"');
 
+// Ctrl+C or a CI cancel: stop the running layer's process group and start nothing else.
+let interrupted = false;
+let current;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (!interrupted) console.error(`e2e: ${signal}, stopping`);
+    interrupted = true;
+    if (current) killGroup(current.pid, 'SIGTERM');
+  });
+}
+
 function fail(message) {
   console.error(`e2e: ${message}`);
   process.exit(2);
@@ -73,7 +84,12 @@ function childEnv(run, extra = {}) {
 function run(label, command, argv, { env, cwd = ROOT, timeoutMs, quiet = false }) {
   return new Promise((resolve) => {
     const started = Date.now();
+    if (interrupted) {
+      resolve({ label, ok: false, code: 'interrupted', ms: 0 });
+      return;
+    }
     const child = spawn(command, argv, { cwd, env, detached: true, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'] });
+    current = child;
     let output = '';
     if (quiet) {
       child.stdout.on('data', (d) => (output += d));
@@ -86,18 +102,14 @@ function run(label, command, argv, { env, cwd = ROOT, timeoutMs, quiet = false }
       killGroup(child.pid, 'SIGTERM');
       setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5_000).unref();
     }, timeoutMs);
-    const stop = () => killGroup(child.pid, 'SIGTERM');
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      current = undefined;
       // Whatever the child left in its group (it should have stopped its own children).
       killGroup(child.pid, 'SIGKILL');
       const ok = code === 0 && !timedOut;
       if (!ok && quiet) process.stderr.write(output);
-      resolve({ label, ok, code: timedOut ? 'timeout' : (code ?? signal), ms: Date.now() - started });
+      resolve({ label, ok, code: timedOut ? 'timeout' : interrupted ? 'interrupted' : (code ?? signal), ms: Date.now() - started });
     });
   });
 }
@@ -155,6 +167,7 @@ async function main() {
       await run('development build', process.execPath, ['scripts/build.mjs'], { env, timeoutMs: BUILD_TIMEOUT_MS, quiet: true }),
     ];
     for (const b of builds) if (!b.ok) throw new Error(`${b.label} failed (${b.code})`);
+    if (interrupted) throw new Error('interrupted');
     await buildTests();
     console.log(`e2e: built ${vsix.replace(runFolder, '<run>')} (${sizeOf(vsix)}), the language pack and the suite in ${Math.round((Date.now() - started) / 1000)} s`);
 
@@ -169,11 +182,11 @@ async function main() {
       results.push(await driver('scripts/bench-e2e.ts', 'bench'));
     } else {
       if (!only || only === 'extension') {
-        console.log('\ne2e: layer 1 — extension-host suite in code-server');
+        if (!interrupted) console.log('\ne2e: layer 1 — extension-host suite in code-server');
         results.push(await driver('test/e2e/extensionHost.ts', 'extension', { MAILPROOF_TEST_GREP: process.env.MAILPROOF_TEST_GREP ?? '' }));
       }
       if (!only || only === 'ui') {
-        console.log('\ne2e: layer 2 — UI in Chromium on the installed .vsix');
+        if (!interrupted) console.log('\ne2e: layer 2 — UI in Chromium on the installed .vsix');
         results.push(await driver('test/e2e/ui.ts', 'ui'));
       }
     }
@@ -208,7 +221,7 @@ async function main() {
   console.log('\ne2e summary');
   for (const r of results) console.log(`  ${r.ok ? '✔' : '✖'} ${r.label}${r.ok ? '' : ` (${r.code})`}${r.ms ? ` — ${(r.ms / 1000).toFixed(1)} s` : ''}`);
   console.log(`  total ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots and logs in ${ARTIFACTS.replace(ROOT + '/', '')}/`);
-  process.exit(results.length && results.every((r) => r.ok) ? 0 : 1);
+  process.exit(interrupted ? 130 : results.length && results.every((r) => r.ok) ? 0 : 1);
 }
 
 await main();

@@ -27,6 +27,29 @@ const CHROMIUM_FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
+/** What must be stopped if the driver is interrupted: running code-servers and browsers. */
+const running = new Set<() => Promise<void>>();
+let interruptHandlers = false;
+
+/**
+ * Registers a cleanup to run if the driver gets SIGINT/SIGTERM/SIGHUP (a cancelled CI job,
+ * Ctrl+C, the orchestrator's deadline): code-server and Chromium live in their own process
+ * groups and would outlive the driver. Returns the function that unregisters it.
+ */
+function track(cleanup: () => Promise<void>): () => void {
+  if (!interruptHandlers) {
+    interruptHandlers = true;
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.once(signal, () => {
+        process.stderr.write(`${signal}: stopping code-server and Chromium\n`);
+        void Promise.allSettled([...running].map((c) => c())).then(() => process.exit(130));
+      });
+    }
+  }
+  running.add(cleanup);
+  return () => running.delete(cleanup);
+}
+
 /** Folders of one run; everything a run writes goes below `root`. */
 export interface RunDirs {
   root: string;
@@ -185,7 +208,11 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   const pid = child.pid!;
   let exited: string | undefined;
   child.on('exit', (code, signal) => (exited = `exited with ${signal ?? code}`));
-  const stop = () => stopGroup(child);
+  const untrack = track(() => stopGroup(child));
+  const stop = async () => {
+    untrack();
+    await stopGroup(child);
+  };
   try {
     let port = 0;
     await waitUntil(
@@ -225,10 +252,11 @@ export async function installVsix(dirs: RunDirs, vsix: string): Promise<string> 
     env: isolatedEnv(dirs),
   });
   closeSync(fd);
+  const untrack = track(() => stopGroup(child));
   const code = await within(60_000, 'code-server --install-extension', () => new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)))).catch(async (e) => {
     await stopGroup(child);
     throw e;
-  });
+  }).finally(untrack);
   const log = readFileSync(logFile, 'utf8');
   if (code !== 0 || !/successfully installed/i.test(log)) throw new Error(`installing ${vsix} failed (exit ${code}):\n${log}`);
   return log.trim();
@@ -279,9 +307,13 @@ export interface BrowserOptions {
 /** Launches Debian's Chromium headless with a profile inside the run folder. */
 export async function launchBrowser(o: BrowserOptions): Promise<BrowserContext> {
   const { chromium: executablePath } = provisioned();
-  return chromium.launchPersistentContext(o.dirs.browserProfile, {
+  const context = await chromium.launchPersistentContext(o.dirs.browserProfile, {
     executablePath,
     headless: true,
+    // The harness handles signals itself (see track), closing the browser and code-server.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: CHROMIUM_FLAGS,
     env: isolatedEnv(o.dirs) as Record<string, string>,
     locale: o.locale ?? 'en-US',
@@ -289,6 +321,9 @@ export async function launchBrowser(o: BrowserOptions): Promise<BrowserContext> 
     timeout: 30_000,
     downloadsPath: join(o.dirs.tmp, 'downloads'),
   });
+  const untrack = track(() => context.close().catch(() => undefined));
+  context.on('close', untrack);
+  return context;
 }
 
 /** The workbench URL of a folder, with an optional payload (`openFile`, extension tests…). */

@@ -92,6 +92,17 @@ interface Session {
 
 const sessions: Session[] = [];
 
+/** A flow's own run folder, drafts, expected findings (from the CLI), session and steps. */
+function prepare(locale: 'en' | 'fr', runRoot: string, shots: string, results: StepResult[]) {
+  const dirs = runDirs(join(runRoot, locale));
+  const files = writeWorkspace(dirs);
+  const expected = cliLint(files.draft, locale);
+  const session: Session = { console: [] };
+  sessions.push(session);
+  const flow = new Flow(locale, () => session.page, shots, results);
+  return { dirs, files, expected, session, flow };
+}
+
 async function closeSession(s: Session, logs: string, name: string): Promise<void> {
   if (!s.browser && !s.cs) return;
   writeFileSync(join(logs, `${name}-browser-console.log`), s.console.join('\n'));
@@ -149,12 +160,7 @@ async function main(): Promise<number> {
     const settings = { 'mailproof.check.dnsServers': [dns.address], 'mailproof.check.timeoutMs': 5000 };
 
     // ── English UI ─────────────────────────────────────────────────────────────
-    const enDirs = runDirs(join(runRoot, 'en'));
-    const files = writeWorkspace(enDirs);
-    const expected = cliLint(files.draft, 'en');
-    const en: Session = { console: [] };
-    sessions.push(en);
-    const flow = new Flow('en', () => en.page, shots, results);
+    const { dirs: enDirs, files, expected, session: en, flow } = prepare('en', runRoot, shots, results);
     let page!: Page;
     await flow.step('install the packaged extension', async () => (await installVsix(enDirs, vsix)).split('\n').pop());
     await flow.step('open a draft', async () => {
@@ -294,12 +300,7 @@ async function main(): Promise<number> {
     await closeSession(en, logs, 'en');
 
     // ── French UI ──────────────────────────────────────────────────────────────
-    const frDirs = runDirs(join(runRoot, 'fr'));
-    const frFiles = writeWorkspace(frDirs);
-    const frExpected = cliLint(frFiles.draft, 'fr');
-    const fr: Session = { console: [] };
-    sessions.push(fr);
-    const frFlow = new Flow('fr', () => fr.page, shots, results);
+    const { dirs: frDirs, files: frFiles, expected: frExpected, session: fr, flow: frFlow } = prepare('fr', runRoot, shots, results);
     let frPage!: Page;
     await frFlow.step('install the extension and a French display language', async () => {
       await installVsix(frDirs, vsix);
@@ -350,21 +351,14 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-async function shutdown(signal: string): Promise<void> {
-  process.stderr.write(`ui tests: ${signal}, stopping code-server and Chromium\n`);
-  for (const s of sessions) {
-    await s.browser?.close().catch(() => undefined);
-    await s.cs?.stop().catch(() => undefined);
-  }
-  process.exit(1);
-}
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
-process.once('SIGINT', () => void shutdown('SIGINT'));
-
 main().then(
   (code) => process.exit(code),
-  (e) => {
+  async (e) => {
     process.stderr.write(`ui tests could not run: ${(e as Error).stack ?? e}\n`);
-    void shutdown('error');
+    for (const s of sessions) {
+      await s.browser?.close().catch(() => undefined);
+      await s.cs?.stop().catch(() => undefined);
+    }
+    process.exit(1);
   },
 );

@@ -77,9 +77,15 @@ describe('diagnostics', () => {
     const { doc } = await openDraft(uri);
     const d = diagnosticAt(doc, 'exclamation', '!!!');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, d.range.start.translate(0, 1));
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    // As rendered: MarkdownString.appendText escapes spaces (&nbsp;) and punctuation.
+    const text = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+      .join('\n')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
     assert.match(text, /Mailproof · exclamation/);
     assert.match(text, /Too many exclamation marks/);
+    assert.match(text, /pushy-marketing signal/);
     assert.match(text, /command:mailproof\.openRuleDocs\?/);
     // Nothing outside findings.
     const none = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(3, 6));

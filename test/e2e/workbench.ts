@@ -72,11 +72,21 @@ export async function goToPosition(page: Page, line: number, column: number): Pr
   await input.waitFor({ timeout: UI_TIMEOUT_MS });
   await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
+  // The caret already moves while typing (a preview): wait for the input to close and the
+  // editor to take the focus back, or the next keys would go to the closing input.
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
   await page.locator('.statusbar-item', { hasText: new RegExp(`^\\s*Ln ${line}, Col ${column}\\s*$`) }).waitFor({ timeout: UI_TIMEOUT_MS });
+  await editorFocused(page);
+}
+
+/** Waits until the active editor has the keyboard focus. */
+export async function editorFocused(page: Page): Promise<void> {
+  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: UI_TIMEOUT_MS });
 }
 
 /** The label of the focused row of the quick-fix menu opened with Ctrl+. */
 export async function openQuickFixMenu(page: Page): Promise<{ focused: string; rows: string[] }> {
+  await editorFocused(page);
   await page.keyboard.press('Control+.');
   const menu = page.locator('.action-widget');
   await menu.locator('.monaco-list-row').first().waitFor({ timeout: UI_TIMEOUT_MS });

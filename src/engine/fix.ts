@@ -1,15 +1,15 @@
-import type { TextView } from './text/view';
+import type { Encoder, TextView } from './text/view';
 import type { Edit, Finding, Fix } from './types';
 
 /** Something whose source can be edited: a body part or a text view. */
 export interface EditTarget {
   editable: boolean;
-  encode: (text: string) => string;
+  encode: Encoder;
 }
 
 /** An edit of the source range `[start, end)`, encoded for the target; undefined when the target is read-only. */
 export function sourceEdit(target: EditTarget, start: number, end: number, newText: string): Edit | undefined {
-  return target.editable ? { start, end, newText: target.encode(newText) } : undefined;
+  return target.editable ? { start, end, newText: target.encode(newText, start, end) } : undefined;
 }
 
 /** An insertion at a source offset. */
@@ -27,9 +27,9 @@ export function textEdit(view: TextView, from: number, to: number, newText: stri
   const segments = view.segments(from, to);
   if (segments.length === 0) {
     const at = view.sourceRange(from, from).start;
-    return [{ start: at, end: at, newText: view.encode(newText) }];
+    return [{ start: at, end: at, newText: view.encode(newText, at, at) }];
   }
-  return segments.map((s, i) => ({ start: s.start, end: s.end, newText: i === 0 ? view.encode(newText) : '' }));
+  return segments.map((s, i) => ({ start: s.start, end: s.end, newText: i === 0 ? view.encode(newText, s.start, s.end) : '' }));
 }
 
 /** A fix from edits, dropping the fix when any edit is impossible. */

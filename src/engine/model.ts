@@ -1,5 +1,5 @@
 import type { HtmlDocument } from './parse/html';
-import type { TextView } from './text/view';
+import type { Encoder, TextView } from './text/view';
 import type { DraftKind, Locale } from './types';
 
 /** A header of an `.eml` draft, or a front-matter key of an HTML/text draft. */
@@ -31,9 +31,13 @@ export interface BodyPart {
   /** False when edits cannot be expressed on the source (base64 content). */
   editable: boolean;
   /** Encodes inserted text the way the part's content is encoded (quoted-printable…). */
-  encode: (text: string) => string;
+  encode: Encoder;
   /** Decoded size in bytes of the part's content (UTF-8). */
   byteSize: number;
+  /** MIME parts: the source range of the part's Content-* header fields (its whole header block, in practice). */
+  headerRange?: { start: number; end: number };
+  /** MIME parts: the lowercased Content-Transfer-Encoding, '' when absent. */
+  transferEncoding?: string;
 }
 
 /** A MIME attachment of an `.eml` draft. */
@@ -45,6 +49,8 @@ export interface Attachment {
   /** Range to report on: the part's headers. */
   start: number;
   end: number;
+  /** Shown inside the message (an image of a multipart/related HTML body) rather than attached. */
+  inline: boolean;
 }
 
 /** Something malformed in the draft that the parser worked around. */

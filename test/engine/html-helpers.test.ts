@@ -80,7 +80,7 @@ describe('all rules on odd markup', () => {
 
   it('understands Inky buttons and menu items as links', () => {
     const html = '<container><row><columns><button href="http://bit.ly/x">Go</button><menu><item href="http://10.0.0.1/">Home</item></menu></columns></row></container>';
-    const ids = lint(html, { kind: 'html' }).findings.map((f) => f.ruleId).sort();
+    const ids = lint(html, { kind: 'html' }).findings.filter((f) => f.ruleId.startsWith('link-')).map((f) => f.ruleId).sort();
     assert.deepEqual(ids, ['link-insecure', 'link-insecure', 'link-ip', 'link-shortener']);
   });
 

@@ -7,7 +7,9 @@ import { translate } from '../../src/engine/i18n';
 import { detectKind, lint } from '../../src/engine/lint';
 import { rules } from '../../src/engine/rules/index';
 
-const ids = (text: string, opts = {}) => lint(text, { kind: 'html', ...opts }).findings.map((f) => f.ruleId);
+// These tests are about the engine, shown through the text rules only.
+const textRules = rules.filter((r) => r.category === 'content');
+const ids = (text: string, opts = {}) => lint(text, { kind: 'html', rules: textRules, ...opts }).findings.map((f) => f.ruleId);
 
 describe('lint', () => {
   it('guesses the kind of a draft', () => {
@@ -21,18 +23,18 @@ describe('lint', () => {
 
   it('disables a rule for the next line, a block, or the file', () => {
     const text = '<!-- mailproof-disable-next-line exclamation -->\n<p>Vite !!!</p>\n<p>Encore !!!</p>';
-    const run = lint(text, { kind: 'html' });
+    const run = lint(text, { kind: 'html', rules: textRules });
     assert.ok(run.findings.length > 0);
     assert.deepEqual(run.findings.map((f) => run.lines.positionAt(f.start).line), run.findings.map(() => 2), 'only line 3 is reported');
     const block = '<!-- mailproof-disable exclamation -->\n<p>Vite !!!</p>\n<!-- mailproof-enable exclamation -->\n<p>Encore !!!</p>';
-    assert.equal(lint(block, { kind: 'html' }).findings[0].start, block.lastIndexOf('!!!'));
+    assert.equal(lint(block, { kind: 'html', rules: textRules }).findings[0].start, block.lastIndexOf('!!!'));
     assert.deepEqual(ids('<!-- mailproof-disable -->\n<p>Vite !!! GRATUIT</p>'), []);
     assert.deepEqual(ids('X-Mailproof-Disable: exclamation\nSubject: Vite !!!\n\nbody', { kind: 'eml' }), []);
   });
 
   it('offers disable comments that really silence the finding', () => {
     const text = '<!DOCTYPE html>\n<html><body>\n  <p>Vite !!!</p>\n</body></html>';
-    const run = lint(text, { kind: 'html' });
+    const run = lint(text, { kind: 'html', rules: textRules });
     const f = run.findings[0];
     const [line, file] = disableFixes(run.model, run.lines, f.ruleId, f.start, (k, p) => translate('en', k, p));
     assert.equal(line.title, 'Disable exclamation for this line');
@@ -46,13 +48,13 @@ describe('lint', () => {
 
   it('applies severity overrides and options from the configuration', () => {
     const text = '<p>Vite !!! 🎉🎉</p>';
-    const run = lint(text, { kind: 'html', config: { rules: { exclamation: 'error', emoji: 'off' } } });
+    const run = lint(text, { kind: 'html', rules: textRules, config: { rules: { exclamation: 'error', emoji: 'off' } } });
     assert.deepEqual(run.findings.map((f) => [f.ruleId, f.severity]), [['exclamation', 'error']]);
   });
 
   it('adds and ignores phrases from the configuration', () => {
     const text = '<p>Destockage massif, et c’est gratuit</p>';
-    const run = lint(text, { kind: 'html', config: { phrases: { add: ['destockage massif'], ignore: ['gratuit'] } } });
+    const run = lint(text, { kind: 'html', rules: textRules, config: { phrases: { add: ['destockage massif'], ignore: ['gratuit'] } } });
     assert.deepEqual(run.findings.map((f) => text.slice(f.start, f.end)), ['Destockage massif']);
   });
 
@@ -67,7 +69,7 @@ describe('lint', () => {
   });
 
   it('gives French messages with locale fr', () => {
-    const [f] = lint('<p>Vite !!!</p>', { kind: 'html', locale: 'fr' }).findings;
+    const [f] = lint('<p>Vite !!!</p>', { kind: 'html', locale: 'fr', rules: textRules }).findings;
     assert.equal(f.message, '3 points d’exclamation à la suite');
   });
 

@@ -216,7 +216,7 @@ function compute(doc: HtmlDocument, source: string): Visibility {
   return {
     hiddenBy: (el) => (elements[el.index] === el ? causes[el.index] : undefined),
     blocks: list,
-    visibleChars: text.replace(NOT_COUNTED_RE, '').length - hiddenChars,
+    visibleChars: countedChars(text) - hiddenChars,
   };
 }
 
@@ -255,19 +255,29 @@ const WORD = 2;
 const OTHER = 3;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-// Whitespace includes the zero-width and joiner characters that preheader padding is made of.
-// NOT_COUNTED_RE and charKind agree on what is space; merge-tag masks are not counted either.
-const NOT_COUNTED_RE = /[\u0000-\u0020\s\u00ad\u034f\u180e\u200b-\u200f\u2060\ufffc]+/g;
+// Characters that are neither space (zero-width and joiner characters that preheader padding is
+// made of included) nor masked merge tags, counted in one pass without building a string.
+function countedChars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x20 && (code < 0x7f || (code !== 0xfffc && !isSpace(code)))) n++;
+  }
+  return n;
+}
+
+// Non-ASCII spaces, zero-width characters and joiners.
+function isSpace(code: number): boolean {
+  return (
+    code === 0xa0 || code === 0xad || code === 0x34f || code === 0x1680 || code === 0x180e || code === 0x2029 || code === 0x2028 ||
+    (code >= 0x2000 && code <= 0x200f) || code === 0x202f || code === 0x205f || code === 0x2060 || code === 0x3000 || code === 0xfeff
+  );
+}
 
 function charKind(code: number): number {
   if (code <= 0x20) return SPACE;
   if (code < 0x7f) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? WORD : OTHER;
   if (code === 0xfffc) return MASK;
-  if (
-    code === 0xa0 || code === 0xad || code === 0x34f || code === 0x1680 || code === 0x180e || code === 0x2029 || code === 0x2028 ||
-    (code >= 0x2000 && code <= 0x200f) || code === 0x202f || code === 0x205f || code === 0x2060 || code === 0x3000 || code === 0xfeff
-  ) {
-    return SPACE;
-  }
+  if (isSpace(code)) return SPACE;
   return LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? WORD : OTHER;
 }

@@ -186,9 +186,12 @@ export function compileMatcher(lexicons: Array<{ lang: Locale; entries: readonly
   // First words by a hash of their folded characters: a draft's words are hashed in place, so
   // scanning allocates nothing for the words that start no phrase (nearly all of them).
   const byHash = new Map<number, Array<{ first: string; variants: Variant[] }>>();
+  // One bit per low 16 bits of a hash: most words are turned away without a map lookup.
+  const seen = new Uint8Array(8192);
   for (const [first, variants] of byFirst) {
     let h = 0;
     for (let k = 0; k < first.length; k++) h = (Math.imul(h, 31) + first.charCodeAt(k)) | 0;
+    seen[(h >>> 3) & 8191] |= 1 << (h & 7);
     let bucket = byHash.get(h);
     if (!bucket) byHash.set(h, (bucket = []));
     bucket.push({ first, variants });
@@ -196,6 +199,7 @@ export function compileMatcher(lexicons: Array<{ lang: Locale; entries: readonly
   const candidates = (text: string, from: number, to: number): Variant[] | undefined => {
     let h = 0;
     for (let k = from; k < to; k++) h = (Math.imul(h, 31) + foldCode(text.charCodeAt(k))) | 0;
+    if ((seen[(h >>> 3) & 8191] & (1 << (h & 7))) === 0) return undefined;
     const bucket = byHash.get(h);
     if (!bucket) return undefined;
     for (const b of bucket) if (b.first.length === to - from && sameFolded(text, from, b.first)) return b.variants;

@@ -115,6 +115,78 @@ export const en: Record<string, string> = {
   'message-size.clipped': 'HTML too large ({kb} KB; Gmail clips after {max} KB, from about here)',
   'message-size.style': 'Style block too large ({kb} KB; Gmail ignores blocks over {max} KB)',
 
+  // unsubscribe
+  'rule.unsubscribe.description': 'Bulk mail without a visible way to unsubscribe',
+  'rule.unsubscribe.why':
+    'Since February 2024 Gmail and Yahoo require bulk senders to show a clear unsubscribe link in the body, and the law asks for an easy opt-out (CAN-SPAM in the US; article L34-5 of the French CPCE, from the LCEN, in France). Readers who cannot leave press “Report spam” instead, and complaints ruin a sender’s reputation. Put a link such as “Unsubscribe” at the top or the bottom of the message; a merge tag of your sending tool ({{unsubscribe_url}}, *|UNSUB|*) counts.',
+  'unsubscribe.missing': 'No unsubscribe link or instruction in this bulk message',
+  'unsubscribe.buried': 'Unsubscribe link buried in the middle of the message ({percent}% down)',
+  // contact-info
+  'rule.contact-info.description': 'Bulk mail that does not say who sends it',
+  'rule.contact-info.why':
+    'Commercial mail must identify its sender: CAN-SPAM requires a valid postal address, and article L34-5 of the French CPCE forbids hiding the identity of the advertiser (the CNIL asks for it in every commercial e-mail). Filters and readers trust mail that says who sends it and how to reach them. Add a footer with the company name and its postal address or phone number, or your sending tool’s address merge tag (*|LIST:ADDRESSLINE|*).',
+  'contact-info.missing': 'No postal address, phone number or address merge tag identifies the sender',
+  // list-unsubscribe
+  'rule.list-unsubscribe.description': 'Missing or incomplete List-Unsubscribe headers',
+  'rule.list-unsubscribe.why':
+    'Mailbox providers show their own “Unsubscribe” button from the List-Unsubscribe header (RFC 2369). Since February 2024 Gmail and Yahoo require bulk senders to support one-click unsubscribe (RFC 8058): an https link in List-Unsubscribe plus “List-Unsubscribe-Post: List-Unsubscribe=One-Click”, both covered by the DKIM signature. Without them, readers use “Report spam” instead.',
+  'list-unsubscribe.missing': 'No List-Unsubscribe header (Gmail and Yahoo require one of bulk senders)',
+  'list-unsubscribe.noPost': 'List-Unsubscribe has an https link but no “List-Unsubscribe-Post: List-Unsubscribe=One-Click” (RFC 8058)',
+  'list-unsubscribe.badPost': 'List-Unsubscribe-Post should be “List-Unsubscribe=One-Click” (found “{value}”)',
+  'list-unsubscribe.postWithoutHttps': 'List-Unsubscribe-Post without an https link in List-Unsubscribe (RFC 8058 §3.1)',
+  'list-unsubscribe.noHttps': 'List-Unsubscribe has no https link, so one-click unsubscribe is impossible (RFC 8058)',
+  'list-unsubscribe.http': 'List-Unsubscribe link in plain http (one-click unsubscribe needs https, RFC 8058 §3.1)',
+  'list-unsubscribe.noBrackets': 'List-Unsubscribe links must be written in angle brackets (RFC 2369 §2)',
+  'list-unsubscribe.unsigned': 'The DKIM signature does not cover {headers} (RFC 8058 §4)',
+  // freemail-sender
+  'rule.freemail-sender.description': 'Sender address on a free-mail domain',
+  'rule.freemail-sender.why':
+    'You cannot publish SPF, DKIM or DMARC for a free-mail domain (gmail.com, yahoo.fr, orange.fr…): the provider’s own DMARC policy makes mail sent through a newsletter tool or another server fail, and filters distrust bulk mail from consumer domains. Send from a domain you own and authenticate it. A free-mail Reply-To under a different sender is a classic phishing pattern (SpamAssassin FREEMAIL_FORGED_REPLYTO).',
+  'freemail-sender.from': 'Sender {address} is on the free-mail domain {domain}',
+  'freemail-sender.setting': 'Sender {address} (mailproof.sender setting) is on the free-mail domain {domain}',
+  'freemail-sender.replyTo': 'Reply-To {address} is a free-mail address that differs from the sender',
+  // attachments
+  'rule.attachments.description': 'Risky, numerous or heavy attachments',
+  'rule.attachments.why':
+    'Gmail and Outlook refuse executable attachments, and filters hold Office files with macros; archives are opened and scanned, and often held. Several or large attachments make the message heavy and suspicious, and many servers refuse messages over 10 to 25 MB. Share one archive through a confidential file transfer service or your company’s own server, and link to it.',
+  'attachments.tooMany': 'Too many attachments ({count}; limit {max})',
+  'attachments.tooLarge': 'Attachments too large ({size} MB in total; limit {max} MB)',
+  'attachments.executable': 'Executable attachment “{name}” is blocked by mail providers',
+  'attachments.macro': 'Office file with macros “{name}” is blocked or quarantined by mail providers',
+  'attachments.archive': 'Archive attachment “{name}” is often held by filters; share a link instead',
+  'attachments.related': 'Another attachment',
+  // text-alternative
+  'rule.text-alternative.description': 'Missing or mismatched plain-text version',
+  'rule.text-alternative.why':
+    'A message should carry a plain-text version of its HTML (multipart/alternative): text-only clients, watches and screen readers use it, and filters score HTML-only messages (SpamAssassin MIME_HTML_ONLY) and text versions that say something else than the HTML (MPART_ALT_DIFF), a trick to show filters one message and readers another. Generate the text version from the HTML, with the same content.',
+  'text-alternative.htmlOnly': 'HTML message without a plain-text version',
+  'text-alternative.nearlyEmpty': 'Plain-text version nearly empty ({textWords} of the HTML’s {htmlWords} words)',
+  'text-alternative.differs': 'Plain-text version differs from the HTML ({percent}% of the HTML’s words are missing from it)',
+  // mime-structure
+  'rule.mime-structure.description': 'Malformed message structure',
+  'rule.mime-structure.why':
+    'Filters and mail clients read a malformed message differently: a part may vanish, headers may be read as text, and SpamAssassin and rspamd score structural defects (missing blank line, broken boundaries, missing Subject). Regenerate the file with your mail tool, or fix the structure by hand.',
+  'parse.noHeaders': 'No header fields: the file is read as a bare message body',
+  'parse.noBlankLine': 'No blank line between the header fields and the body',
+  'parse.badHeaderLine': 'Line that is not a header field inside the header block (skipped)',
+  'parse.missingHeader': 'The message has no {name} header',
+  'parse.duplicateHeader': '{name} appears more than once (RFC 5322 allows one)',
+  'parse.rawHeaderText': 'Unencoded non-ASCII characters in {name} (RFC 2047 encoding expected)',
+  'parse.missingMimeVersion': 'MIME content without a MIME-Version header (RFC 2045 §4)',
+  'parse.badContentType': 'Unusable Content-Type “{value}” (read as {used})',
+  'parse.missingBoundary': 'Multipart content type without a boundary (read as plain text)',
+  'parse.boundaryNotFound': 'Boundary “{boundary}” never appears in the body (read as one part)',
+  'parse.missingDelimiter': 'The first part has no opening “--{boundary}” line (read anyway)',
+  'parse.emptyMultipart': 'Multipart without any part',
+  'parse.unterminatedMultipart': 'Multipart never closed by “--{boundary}--”',
+  'parse.encodedMultipart': 'Multipart with transfer encoding {encoding} (RFC 2045 §6.4 allows 7bit, 8bit or binary)',
+  'parse.unknownCharset': 'Unknown charset “{charset}” (read as UTF-8)',
+  'parse.unknownEncoding': 'Unknown transfer encoding “{encoding}” (read as is)',
+  'parse.badQuotedPrintable': '“=” that starts neither an escape nor a soft line break (quoted-printable)',
+  'parse.badBase64': 'Characters outside the base64 alphabet in a base64 part (ignored)',
+  'parse.invalidBytes': 'Bytes that are not valid {charset} in this part (shown as �)',
+  'parse.moreProblems': '{count} more structure problems not listed',
+
   // lexicon categories
   'category.money': 'money',
   'category.free': 'free offer',
@@ -140,6 +212,11 @@ export const en: Record<string, string> = {
   'fix.addEmptyAlt': 'Add alt="" (decorative image)',
   'fix.removeTrackingPixel': 'Remove the tracking pixel',
   'fix.useHttps': 'Switch to https:',
+  'fix.insertUnsubscribeFooter': 'Insert an unsubscribe footer',
+  'fix.markTransactional': 'Mark this draft as transactional',
+  'fix.addListUnsubscribePost': 'Add “List-Unsubscribe-Post: List-Unsubscribe=One-Click”',
+  'fix.setListUnsubscribePost': 'Set List-Unsubscribe-Post to “List-Unsubscribe=One-Click”',
+  'fix.addListUnsubscribeMailto': 'Add a List-Unsubscribe header that mails {address}',
   'fix.disableLine': 'Disable {rule} for this line',
   'fix.disableFile': 'Disable {rule} for this file',
   'fix.all': 'Fix all {rule} problems in this file',
@@ -162,6 +239,16 @@ export const en: Record<string, string> = {
   'option.image-size.maxTotalKb': 'Heaviest total for all images, in KB.',
   'option.message-size.maxHtmlKb': 'Largest HTML size before Gmail clips the message, in KB.',
   'option.message-size.maxStyleKb': 'Largest <style> block, in KB.',
+  'option.attachments.maxCount': 'Most attachments allowed (inline images not counted).',
+  'option.attachments.maxTotalMB': 'Largest total size of the attachments, in megabytes.',
+  'option.text-alternative.maxDifferencePercent': 'Largest share of the HTML’s words (in percent) that may be missing from the plain-text version.',
+
+  // inserted unsubscribe footer, in the draft's language
+  'footer.reason': 'You receive this email because you subscribed to our mailing list',
+  'footer.unsubscribe': 'Unsubscribe',
+  'footer.unsubscribeLine': 'Unsubscribe: {url}',
+  'footer.identity': '[Company name, postal address]',
+  'footer.mailSubject': 'unsubscribe',
 
   // configuration problems
   'config.notObject': 'The configuration must be a JSON object',

@@ -196,7 +196,7 @@ export function parseHtml(
       },
       ontext(data) {
         if (invisibleDepth > 0) return;
-        body.append(data, mapper.start(parser.startIndex), mapper.end(parser.endIndex + 1));
+        body.appendContent(data, parser.startIndex, parser.endIndex + 1, mapper);
       },
       oncomment(data) {
         const start = parser.startIndex;

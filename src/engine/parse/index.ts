@@ -5,9 +5,11 @@ import type { DraftKind } from '../types';
 import { utf8Length } from './charset';
 import { parseEml } from './eml';
 import { parseFrontMatter } from './frontmatter';
+import { decodeWordPieces } from './headers';
 import { parseHtml } from './html';
 
-const MAIL_TYPE_RE = /<!--\s*mailproof:\s*(bulk|transactional)\s*-->/i;
+/** A file-level mail type comment: `<!-- mailproof: transactional -->`. */
+export const MAIL_TYPE_RE = /<!--\s*mailproof:\s*(bulk|transactional)\s*-->/i;
 
 /** Parses a draft once into the model every rule reads. */
 export function buildModel(source: string, kind: DraftKind): DraftModel {
@@ -23,7 +25,12 @@ export function buildModel(source: string, kind: DraftKind): DraftModel {
     headers = eml.headers;
     attachments = eml.attachments;
     problems = eml.problems;
-    for (const body of eml.bodies) parts.push(makePart(body.type, body.content, body.mapper, body));
+    for (const body of eml.bodies) {
+      const part = makePart(body.type, body.content, body.mapper, body);
+      part.headerRange = { start: body.headerStart, end: body.headerEnd };
+      part.transferEncoding = body.transferEncoding;
+      parts.push(part);
+    }
     const subj = headers.find((h) => h.key === 'subject');
     if (subj) subject = subjectView(source, subj);
   } else {
@@ -41,7 +48,7 @@ export function buildModel(source: string, kind: DraftKind): DraftModel {
   }
 
   const declared = declaredMailType(source, headers);
-  const language = detectLanguage([...(subject ? [subject] : []), ...parts.map((p) => p.text)]);
+  const language = declaredLanguage(parts) ?? detectLanguage([...(subject ? [subject] : []), ...parts.map((p) => p.text)]);
   return {
     kind,
     source,
@@ -91,20 +98,36 @@ function plainTextView(content: string, mapper: SourceMapper, opts: { editable: 
   const para = /\r?\n[ \t]*\r?\n\s*/g;
   let last = 0;
   for (let m = para.exec(content); m; m = para.exec(content)) {
-    b.append(content.slice(last, m.index), mapper.start(last), mapper.end(m.index));
+    b.appendContent(content.slice(last, m.index), last, m.index, mapper);
     b.blockBreak();
     last = m.index + m[0].length;
   }
-  b.append(content.slice(last), mapper.start(last), mapper.end(content.length));
+  b.appendContent(content.slice(last), last, content.length, mapper);
   return b.build();
 }
 
-// The Subject header as text. Encoded words cannot be edited in place, so their view is not editable.
+// The Subject header as text. Folded lines map exactly and stay editable; encoded words
+// (=?utf-8?Q?…?=) cannot be edited in place, so a subject holding some is read-only and each
+// word maps onto its own source range.
 function subjectView(source: string, h: Header): TextView {
   const raw = source.slice(h.valueStart, h.valueEnd);
-  if (!raw.includes('=?') && !/[\r\n]/.test(raw)) return TextView.ofSource(source, h.valueStart, h.valueEnd, 'subject');
+  if (!raw.includes('=?')) {
+    if (!/[\r\n]/.test(raw)) return TextView.ofSource(source, h.valueStart, h.valueEnd, 'subject');
+    const b = TextView.builder('subject');
+    const fold = /\r?\n(?=[ \t])/g;
+    let last = 0;
+    for (let m = fold.exec(raw); m; m = fold.exec(raw)) {
+      b.append(raw.slice(last, m.index), h.valueStart + last, h.valueStart + m.index);
+      last = m.index + m[0].length;
+    }
+    b.append(raw.slice(last), h.valueStart + last, h.valueEnd);
+    return b.build();
+  }
   const b = TextView.builder('subject', { editable: false });
-  b.append(h.value, h.valueStart, h.valueEnd);
+  for (const p of decodeWordPieces(raw)) {
+    const text = p.encoded ? p.text : p.text.replace(/\r?\n(?=[ \t])/g, '');
+    b.append(text, h.valueStart + p.start, h.valueStart + p.end);
+  }
   return b.build();
 }
 
@@ -115,4 +138,15 @@ function declaredMailType(source: string, headers: Header[]): MailType | undefin
   if (!source.includes('mailproof:')) return undefined;
   const m = MAIL_TYPE_RE.exec(source);
   return m ? (m[1].toLowerCase() as MailType) : undefined;
+}
+
+// `<html lang="fr">`: the author said which language the draft is in.
+function declaredLanguage(parts: BodyPart[]): 'en' | 'fr' | undefined {
+  for (const part of parts) {
+    const root = part.html?.byName('html')[0];
+    const lang = root?.attrs.find((a) => a.name === 'lang')?.value.trim().toLowerCase();
+    if (lang?.startsWith('fr')) return 'fr';
+    if (lang?.startsWith('en')) return 'en';
+  }
+  return undefined;
 }

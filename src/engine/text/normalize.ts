@@ -20,18 +20,32 @@ function foldChar(code: number): string {
   return out;
 }
 
+// Long texts are folded into a code-unit buffer and decoded once: visible text always holds
+// non-Latin-1 characters (block breaks), and String#toLowerCase is slow on such strings.
+const BUFFER_MIN_LENGTH = 256;
+let utf16: TextDecoder | undefined;
+
 /** Lowercases and removes diacritics, character by character, keeping the length. */
 export function fold(text: string): string {
   const n = text.length;
+  if (n >= BUFFER_MIN_LENGTH) {
+    const out = new Uint16Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      out[i] = c < 0x80 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldCode(c);
+    }
+    utf16 ??= new TextDecoder('utf-16le');
+    return utf16.decode(new Uint8Array(out.buffer));
+  }
   let parts: string[] | undefined;
   let last = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
-    const f = foldChar(c);
-    if (f === text[i]) continue;
+    const f = foldCode(c);
+    if (f === c) continue;
     parts ??= [];
-    parts.push(text.slice(last, i).toLowerCase(), f);
+    parts.push(text.slice(last, i).toLowerCase(), String.fromCharCode(f));
     last = i + 1;
   }
   if (!parts) return text.toLowerCase();

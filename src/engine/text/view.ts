@@ -20,6 +20,21 @@ export interface SourceMapper {
   start(offset: number): number;
   /** Source offset just after the content character before `offset` ends. */
   end(offset: number): number;
+  /**
+   * For decoded content (a quoted-printable or base64 MIME part): the source pieces of the
+   * content range `[from, to)`, in order and covering it. An exact piece maps character for
+   * character; the others map as a whole (an `=C3=A9` escape, a base64 part's header).
+   */
+  pieces?(from: number, to: number): MappedPiece[];
+}
+
+/** A content range and the source range it comes from. */
+export interface MappedPiece {
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  exact: boolean;
 }
 
 /** The identity mapper, shifted by `base`. */
@@ -28,6 +43,12 @@ export function shiftMapper(base: number): SourceMapper {
 }
 
 export const IDENTITY: SourceMapper = shiftMapper(0);
+
+/**
+ * Encodes text inserted into the source the way the surrounding content is encoded. `start`
+ * and `end` give the source range being replaced, so an encoder can keep lines short.
+ */
+export type Encoder = (text: string, start?: number, end?: number) => string;
 
 /** A source range and the text range it holds. */
 export interface Segment {
@@ -98,7 +119,7 @@ export class TextView {
     /** False when the source cannot be edited in place (e.g. a base64 MIME part). */
     readonly editable: boolean,
     /** Encodes replacement text for the source (e.g. quoted-printable); identity by default. */
-    readonly encode: (text: string) => string,
+    readonly encode: Encoder,
   ) {}
 
   /** Source range of the text range `[from, to)`. */
@@ -164,8 +185,11 @@ export class TextView {
     return end - start >= to - from;
   }
 
-  /** Builds a view from pieces appended in order. */
-  static builder(origin: TextOrigin, options: { editable?: boolean; encode?: (t: string) => string } = {}): TextBuilder {
+  /**
+   * Builds a view from pieces appended in order. A read-only view (a base64 part, an encoded
+   * subject) never maps character for character: its pieces map as a whole.
+   */
+  static builder(origin: TextOrigin, options: { editable?: boolean; encode?: Encoder } = {}): TextBuilder {
     return new TextBuilder(origin, options.editable ?? true, options.encode ?? ((t) => t));
   }
 
@@ -177,7 +201,7 @@ export class TextView {
   }
 
   /** @internal */
-  static create(text: string, runs: Run[], origin: TextOrigin, editable: boolean, encode: (t: string) => string): TextView {
+  static create(text: string, runs: Run[], origin: TextOrigin, editable: boolean, encode: Encoder): TextView {
     return new TextView(text, runs, origin, editable, encode);
   }
 }
@@ -192,7 +216,7 @@ export class TextBuilder {
   constructor(
     private readonly origin: TextOrigin,
     private readonly editable: boolean,
-    private readonly encode: (t: string) => string,
+    private readonly encode: Encoder,
   ) {}
 
   /** Current length of the text, i.e. the text offset of the next piece. */
@@ -204,14 +228,33 @@ export class TextBuilder {
   append(text: string, srcStart: number, srcEnd: number): void {
     if (text.length === 0) return;
     this.parts.push(text);
-    const exact = srcEnd - srcStart === text.length;
+    this.addRun(this.length, srcStart, srcEnd, this.editable && srcEnd - srcStart === text.length);
+    this.length += text.length;
+  }
+
+  /**
+   * Appends `text` read from the content range `[from, to)` of a part that `mapper` maps to
+   * the source. When the text is the content as is (no entity decoded), a transfer-encoded
+   * part maps character for character through the mapper's pieces.
+   */
+  appendContent(text: string, from: number, to: number, mapper: SourceMapper): void {
+    if (text.length === 0) return;
+    if (!mapper.pieces || to - from !== text.length) {
+      this.append(text, mapper.start(from), mapper.end(to));
+      return;
+    }
+    this.parts.push(text);
+    for (const p of mapper.pieces(from, to)) this.addRun(this.length + (p.from - from), p.start, p.end, this.editable && p.exact);
+    this.length += text.length;
+  }
+
+  private addRun(textStart: number, srcStart: number, srcEnd: number, exact: boolean): void {
     const last = this.runs[this.runs.length - 1];
-    if (exact && last && last.exact && last.srcEnd === srcStart && last.textStart + (last.srcEnd - last.srcStart) === this.length) {
+    if (exact && last && last.exact && last.srcEnd === srcStart && last.textStart + (last.srcEnd - last.srcStart) === textStart) {
       last.srcEnd = srcEnd;
     } else {
-      this.runs.push({ textStart: this.length, srcStart, srcEnd, exact });
+      this.runs.push({ textStart, srcStart, srcEnd, exact });
     }
-    this.length += text.length;
     this.lastSrcEnd = srcEnd;
   }
 

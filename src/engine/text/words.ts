@@ -57,6 +57,14 @@ function classOf(cp: number): number {
 }
 
 const cache = new WeakMap<TextView, Words>();
+const foldedCache = new WeakMap<TextView, string>();
+
+/** The view's text case- and accent-folded (same length), computed once and shared by rules. */
+export function foldedText(view: TextView): string {
+  let f = foldedCache.get(view);
+  if (f === undefined) foldedCache.set(view, (f = fold(view.text)));
+  return f;
+}
 /** Words of a view, computed once in a single pass and shared by every rule. */
 export function wordsOf(view: TextView): Words {
   let words = cache.get(view);

@@ -1,0 +1,66 @@
+import { draftAnchor, isBlank, transactionalFix } from '../mail/bulk';
+import type { BodyPart } from '../model';
+import { defineRule } from '../rule';
+import { mergeTags } from '../text/merge-tags';
+
+// What identifies a sender in a footer (CAN-SPAM 15 U.S.C. 7704(a)(5)(A)(iii): "a valid physical
+// postal address"; CPCE art. L34-5: the advertiser's identity and a valid contact address).
+const CONTACT_PATTERNS: RegExp[] = [
+  // French street: "12 bis, rue de la Paix", "3 av. Foch", "ZI des Paluds"
+  /\b\d{1,4}(?:\s?(?:bis|ter|[a-d]))?,?\s+(?:av\.|(?:rue|avenue|bd|boulevard|bld|place|all[ée]e|chemin|impasse|quai|route|cours|square|voie|passage|faubourg|parvis|esplanade|rond-point|lieu-dit|r[ée]sidence|hameau|cit[ée]|promenade|villa)\b)/iu,
+  // French postcode and town: "75008 Paris", "69002 LYON CEDEX 02"
+  /\b(?:F-)?\d{5}\s+(?:\p{Lu}[\p{L}'’-]+|cedex)/u,
+  // French postal box: "BP 123", "CS 30001"
+  /\b(?:BP|CS|TSA)\s?\d{2,6}\b/u,
+  // English street: "1600 Amphitheatre Parkway", "221B Baker Street", "500 W 5th St."
+  /\b\d{1,6}[A-Za-z]?\s+(?:[\p{L}\d.'’-]+\s+){0,4}(?:street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|way|court|ct\.?|place|pl\.?|square|sq\.?|parkway|pkwy\.?|highway|hwy\.?|suite|terrace|circle|plaza)(?=[\s,.]|$)/iu,
+  // US state and ZIP code: "CA 94043", "NY 10001-1234"
+  /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/u,
+  // UK postcode: "SW1A 1AA", "EC1V 9HX"
+  /\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b/u,
+  // Postal boxes: "P.O. Box 123", "PO Box", "Postfach"
+  /\b(?:P\.?\s?O\.?\s?Box|Postfach|bo[iî]te postale)\b/iu,
+  // French phone: "01 23 45 67 89", "+33 (0)1 23 45 67 89", "01.23.45.67.89"
+  /(?:\+33\s?(?:\(0\)\s?)?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b/u,
+  // International phone: "+44 20 7946 0958", "+1 (555) 123-4567"
+  /\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}\b/u,
+  // North American phone: "(555) 123-4567", "555-123-4567"
+  /(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/u,
+];
+// ESP merge tags that print the sender's address: Mailchimp *|LIST:ADDRESSLINE|*,
+// *|HTML:LIST_ADDRESS_HTML|*, {{company_address}}, [[SENDER_ADDRESS]], {$sender_address}…
+const ADDRESS_TAG = /addr|adresse|postal|physical/i;
+// SendGrid's single-bracket tags ([Sender_Address], [Sender_City]) stay in the visible text; a
+// tag is one identifier, so a placeholder to fill in ("[Company name, postal address]") is not one.
+const BRACKET_ADDRESS_TAG = /\[[A-Za-z_]*(?:addr|adresse|postal)[A-Za-z_]*\]/i;
+
+// Senders put their address in the footer: looking at the end first spares scanning a long
+// newsletter with ten patterns when the footer has it.
+const FOOTER_CHARS = 4000;
+
+function mentionsContact(text: string): boolean {
+  return CONTACT_PATTERNS.some((re) => re.test(text)) || BRACKET_ADDRESS_TAG.test(text);
+}
+
+function hasContact(part: BodyPart, source: string): boolean {
+  const text = part.text.text;
+  if (text.length > FOOTER_CHARS && mentionsContact(text.slice(-FOOTER_CHARS))) return true;
+  if (mentionsContact(text)) return true;
+  return mergeTags(part.text, source).some((tag) => ADDRESS_TAG.test(tag.raw));
+}
+
+export const contactInfo = defineRule({
+  id: 'contact-info',
+  category: 'bulk',
+  defaultSeverity: 'warning',
+  // A legal requirement more than a filter signal: it weighs less than a missing unsubscribe link.
+  weight: 0.5,
+  fixable: true,
+  bulkOnly: true,
+  check(ctx) {
+    const { model } = ctx;
+    if (isBlank(model) || model.parts.some((p) => hasContact(p, model.source))) return;
+    const fix = transactionalFix(model, ctx.t);
+    ctx.report({ ...draftAnchor(model), message: ctx.t('contact-info.missing'), fixes: fix ? [fix] : [] });
+  },
+});

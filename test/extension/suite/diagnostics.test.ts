@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, diagnosticAt, extension, mailproofDiagnostics, openDraft, rangeOf, ruleOf, unique, waitForDiagnostics, writeFile } from './helpers';
-import { EN_DRAFT, FR_DRAFT } from './drafts';
+import { EN_DRAFT, FR_DRAFT, frDraft, frEml } from './drafts';
 
 describe('diagnostics', () => {
   before(async () => {
@@ -59,7 +59,7 @@ describe('diagnostics', () => {
   });
 
   it('lints again after typing, with results for the new text only', async () => {
-    const uri = await writeFile(`emails/${unique('typing.html')}`, '<p>Bonjour,</p>\n<p>À bientôt.</p>\n');
+    const uri = await writeFile(`emails/${unique('typing.html')}`, frDraft('<p>Bonjour,</p>', '<p>À bientôt.</p>'));
     const { doc, editor } = await openDraft(uri, () => true);
     assert.equal(mailproofDiagnostics(uri).length, 0);
     const after = await waitForDiagnostics(
@@ -94,10 +94,7 @@ describe('diagnostics', () => {
 
   it('gives .eml files the eml language and lints them wherever they are', async () => {
     // inbox/ matches none of the mailproof.files globs: .eml drafts are always linted.
-    const uri = await writeFile(
-      `inbox/${unique('welcome.eml')}`,
-      'From: News <news@example.test>\r\nTo: client@example.org\r\nSubject: GRATUIT !!!\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nBonjour,\r\n\r\nNotre catalogue de printemps est en ligne.\r\n',
-    );
+    const uri = await writeFile(`inbox/${unique('welcome.eml')}`, frEml('GRATUIT !!!'));
     const { doc, diagnostics } = await openDraft(uri);
     assert.equal(doc.languageId, 'eml');
     // Every finding is in the Subject header, on the third line.

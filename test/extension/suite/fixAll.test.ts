@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { FR_DRAFT } from './drafts';
+import { FR_DRAFT, frDraft } from './drafts';
 import { applyAction, closeAllEditors, codeActions, extension, mailproofDiagnostics, openDraft, ruleOf, setSetting, unique, waitForDiagnostics, writeFile } from './helpers';
 
 const FIX_ALL = 'source.fixAll.mailproof';
@@ -56,14 +56,14 @@ describe('fix all (source.fixAll.mailproof)', () => {
 
   it('runs on save through editor.codeActionsOnSave, even right after typing', async () => {
     await setSetting('editor.codeActionsOnSave', { [FIX_ALL]: 'explicit' });
-    const uri = await writeFile(`emails/${unique('onsave.html')}`, '<p>Bonjour,</p>\n');
+    const uri = await writeFile(`emails/${unique('onsave.html')}`, frDraft('<p>Bonjour,</p>'));
     const { doc, editor } = await openDraft(uri, () => true);
     // Type a problem and save at once, inside the lint debounce: the save must still fix it.
     await editor.edit((b) => b.insert(new vscode.Position(1, 0), '<p>Livraison offerte !!!</p>\n'));
     assert.ok(doc.isDirty);
     await vscode.commands.executeCommand('workbench.action.files.save');
     assert.equal(doc.isDirty, false);
-    assert.equal(doc.getText(), '<p>Bonjour,</p>\n<p>Livraison offerte !</p>\n');
+    assert.equal(doc.getText(), frDraft('<p>Bonjour,</p>', '<p>Livraison offerte !</p>'));
     const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     assert.equal(onDisk, doc.getText());
     await waitForDiagnostics(uri, (d) => d.length === 0, undefined, 'no findings after the fixing save');

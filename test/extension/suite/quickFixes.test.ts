@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { FR_DRAFT } from './drafts';
+import { FR_DRAFT, frDraft } from './drafts';
 import { applyAction, closeAllEditors, codeActions, diagnosticAt, extension, mailproofDiagnostics, openDraft, ruleOf, unique, waitForDiagnostics, writeFile } from './helpers';
 
 /** Opens a fresh copy of the French draft. */
@@ -81,7 +81,7 @@ describe('quick fixes', () => {
   }
 
   it('removes the extra emoji of a body over the limit', async () => {
-    const uri = await writeFile(`emails/${unique('emoji.html')}`, '<p>Merci 😀 pour la fête 🎈</p>\n<p>Les cadeaux 🎁 et le gâteau 🎂 arrivent.</p>\n');
+    const uri = await writeFile(`emails/${unique('emoji.html')}`, frDraft('<p>Merci 😀 pour la fête 🎈</p>', '<p>Les cadeaux 🎁 et le gâteau 🎂 arrivent.</p>'));
     const { doc } = await openDraft(uri);
     const d = mailproofDiagnostics(uri).find((x) => ruleOf(x) === 'emoji')!;
     assert.ok(d, 'an emoji finding');

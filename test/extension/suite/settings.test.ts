@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { FR_DRAFT } from './drafts';
+import { FR_DRAFT, frDraft } from './drafts';
 import { closeAllEditors, extension, mailproofDiagnostics, openDraft, ruleOf, setSetting, unique, waitForDiagnostics, writeFile } from './helpers';
 
 const CHANGED = [
@@ -45,7 +45,7 @@ describe('settings re-lint open drafts', () => {
 
   it('applies a threshold change', async () => {
     // Four single "!" in the body: over the default limit of 3.
-    const uri = await writeFile(`emails/${unique('threshold.html')}`, '<p>Merci ! Bravo ! Super ! Enfin !</p>\n');
+    const uri = await writeFile(`emails/${unique('threshold.html')}`, frDraft('<p>Merci ! Bravo ! Super ! Enfin !</p>'));
     const { diagnostics } = await openDraft(uri);
     assert.deepEqual(rules(diagnostics), ['exclamation']);
     assert.match(diagnostics[0].message, /\(4; limit 3\)/);
@@ -55,7 +55,7 @@ describe('settings re-lint open drafts', () => {
   });
 
   it('reads the all-caps word count and the phrase lists', async () => {
-    const uri = await writeFile(`emails/${unique('phrases.html')}`, '<p>NOUVEAU CATALOGUE disponible, voyez le coupon maison.</p>\n');
+    const uri = await writeFile(`emails/${unique('phrases.html')}`, frDraft('<p>NOUVEAU CATALOGUE disponible, voyez le coupon maison.</p>'));
     const { doc } = await openDraft(uri, () => true);
     assert.equal(mailproofDiagnostics(uri).length, 0);
     const caps = await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'all-caps'), () => setSetting('mailproof.rules.allCaps.minWords', 2), 'all-caps with minWords 2');

@@ -210,6 +210,8 @@ async function main() {
       const copyLogs = (dir, prefix) => {
         for (const ent of readdirSync(dir, { withFileTypes: true })) {
           if (ent.isDirectory() && ent.name === 'logs') cpSync(join(dir, ent.name), join(ARTIFACTS, 'logs', prefix), { recursive: true });
+          // VS Code's own logs: the extension host, and Mailproof's output channel.
+          else if (ent.isDirectory() && ent.name === 'user-data' && existsSync(join(dir, ent.name, 'logs'))) cpSync(join(dir, ent.name, 'logs'), join(ARTIFACTS, 'logs', prefix, 'vscode'), { recursive: true });
           else if (ent.isDirectory() && ['en', 'fr'].includes(ent.name)) copyLogs(join(dir, ent.name), `${prefix}-${ent.name}`);
         }
       };

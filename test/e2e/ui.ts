@@ -211,9 +211,12 @@ async function main(): Promise<number> {
       await flow.step('read the report in the webview', async () => {
         const view = webview(page);
         const spf = await view.locator('[data-check="spf"] pre.record').allTextContents();
-        expectOk(spf.some((r) => r.includes(`v=spf1 ip4:${SENDING_IP} -all`)), `SPF record shown: ${JSON.stringify(spf)}`);
+        // When this fails, whether the loopback server was asked at all tells a resolver that
+        // was ignored (e.g. settings not applied) from an engine that misread the answer.
+        const asked = () => `${dns!.questions.filter((q) => q.name.endsWith('example.test')).length} questions about example.test reached the loopback DNS server`;
+        expectOk(spf.some((r) => r.includes(`v=spf1 ip4:${SENDING_IP} -all`)), `SPF record shown: ${JSON.stringify(spf)}; ${asked()}`);
         const dmarc = await view.locator('[data-check="dmarc"] pre.record').allTextContents();
-        expectOk(dmarc.some((r) => r.includes('v=DMARC1; p=quarantine')), `DMARC record shown: ${JSON.stringify(dmarc)}`);
+        expectOk(dmarc.some((r) => r.includes('v=DMARC1; p=quarantine')), `DMARC record shown: ${JSON.stringify(dmarc)}; ${asked()}`);
         for (const group of ['Authentication', 'Infrastructure', 'Reputation']) await view.locator('section.group h2', { hasText: group }).waitFor();
         const statuses = await view.locator('details.check').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-check')}=${e.className.replace(/.*check-/, '')}`));
         expectOk(statuses.some((s) => s === 'spf=pass'), `SPF passes: ${statuses.join(' ')}`);
@@ -337,6 +340,7 @@ async function main(): Promise<number> {
     await closeSession(fr, logs, 'fr');
   } finally {
     for (const s of sessions) await closeSession(s, logs, 'late').catch(() => undefined);
+    if (dns) writeFileSync(join(logs, 'dns-questions.log'), dns.questions.map((q) => `${q.at} ms  ${q.type} ${q.name} → ${q.rcode}, ${q.answers} answer(s)`).join('\n'));
     await dns?.close();
     writeFileSync(join(shots, 'results.json'), JSON.stringify(results, null, 2));
   }

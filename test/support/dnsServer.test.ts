@@ -43,7 +43,10 @@ describe('loopback DNS server', () => {
 
   it('records the questions it was asked', async () => {
     await resolver.resolveTxt('example.test');
-    assert.deepEqual(server.questions.at(-1), { name: 'example.test', type: 'TXT' });
+    const { name, type, rcode, answers } = server.questions.at(-1)!;
+    assert.deepEqual({ name, type, rcode, answers }, { name: 'example.test', type: 'TXT', rcode: 'NOERROR', answers: 1 });
+    await assert.rejects(resolver.resolveMx('nope.example.test'));
+    assert.equal(server.questions.at(-1)!.rcode, 'NXDOMAIN');
   });
 
   it('answers over TCP with length-prefixed messages', async () => {

@@ -19,10 +19,15 @@ export interface ZoneRecord {
 /** Names (case-insensitive, without the trailing dot) to their records. */
 export type Zone = Record<string, ZoneRecord[]>;
 
-/** A question the server received. */
+/** A question the server received, and how it answered. */
 export interface Question {
   name: string;
   type: string;
+  /** NOERROR with `answers` records (0: NODATA), or NXDOMAIN. */
+  rcode: 'NOERROR' | 'NXDOMAIN';
+  answers: number;
+  /** Milliseconds since the server started. */
+  at: number;
 }
 
 const TYPE_CODE: Record<RecordType, number> = { A: 1, NS: 2, CNAME: 5, PTR: 12, MX: 15, TXT: 16, AAAA: 28 };
@@ -95,7 +100,7 @@ function readName(msg: Buffer, offset: number): { name: string; next: number } {
 }
 
 /** Builds the answer to one query message; undefined when the message is not worth answering. */
-function answer(query: Buffer, zone: Zone, seen: Question[]): Buffer | undefined {
+function answer(query: Buffer, zone: Zone, seen: Question[], started: number): Buffer | undefined {
   if (query.length < 12) return undefined;
   const id = query.readUInt16BE(0);
   const flags = query.readUInt16BE(2);
@@ -116,10 +121,10 @@ function answer(query: Buffer, zone: Zone, seen: Question[]): Buffer | undefined
     header.writeUInt16BE(0x8000 | rd | RCODE_FORMERR, 2);
     return header;
   }
-  seen.push({ name, type: CODE_TYPE.get(qtype) ?? String(qtype) });
   const records = zone[name];
   const matching = (records ?? []).filter((r) => TYPE_CODE[r.type] === qtype || (r.type === 'CNAME' && qtype !== TYPE_CODE.CNAME));
   const rcode = records ? 0 : RCODE_NXDOMAIN;
+  seen.push({ name, type: CODE_TYPE.get(qtype) ?? String(qtype), rcode: records ? 'NOERROR' : 'NXDOMAIN', answers: matching.length, at: Date.now() - started });
   // QR, AA, RD copied, RA off: an authoritative server.
   header.writeUInt16BE(0x8000 | 0x0400 | rd | rcode, 2);
   header.writeUInt16BE(1, 4);
@@ -163,9 +168,10 @@ export async function startDnsServer(zone: Zone, port = 0): Promise<DnsServer> {
 async function listen(zone: Zone, port: number): Promise<DnsServer> {
   let current = normalize(zone);
   const questions: Question[] = [];
+  const started = Date.now();
   const udp: Socket = createSocket('udp4');
   udp.on('message', (msg, rinfo) => {
-    const res = answer(msg, current, questions);
+    const res = answer(msg, current, questions, started);
     if (res) udp.send(res, rinfo.port, rinfo.address);
   });
   await new Promise<void>((resolve, reject) => {
@@ -180,7 +186,7 @@ async function listen(zone: Zone, port: number): Promise<DnsServer> {
       buf = Buffer.concat([buf, d]);
       while (buf.length >= 2 && buf.length >= 2 + buf.readUInt16BE(0)) {
         const len = buf.readUInt16BE(0);
-        const res = answer(buf.subarray(2, 2 + len), current, questions);
+        const res = answer(buf.subarray(2, 2 + len), current, questions, started);
         buf = buf.subarray(2 + len);
         if (res) {
           const prefix = Buffer.alloc(2);

@@ -64,7 +64,7 @@ async function measured(page: Page): Promise<number> {
 function summary(label: string, values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted[Math.floor(sorted.length / 2)];
-  return `${label.padEnd(44)} median ${mid.toFixed(0).padStart(5)} ms   min ${sorted[0].toFixed(0).padStart(5)}   max ${sorted[sorted.length - 1].toFixed(0).padStart(5)}   (n=${values.length})`;
+  return `${label.padEnd(50)} median ${mid.toFixed(0).padStart(5)} ms   min ${sorted[0].toFixed(0).padStart(5)}   max ${sorted[sorted.length - 1].toFixed(0).padStart(5)}   (n=${values.length})`;
 }
 
 async function main(): Promise<void> {
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
     console.log(summary('open (Quick Open, Enter) → first squiggle', opens));
     console.log(summary('keystroke "!" → new squiggle', typing));
     console.log(summary('keystroke Backspace → squiggle gone', deleting));
-    console.log(summary('engine lint of the same draft (Node, no editor)', engine));
+    console.log(summary('engine lint of the same draft (Node via tsx, no editor)', engine));
     console.log('Keystroke times include the 300 ms debounce (LINT_DEBOUNCE_MS). Measured in the page with a MutationObserver; not a test.');
   } finally {
     await browser.close().catch(() => undefined);

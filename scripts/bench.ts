@@ -1,10 +1,11 @@
 // npm run bench: lint time against a bare htmlparser2 parse of the same bytes, measured side by
 // side in one process. Prints ratios; it is not a pass/fail test.
 // Target (issue #2): lint ≤ 2× parse for 100 KB and 1 MB newsletters.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { Parser, parseDocument } from 'htmlparser2';
+import { newsletter } from './newsletter';
 
 const root = join(__dirname, '..');
 
@@ -15,22 +16,6 @@ mkdirSync(join(root, 'out', 'bench'), { recursive: true });
 buildSync({ entryPoints: [join(root, 'src/engine/lint.ts')], bundle: true, platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'], outfile, logLevel: 'error' });
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { lint } = require(outfile) as typeof import('../src/engine/lint');
-
-/** A newsletter of about `bytes`, built by repeating the article blocks of the example. */
-function newsletter(bytes: number): string {
-  const base = readFileSync(join(root, 'examples', 'newsletter-en.html'), 'utf8');
-  const start = base.indexOf('<!-- article -->');
-  const end = base.lastIndexOf('<!-- /article -->');
-  const block = base.slice(start, end);
-  const parts = [base.slice(0, end)];
-  let size = base.length;
-  while (size < bytes) {
-    parts.push(block);
-    size += block.length;
-  }
-  parts.push(base.slice(end));
-  return parts.join('');
-}
 
 function median(fn: () => void, runs: number): number {
   const times: number[] = [];

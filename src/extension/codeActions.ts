@@ -19,16 +19,18 @@ export class CodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly linter: Linter) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    if (context.only && FIX_ALL_KIND.intersects(context.only) && !vscode.CodeActionKind.QuickFix.contains(context.only)) {
+      // Fix-all runs on save, often within the debounce after the last keystroke: it lints
+      // the current text rather than finding nothing to do.
+      const state = await this.linter.current(doc);
+      const all = state && state.version === doc.version ? this.fixAll(doc, state) : undefined;
+      return all ? [all] : [];
+    }
     const state = this.linter.state(doc);
     // Edits were computed on an older text: offering them would corrupt the document.
     if (!state || state.version !== doc.version) return [];
     const actions: vscode.CodeAction[] = [];
-    if (context.only && FIX_ALL_KIND.intersects(context.only) && !vscode.CodeActionKind.QuickFix.contains(context.only)) {
-      const all = this.fixAll(doc, state);
-      if (all) actions.push(all);
-      return actions;
-    }
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return actions;
 
     const t = (key: string, params?: Record<string, string | number>) => translate(state.locale, key, params);

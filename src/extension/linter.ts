@@ -80,6 +80,19 @@ export class Linter implements vscode.Disposable {
     return this.states.get(doc.uri.toString());
   }
 
+  /**
+   * The lint of the document's current text: the last one when it is up to date, else a lint
+   * run now (a save can come before the debounced lint of the last keystrokes).
+   */
+  async current(doc: vscode.TextDocument): Promise<DraftState | undefined> {
+    const state = this.state(doc);
+    if (state && state.version === doc.version) return state;
+    if (!this.isDraft(doc)) return undefined;
+    await this.lintNow(doc);
+    const fresh = this.state(doc);
+    return fresh && fresh.version === doc.version ? fresh : undefined;
+  }
+
   /** Opts a file in ("Lint this file as an email") and lints it now. */
   async force(doc: vscode.TextDocument): Promise<void> {
     const list = this.forced();

@@ -15,7 +15,12 @@ export interface PanelHost {
 export class ReportPanel {
   private static current: ReportPanel | undefined;
   private ready = false;
-  private queue: ToWebview[] = [];
+  /**
+   * Every message since the last `init`. The page is discarded while the panel is hidden
+   * (retainContextWhenHidden is off) and loads again when shown, so each `ready` gets the
+   * whole current state, not only what was sent while it was away.
+   */
+  private replay: ToWebview[] = [];
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -29,6 +34,10 @@ export class ReportPanel {
       this.host.cancel();
     });
     panel.webview.onDidReceiveMessage((raw) => this.receive(raw));
+    panel.onDidChangeViewState(() => {
+      // Hidden: the page is gone; messages wait for the next page's `ready`.
+      if (!panel.visible) this.ready = false;
+    });
   }
 
   /** Shows the panel for a domain, creating it on first use. */
@@ -71,13 +80,10 @@ export class ReportPanel {
   }
 
   private post(m: ToWebview): void {
-    // Messages sent before the script is listening would be lost.
-    if (!this.ready) {
-      if (m.type === 'init') this.queue = [];
-      this.queue.push(m);
-      return;
-    }
-    void this.panel.webview.postMessage(m);
+    if (m.type === 'init') this.replay = [];
+    if (m.type !== 'copied') this.replay.push(m);
+    // Messages sent before the script is listening would be lost: `ready` replays them.
+    if (this.ready) void this.panel.webview.postMessage(m);
   }
 
   private receive(raw: unknown): void {
@@ -89,7 +95,7 @@ export class ReportPanel {
     switch (m.type) {
       case 'ready':
         this.ready = true;
-        for (const q of this.queue.splice(0)) void this.panel.webview.postMessage(q);
+        for (const q of this.replay) void this.panel.webview.postMessage(q);
         break;
       case 'rerun':
         this.host.rerun();

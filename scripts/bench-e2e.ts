@@ -1,0 +1,145 @@
+// npm run bench:e2e — how live linting feels in a real VS Code (code-server + Chromium, the
+// installed .vsix), measured in the page: from opening a 100 KB newsletter to its first
+// squiggle, and from a keystroke to the updated squiggles (this includes the 300 ms typing
+// debounce). Prints the timings; it is a measurement, not a test.
+// Run through scripts/e2e.mjs --bench, which builds the .vsix and prepares the run folder.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { lint } from '../src/engine/lint';
+import { installVsix, launchBrowser, runDirs, startCodeServer, workbenchUrl } from '../test/e2e/harness';
+import { goToPosition, inPage, UI_TIMEOUT_MS, waitForEditorText } from '../test/e2e/workbench';
+import { newsletter } from './newsletter';
+
+const DRAFT_BYTES = 100 * 1024;
+const OPENS = 5;
+const KEYSTROKES = 6;
+// Near the top, so the squiggles are in view: a finding to see, and a "!" to double.
+const PROBLEM_LINE = '<p>Act now: FREE shipping this week</p>';
+const TYPING_LINE = '<p>Thank you!</p>';
+
+/** The 100 KB draft with two known lines right after <body>; returns the text and the typing position. */
+function draft(): { text: string; line: number; column: number } {
+  const base = newsletter(DRAFT_BYTES);
+  const at = base.indexOf('<body>') + '<body>'.length;
+  const text = `${base.slice(0, at)}\n${PROBLEM_LINE}\n${TYPING_LINE}${base.slice(at)}`;
+  const line = text.slice(0, text.indexOf(TYPING_LINE)).split('\n').length;
+  return { text, line, column: TYPING_LINE.indexOf('!') + 2 };
+}
+
+/**
+ * Arms a watcher in the page: resolves with the milliseconds between the next press of `key`
+ * (keydown, capture phase) and the moment the active editor shows a different number of
+ * squiggles — observed with a MutationObserver, so the time is when the DOM changed, not
+ * when a test polled. (Counting, not comparing positions: VS Code moves a decoration with
+ * the text at once, before any new lint.)
+ */
+async function armKeyToSquiggles(page: Page, key: string): Promise<void> {
+  await inPage(page, (key: string) => {
+    const w = window as unknown as { __mailproofBench?: Promise<number> };
+    const count = () => document.querySelector('.editor-group-container.active .monaco-editor')?.querySelectorAll('.squiggly-error, .squiggly-warning, .squiggly-info').length ?? 0;
+    w.__mailproofBench = new Promise<number>((resolve) => {
+      const onKey = (e: KeyboardEvent) => {
+        if (e.key !== key) return;
+        document.removeEventListener('keydown', onKey, true);
+        const pressed = performance.now();
+        const before = count();
+        const observer = new MutationObserver(() => {
+          if (count() === before) return;
+          observer.disconnect();
+          resolve(performance.now() - pressed);
+        });
+        // The whole workbench: on open, the editor element itself may be created.
+        observer.observe(document.body, { subtree: true, childList: true });
+      };
+      document.addEventListener('keydown', onKey, true);
+    });
+  }, key);
+}
+
+async function measured(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __mailproofBench: Promise<number> }).__mailproofBench);
+}
+
+function summary(label: string, values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted[Math.floor(sorted.length / 2)];
+  return `${label.padEnd(50)} median ${mid.toFixed(0).padStart(5)} ms   min ${sorted[0].toFixed(0).padStart(5)}   max ${sorted[sorted.length - 1].toFixed(0).padStart(5)}   (n=${values.length})`;
+}
+
+async function main(): Promise<void> {
+  const runRoot = process.env.MAILPROOF_E2E_RUN_DIR;
+  const vsix = process.env.MAILPROOF_E2E_VSIX;
+  if (!runRoot || !vsix) throw new Error('run through npm run bench:e2e');
+  const dirs = runDirs(runRoot);
+  await installVsix(dirs, vsix);
+  const emails = join(dirs.workspace, 'emails');
+  mkdirSync(emails, { recursive: true });
+  const { text, line, column } = draft();
+  writeFileSync(join(emails, 'start.html'), '<p>Bonjour,</p>\n');
+  for (let i = 1; i <= OPENS; i++) writeFileSync(join(emails, `newsletter-${i}.html`), text);
+
+  const cs = await startCodeServer({ dirs, name: 'code-server-bench' });
+  const browser = await launchBrowser({ dirs });
+  try {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    page.setDefaultTimeout(UI_TIMEOUT_MS);
+    await page.goto(workbenchUrl(cs, dirs.workspace, [['openFile', cs.remote(join(emails, 'start.html'))]]));
+    await waitForEditorText(page, 'Bonjour');
+
+    // Open → first squiggle, through Quick Open as a person does (a fresh file each time).
+    const opens: number[] = [];
+    for (let i = 1; i <= OPENS; i++) {
+      const name = `newsletter-${i}.html`;
+      // An empty editor area first, so the only squiggles to appear are the new draft's.
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+W');
+      await page.locator('.editor-group-container.active .monaco-editor').waitFor({ state: 'detached' });
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').fill(name);
+      await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).waitFor();
+      await armKeyToSquiggles(page, 'Enter');
+      await page.keyboard.press('Enter');
+      opens.push(await measured(page));
+    }
+
+    // Keystroke → updated squiggles: "!" turns "Thank you!" into a run of two, Backspace undoes it.
+    const typing: number[] = [];
+    const deleting: number[] = [];
+    await goToPosition(page, line, column);
+    for (let i = 0; i < KEYSTROKES; i++) {
+      await armKeyToSquiggles(page, '!');
+      await page.keyboard.press('Shift+Digit1');
+      typing.push(await measured(page));
+      await armKeyToSquiggles(page, 'Backspace');
+      await page.keyboard.press('Backspace');
+      deleting.push(await measured(page));
+    }
+
+    // The engine alone on the same text, in this process, for scale.
+    const engine: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      lint(text, { kind: 'html' });
+      engine.push(performance.now() - t);
+    }
+
+    console.log(`Live linting in code-server ${'4.100.3'} (VS Code 1.100.3) + Chromium, installed .vsix, ${Math.round(text.length / 1024)} KB newsletter`);
+    console.log(summary('open (Quick Open, Enter) → first squiggle', opens));
+    console.log(summary('keystroke "!" → new squiggle', typing));
+    console.log(summary('keystroke Backspace → squiggle gone', deleting));
+    console.log(summary('engine lint of the same draft (Node via tsx, no editor)', engine));
+    console.log('Keystroke times include the 300 ms debounce (LINT_DEBOUNCE_MS). Measured in the page with a MutationObserver; not a test.');
+  } finally {
+    await browser.close().catch(() => undefined);
+    await cs.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(`bench:e2e failed: ${(e as Error).stack ?? e}`);
+    process.exit(1);
+  },
+);

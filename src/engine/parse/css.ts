@@ -82,8 +82,9 @@ export function parseDeclarations(text: string, offset: (i: number) => number): 
   return out;
 }
 
-// Index of the next `stop` character at nesting level 0 outside quotes and comments, or text.length.
-function scanTo(text: string, from: number, stop: string): number {
+// Index of the first character for which `stop` is true, outside quotes, comments and (when
+// `nested`) parentheses, or text.length.
+function scan(text: string, from: number, stop: (c: string) => boolean, nested: boolean): number {
   let depth = 0;
   let quote = '';
   for (let i = from; i < text.length; i++) {
@@ -94,15 +95,20 @@ function scanTo(text: string, from: number, stop: string): number {
       continue;
     }
     if (c === '"' || c === "'") quote = c;
-    else if (c === '(') depth++;
-    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (nested && c === '(') depth++;
+    else if (nested && c === ')') depth = Math.max(0, depth - 1);
     else if (c === '/' && text[i + 1] === '*') {
       const close = text.indexOf('*/', i + 2);
       if (close < 0) return text.length;
       i = close + 1;
-    } else if (depth === 0 && (c === stop || (stop === ';' && c === '}'))) return i;
+    } else if (depth === 0 && stop(c)) return i;
   }
   return text.length;
+}
+
+// The end of a declaration (`;`, or the `}` closing its block) or of a block (`}`).
+function scanTo(text: string, from: number, stop: ';' | '}'): number {
+  return scan(text, from, stop === ';' ? (c) => c === ';' || c === '}' : (c) => c === '}', true);
 }
 
 /**
@@ -163,19 +169,10 @@ export function parseStylesheet(text: string, offset: (i: number) => number): Cs
   return rules;
 }
 
+// Where a rule's block opens (`{`) or a statement at-rule ends (`;`).
 function scanBlockStart(text: string, from: number): { stop: number; char: string } {
-  let quote = '';
-  for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '{' || c === ';') return { stop: i, char: c };
-  }
-  return { stop: text.length, char: '' };
+  const stop = scan(text, from, (c) => c === '{' || c === ';', false);
+  return { stop, char: text[stop] ?? '' };
 }
 
 function scanCloseBrace(text: string, from: number): number {

@@ -362,6 +362,23 @@ describe('smtp check', { concurrency: true }, () => {
     assert.ok(!JSON.stringify(r).includes(PASSWORD));
   });
 
+  it('never sends credentials to a server whose certificate is not trusted', GUARD, async () => {
+    let attempts = 0;
+    const server = await smtpServer({
+      ...authAfterTls,
+      cert: pem('self-signed.pem'),
+      onAuth: (_auth, _session, callback) => {
+        attempts++;
+        callback(new Error('no'));
+      },
+    });
+    const r = await check(server, { auth: { user: 'alice', pass: PASSWORD } });
+    assert.equal(attempts, 0);
+    assert.ok(codes(r).includes('smtp-cert-invalid'));
+    assert.equal(problem(r, 'smtp-auth-not-tested').severity, 'warning');
+    assert.ok(!JSON.stringify(r).includes(PASSWORD));
+  });
+
   it('stops when the caller aborts, and closes its connection', GUARD, async () => {
     const controller = new AbortController();
     let serverSide: Promise<void> | undefined;

@@ -362,6 +362,8 @@ class Findings {
   mode?: 'implicit' | 'starttls';
   protocol = '';
   loginOk = false;
+  /** The certificate chains to a trusted root and names the host: only then may a password go. */
+  certTrusted = false;
   /** A mismatch between the configured security and the server was reported. */
   configMismatch = false;
 
@@ -454,7 +456,9 @@ function judgeTls(socket: TLSSocket, f: Findings, host: string): void {
     default:
       f.problem('smtp-cert-invalid', 'error', 'cert.other', { reason: shown(code) }, 'fix.trusted');
   }
-  if (checkServerIdentity(host, cert)) f.problem('smtp-cert-invalid', 'error', 'cert.wrongName', { names }, 'fix.wrongName');
+  const wrongName = checkServerIdentity(host, cert);
+  if (wrongName) f.problem('smtp-cert-invalid', 'error', 'cert.wrongName', { names }, 'fix.wrongName');
+  f.certTrusted = code === '' && !wrongName;
 }
 
 /** AUTH mechanisms a server advertises (RFC 4954 §3), e.g. `PLAIN LOGIN`. */
@@ -609,8 +613,11 @@ async function probe(target: SmtpTarget, run: Run, f: Findings, host: string): P
     else f.problem('smtp-auth-without-tls', 'error', 'auth.noTls', { mechanisms }, 'fix.authAfterTls');
   }
   if (target.auth) {
-    if (f.mode) await loginTest(conn, f, caps, target.auth);
-    else f.problem('smtp-auth-not-tested', 'info', 'auth.notTestedNoTls');
+    // The probe accepts any certificate so that it can report it; a password only goes to a
+    // server that proved its identity, or anyone on the path could read it (RFC 8314 §4.4).
+    if (!f.mode) f.problem('smtp-auth-not-tested', 'info', 'auth.notTestedNoTls');
+    else if (!f.certTrusted) f.problem('smtp-auth-not-tested', 'warning', 'auth.notTestedUntrusted');
+    else await loginTest(conn, f, caps, target.auth);
   }
   f.lastCommand = 'QUIT';
   await conn.quit();

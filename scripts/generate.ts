@@ -106,6 +106,9 @@ for (const rule of rules as readonly Rule[]) {
 const pkgPath = 'package.json';
 const pkg = JSON.parse(readFileSync(join(root, pkgPath), 'utf8'));
 pkg.contributes ??= {};
+// The settings that choose where the deliverability checks send traffic (scope
+// machine-overridable) are restricted: an untrusted workspace cannot change them.
+pkg.capabilities.untrustedWorkspaces.restrictedConfigurations = Object.keys(staticSettings).filter((k) => staticSettings[k].scope === 'machine-overridable');
 pkg.contributes.configuration = [
   { id: 'mailproof', title: 'Mailproof', properties: staticSettings },
   { id: 'mailproof.rules', title: '%config.section.rules%', properties: ruleProps },

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type MailproofConfig, validateConfig } from '../engine/config';
 import { translate } from '../engine/i18n';
-import { applyEdits, preferredEdits } from '../engine/fix';
+import { fixAllText } from '../engine/fix';
 import { lint } from '../engine/lint';
 import { rules } from '../engine/rules/index';
 import type { Locale } from '../engine/types';
@@ -14,10 +14,6 @@ import { cliText } from './messages';
 import { fileResources } from '../node/fileResources';
 
 export const FORMATTERS: Record<string, Formatter> = { text: formatText, json: formatJson, sarif: formatSarif };
-
-/** Local files for rules such as image-size: sizes read with a stat, never the content. */
-// ESLint applies fixes in up to 10 passes: a fix can make room for another.
-const MAX_FIX_PASSES = 10;
 
 export interface LintCommand {
   files: string[];
@@ -98,16 +94,7 @@ export function runLint(cmd: LintCommand, io: Io): number {
 }
 
 function fixFile(draft: DraftFile, first: ReturnType<typeof lint>, config: MailproofConfig | undefined, locale: Locale, io: Io) {
-  let run = first;
-  let text = draft.text;
-  let total = 0;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const { edits, fixed } = preferredEdits(run.findings);
-    if (fixed === 0) break;
-    text = applyEdits(text, edits);
-    total += fixed;
-    run = lint(text, { fileName: draft.path, config, locale, resources: fileResources });
-  }
+  const { text, run, fixed: total } = fixAllText(draft.text, first, (t) => lint(t, { fileName: draft.path, config, locale, resources: fileResources }));
   if (total === 0) return undefined;
   if (!draft.lossless) {
     io.err(`mailproof: ${cliText(locale, 'fixSkippedEncoding', { file: draft.path })}\n`);

@@ -1,5 +1,6 @@
 // Entry of the lazily loaded bundle dist/deliverability.js: every sender-domain check run in
 // parallel under one time budget, plus the report formatters and the bulk-sender checklist.
+import { lookup } from 'node:dns/promises';
 import { setMaxListeners } from 'node:events';
 import { domainOf } from '../engine/data/freemail';
 import { checkDomainBlocklists, checkIpBlocklists } from './checks/blocklists';
@@ -17,6 +18,7 @@ import { toAsciiDomain } from './dns/names';
 import { cachingResolver, createResolver, DEFAULT_QUERY_TIMEOUT_MS, DnsError, parseServer, type Resolver, wrapResolver } from './dns/resolver';
 import { DEFAULT_DOMAIN_BLOCKLISTS } from './dnsbl';
 import { msg } from './i18n';
+import type { Locale } from '../engine/types';
 import type { CheckId, CheckResult, DeliverabilityReport, RunOptions } from './types';
 
 export { bulkSenderChecklist } from './checklist';
@@ -87,6 +89,25 @@ function validate(options: RunOptions): void {
 }
 
 /**
+ * `--dns` servers as addresses: Node's resolver only takes IP addresses, so a server given by
+ * name is looked up once (through the system's resolver, the only one that can find it).
+ */
+async function serverAddresses(specs: string[], locale: Locale): Promise<string[]> {
+  return Promise.all(
+    specs.map(async (spec) => {
+      const { host, port } = parseServer(spec)!;
+      if (parseIp(host)) return spec.trim();
+      try {
+        const { address, family } = await lookup(host);
+        return family === 6 ? `[${address}]:${port}` : `${address}:${port}`;
+      } catch {
+        throw new DeliverabilityInputError(msg(locale, 'input.unknownDns', { value: spec.trim() }));
+      }
+    }),
+  );
+}
+
+/**
  * Runs every check in parallel under one time budget. Never rejects for DNS trouble: a check
  * that cannot decide reports `error`. Throws DeliverabilityInputError for unusable input.
  */
@@ -111,7 +132,8 @@ export async function runChecks(options: RunOptions): Promise<DeliverabilityRepo
   options.signal?.addEventListener('abort', onCancel, { once: true });
 
   // Each query may take a third of the budget per try, so a dead server still leaves time to report.
-  const base = options.resolver ?? createResolver({ servers: options.dns, queryTimeoutMs: Math.max(50, Math.min(DEFAULT_QUERY_TIMEOUT_MS, Math.floor(timeoutMs / 3))), tries: 2 });
+  const servers = options.resolver ? undefined : await serverAddresses(options.dns ?? [], locale);
+  const base = options.resolver ?? createResolver({ servers, queryTimeoutMs: Math.max(50, Math.min(DEFAULT_QUERY_TIMEOUT_MS, Math.floor(timeoutMs / 3))), tries: 2 });
   const resolver = cachingResolver(abortable(base, controller.signal, () => reason));
   const sharedWork = new Map<string, Promise<unknown>>();
   const checkOptions: CheckOptions = {

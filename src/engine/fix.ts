@@ -72,3 +72,24 @@ function overlaps(a: Edit, b: Edit): boolean {
   if (a.start === a.end && b.start === b.end) return a.start === b.start;
   return a.start < b.end && b.start < a.end;
 }
+
+// ESLint applies fixes in up to 10 passes: a fix can make room for another.
+export const MAX_FIX_PASSES = 10;
+
+/**
+ * Applies the preferred fixes pass after pass (re-linting in between with `relint`) until none
+ * is left or MAX_FIX_PASSES is reached. Returns the fixed text, its last lint and how many
+ * fixes were applied.
+ */
+export function fixAllText<R extends { findings: readonly Finding[] }>(text: string, first: R, relint: (text: string) => R): { text: string; run: R; fixed: number } {
+  let run = first;
+  let total = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const { edits, fixed } = preferredEdits(run.findings);
+    if (fixed === 0) break;
+    text = applyEdits(text, edits);
+    total += fixed;
+    run = relint(text);
+  }
+  return { text, run, fixed: total };
+}

@@ -1,15 +1,12 @@
 import * as vscode from 'vscode';
 import { disableFixes } from '../engine/directives';
-import { applyEdits, preferredEdits } from '../engine/fix';
+import { fixAllText, preferredEdits } from '../engine/fix';
 import { translate } from '../engine/i18n';
 import type { Edit, Finding, Fix } from '../engine/types';
 import { type DraftState, type Linter, lintDocument } from './linter';
 
 /** `source.fixAll.mailproof`, for `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mailproof');
-
-// ESLint applies fixes in up to 10 passes: a fix can make room for another.
-const MAX_FIX_PASSES = 10;
 
 /** Quick fixes from the engine's exact edits, plus fix-all, disable comments and docs. */
 export class CodeActions implements vscode.CodeActionProvider {
@@ -34,12 +31,16 @@ export class CodeActions implements vscode.CodeActionProvider {
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return actions;
 
     const t = (key: string, params?: Record<string, string | number>) => translate(state.locale, key, params);
-    const byKey = new Map(state.run.findings.map((f) => [findingKey(doc, f), f]));
+    // Diagnostics handed back by VS Code are normally the objects the linter created; the key
+    // lookup covers any copy, and is built only if one shows up.
+    let byKey: Map<string, Finding> | undefined;
+    const findingFor = (d: vscode.Diagnostic) =>
+      this.linter.findingOf.get(d) ?? (byKey ??= new Map(state.run.findings.map((f) => [findingKey(doc, f), f]))).get(diagnosticKey(d));
     const perRule: vscode.CodeAction[] = [];
     const seenRules = new Set<string>();
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== 'mailproof') continue;
-      const finding = this.linter.findingOf.get(diagnostic) ?? byKey.get(diagnosticKey(diagnostic));
+      const finding = findingFor(diagnostic);
       if (!finding) continue;
       for (const fix of finding.fixes ?? []) actions.push(this.quickFix(doc, fix, diagnostic));
       if (seenRules.has(finding.ruleId)) continue;
@@ -78,14 +79,7 @@ export class CodeActions implements vscode.CodeActionProvider {
   /** Every preferred fix, applied pass after pass, as one minimal edit of the document. */
   private fixAll(doc: vscode.TextDocument, state: DraftState): vscode.CodeAction | undefined {
     const original = doc.getText();
-    let text = original;
-    let run = state.run;
-    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const { edits, fixed } = preferredEdits(run.findings);
-      if (!fixed) break;
-      text = applyEdits(text, edits);
-      run = lintDocument(doc, text, state.config, state.locale);
-    }
+    const { text } = fixAllText(original, state.run, (t) => lintDocument(doc, t, state.config, state.locale));
     if (text === original) return undefined;
     const a = new vscode.CodeAction(vscode.l10n.t('Fix all Mailproof problems'), FIX_ALL_KIND);
     a.edit = toWorkspaceEdit(doc, [minimalEdit(original, text)]);

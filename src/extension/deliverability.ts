@@ -1,12 +1,17 @@
 import * as vscode from 'vscode';
 import { domainOf } from '../engine/data/freemail';
-import type { CheckResult, DeliverabilityReport, RunOptions, SmtpSecurity, SmtpTarget } from '../deliverability/types';
+import { linksOf } from '../engine/html/links';
+import { isIpHost } from '../engine/html/url';
+import { toLocale } from '../engine/i18n';
+import type { CheckResult, DeliverabilityReport, RunOptions, SmtpSecurity } from '../deliverability/types';
 import type { Linter } from './linter';
 import { ReportPanel } from './reportPanel';
 
 /** The API of dist/deliverability.js, loaded on the first check and never at activation. */
 type DeliverabilityModule = typeof import('../deliverability/index');
 
+// The default of mailproof.check.timeoutMs in package.json.
+const DEFAULT_TIMEOUT_MS = 8000;
 // DNS answers change slowly; re-opening the panel within a minute shows the same results.
 const RESULT_CACHE_MS = 60_000;
 const LAST_SENDER_KEY = 'mailproof.lastSender';
@@ -14,15 +19,26 @@ const LAST_SENDER_KEY = 'mailproof.lastSender';
 // hundreds of links, so only the first distinct ones are queried.
 const MAX_LINKED_DOMAINS = 20;
 
-/** "Mailproof: Check deliverability": target, options, lazy engine, progress and the panel. */
 /** Options read from settings and the draft; `fresh` skips the result cache. */
 type CheckOptions = Omit<RunOptions, 'target' | 'locale' | 'signal' | 'onProgress' | 'resolver'> & { fresh?: boolean };
 
+/**
+ * A network setting's value. In an untrusted workspace VS Code already ignores the workspace
+ * values of `restrictedConfigurations`; reading the user value here keeps that true even for a
+ * setting missing from the list.
+ */
+function trustedValue<T>(cfg: vscode.WorkspaceConfiguration, key: string, fallback: T): T {
+  if (vscode.workspace.isTrusted) return cfg.get<T>(key, fallback);
+  const info = cfg.inspect<T>(key);
+  return info?.globalValue ?? info?.defaultValue ?? fallback;
+}
+
+/** "Mailproof: Check deliverability": target, options, lazy engine, progress and the panel. */
 export class DeliverabilityController {
   private module: DeliverabilityModule | undefined;
   private running: AbortController | undefined;
   private cache = new Map<string, { at: number; report: DeliverabilityReport }>();
-  private last: { target: string; options: CheckOptions } | undefined;
+  private last: { target: string; options: CheckOptions; resource?: vscode.Uri } | undefined;
   private lastReport: DeliverabilityReport | undefined;
 
   constructor(
@@ -41,11 +57,12 @@ export class DeliverabilityController {
   async command(): Promise<void> {
     const target = await this.target();
     if (!target) return;
-    await this.run(target, await this.options(false));
+    const doc = vscode.window.activeTextEditor?.document;
+    await this.run(target, this.options(doc), doc?.uri);
   }
 
   private locale(): 'en' | 'fr' {
-    return vscode.env.language.startsWith('fr') ? 'fr' : 'en';
+    return toLocale(vscode.env.language);
   }
 
   /** The sender: the active .eml's From, else the setting, else asked (remembered per workspace). */
@@ -69,71 +86,60 @@ export class DeliverabilityController {
     return value.trim();
   }
 
-  /** Options from settings; in untrusted workspaces the network targets come from user settings only. */
-  private async options(withLogin: boolean): Promise<CheckOptions> {
-    const doc = vscode.window.activeTextEditor?.document;
+  /** Options from the settings of the draft (or the workspace) and the draft's links. */
+  private options(doc: vscode.TextDocument | undefined): CheckOptions {
     const cfg = vscode.workspace.getConfiguration('mailproof', doc?.uri);
-    const trusted = <T>(key: string, fallback: T): T => {
-      if (vscode.workspace.isTrusted) return cfg.get<T>(key, fallback);
-      const info = cfg.inspect<T>(key);
-      return info?.globalValue ?? info?.defaultValue ?? fallback;
-    };
-    const host = trusted<string>('check.smtp.host', '').trim();
-    let smtp: SmtpTarget | undefined;
-    if (host) {
-      smtp = { host, port: trusted<number>('check.smtp.port', 587), security: trusted<SmtpSecurity>('check.smtp.security', 'starttls') };
-      const user = trusted<string>('check.smtp.user', '').trim();
-      if (withLogin && user) {
-        const pass = await this.context.secrets.get(secretKey(host, user));
-        if (pass) smtp.auth = { user, pass };
-      }
-    }
-    const list = (key: string, restricted: boolean) => (restricted ? trusted<string[]>(key, []) : cfg.get<string[]>(key, [])).map((s) => s.trim()).filter(Boolean);
+    const { host } = this.smtpAccount(doc?.uri);
+    const list = (key: string) => trustedValue<string[]>(cfg, key, []).map((s) => s.trim()).filter(Boolean);
     const options: CheckOptions = {
-      ips: list('check.ips', false),
-      selectors: list('check.dkimSelectors', false),
-      dns: list('check.dnsServers', true),
-      timeoutMs: cfg.get<number>('check.timeoutMs', 8000),
+      ips: list('check.ips'),
+      selectors: list('check.dkimSelectors'),
+      dns: list('check.dnsServers'),
+      timeoutMs: cfg.get<number>('check.timeoutMs', DEFAULT_TIMEOUT_MS),
       linkedDomains: doc ? this.linkedDomains(doc) : [],
     };
-    const ipBlocklists = list('check.ipBlocklists', true);
-    const domainBlocklists = list('check.domainBlocklists', true);
+    const ipBlocklists = list('check.ipBlocklists');
+    const domainBlocklists = list('check.domainBlocklists');
     if (ipBlocklists.length) options.ipBlocklists = ipBlocklists;
     if (domainBlocklists.length) options.domainBlocklists = domainBlocklists;
-    if (smtp) options.smtp = smtp;
+    if (host) options.smtp = { host, port: trustedValue<number>(cfg, 'check.smtp.port', 587), security: trustedValue<SmtpSecurity>(cfg, 'check.smtp.security', 'starttls') };
     return options;
   }
 
+  // Hosts the draft links to, as the link rules read them (HTML, MJML and Inky links, URLs in
+  // text parts); placeholders and raw IPs are not domains to look up.
   private linkedDomains(doc: vscode.TextDocument): string[] {
-    const state = this.linter.state(doc);
+    const run = this.linter.state(doc)?.run;
     const out = new Set<string>();
-    for (const part of state?.run.model.parts ?? []) {
-      for (const a of part.html?.byName('a') ?? []) {
-        const href = a.attrs.find((x) => x.name === 'href')?.value ?? '';
-        const m = /^https?:\/\/([^/:?#\s]+)/i.exec(href.trim());
-        if (m) out.add(m[1].toLowerCase());
+    for (const part of run?.model.parts ?? []) {
+      for (const link of linksOf(part, run!.model.source)) {
+        const { host, templated, scheme } = link.parts;
+        if (!host || templated || (scheme !== 'http' && scheme !== 'https') || isIpHost(host)) continue;
+        out.add(host);
         if (out.size >= MAX_LINKED_DOMAINS) return [...out];
       }
     }
     return [...out];
   }
 
-  private async run(target: string, options: CheckOptions): Promise<void> {
+  private async run(target: string, options: CheckOptions, resource: vscode.Uri | undefined): Promise<void> {
     this.running?.abort();
     const controller = new AbortController();
     this.running = controller;
-    this.last = { target, options };
+    this.last = { target, options, resource };
     const domain = domainOf(target) ?? target;
     const locale = this.locale();
     const host = {
-      rerun: () => void this.run(target, { ...options, fresh: true }),
+      rerun: () => void this.run(target, { ...options, fresh: true }, resource),
       cancel: () => controller.abort(),
       exportMarkdown: () => void this.exportMarkdown(),
       loginTest: () => void this.loginTest(),
     };
     const panel = ReportPanel.show(this.context.extensionUri, domain, host, this.log);
+    // A newer run (or a closed panel) owns the panel from now on: this one stops writing to it.
+    const current = () => this.running === controller && !controller.signal.aborted;
     const smtp = options.smtp;
-    panel.init(domain, !!(smtp && vscode.workspace.getConfiguration('mailproof').get<string>('check.smtp.user')));
+    panel.init(domain, !!(smtp && this.smtpAccount(resource).user));
     const key = JSON.stringify({ target, ...options, smtp: smtp && { ...smtp, auth: smtp.auth ? smtp.auth.user : undefined }, fresh: undefined });
     const cached = this.cache.get(key);
     if (cached && Date.now() - cached.at < RESULT_CACHE_MS && !options.fresh) {
@@ -155,6 +161,7 @@ export class DeliverabilityController {
             locale,
             signal: controller.signal,
             onProgress: (check: CheckResult) => {
+              if (!current()) return;
               progress.report({ message: check.id });
               panel.progress(check);
             },
@@ -162,15 +169,15 @@ export class DeliverabilityController {
         },
       );
       if (controller.signal.aborted) {
-        panel.cancelled();
+        if (this.running === controller) panel.cancelled();
         return;
       }
-      if (!smtp?.auth) this.cache.set(key, { at: Date.now(), report });
+      if (!smtp?.auth) this.remember(key, report);
       this.lastReport = report;
       panel.report(report, mod.bulkSenderChecklist(report, locale));
     } catch (e) {
       if (controller.signal.aborted) {
-        panel.cancelled();
+        if (this.running === controller) panel.cancelled();
         return;
       }
       this.log.error(`deliverability check failed: ${(e as Error)?.stack ?? e}`);
@@ -190,16 +197,33 @@ export class DeliverabilityController {
     await vscode.window.showTextDocument(doc, vscode.ViewColumn.Active);
   }
 
+  // The same options as the last run (read from the draft that was active then: the button is
+  // pressed in the panel, where no editor has focus), plus the stored credentials.
   private async loginTest(): Promise<void> {
-    if (!this.last) return;
-    await this.run(this.last.target, { ...(await this.options(true)), fresh: true });
+    const last = this.last;
+    if (!last?.options.smtp) return;
+    const { host, user } = this.smtpAccount(last.resource);
+    const pass = host && user ? await this.context.secrets.get(secretKey(host, user)) : undefined;
+    const smtp = pass && user ? { ...last.options.smtp, auth: { user, pass } } : last.options.smtp;
+    await this.run(last.target, { ...last.options, smtp, fresh: true }, last.resource);
+  }
+
+  // Results are kept RESULT_CACHE_MS; older ones are dropped when a new one comes in.
+  private remember(key: string, report: DeliverabilityReport): void {
+    const now = Date.now();
+    for (const [k, v] of this.cache) if (now - v.at >= RESULT_CACHE_MS) this.cache.delete(k);
+    this.cache.set(key, { at: now, report });
+  }
+
+  /** The SMTP host and user of a resource's settings (user settings only in untrusted workspaces). */
+  private smtpAccount(resource: vscode.Uri | undefined): { host: string; user: string } {
+    const cfg = vscode.workspace.getConfiguration('mailproof', resource);
+    return { host: trustedValue(cfg, 'check.smtp.host', '').trim(), user: trustedValue(cfg, 'check.smtp.user', '').trim() };
   }
 
   /** "Set SMTP password": stored in VS Code's SecretStorage only, never in settings. */
   async setPassword(): Promise<void> {
-    const cfg = vscode.workspace.getConfiguration('mailproof');
-    const host = cfg.get<string>('check.smtp.host', '').trim();
-    const user = cfg.get<string>('check.smtp.user', '').trim();
+    const { host, user } = this.smtpAccount(vscode.window.activeTextEditor?.document.uri);
     if (!host || !user) {
       const open = vscode.l10n.t('Open settings');
       const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Set mailproof.check.smtp.host and mailproof.check.smtp.user first.'), open);
@@ -213,8 +237,8 @@ export class DeliverabilityController {
   }
 
   async clearPassword(): Promise<void> {
-    const cfg = vscode.workspace.getConfiguration('mailproof');
-    await this.context.secrets.delete(secretKey(cfg.get<string>('check.smtp.host', '').trim(), cfg.get<string>('check.smtp.user', '').trim()));
+    const { host, user } = this.smtpAccount(vscode.window.activeTextEditor?.document.uri);
+    if (host && user) await this.context.secrets.delete(secretKey(host, user));
   }
 
   dispose(): void {

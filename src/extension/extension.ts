@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CodeActions, FIX_ALL_KIND } from './codeActions';
 import { DeliverabilityController } from './deliverability';
 import { Hover } from './hover';
-import { Linter } from './linter';
+import { DRAFT_SCHEMES, Linter } from './linter';
 import { Settings } from './settings';
 import { ScoreStatus } from './statusBar';
 
@@ -13,7 +13,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const docsUri = (ruleId: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', 'docs', 'rules', `${ruleId}.md`);
   const linter = new Linter(settings, context.workspaceState, docsUri, log);
   const deliverability = new DeliverabilityController(context, linter, log);
-  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
+  const selector: vscode.DocumentSelector = DRAFT_SCHEMES.map((scheme) => ({ scheme }));
 
   context.subscriptions.push(
     log,

@@ -15,6 +15,8 @@ const ALWAYS = /\.(eml|mjml)$/i;
 /** Extensions linted when the file matches `mailproof.files` (or was opted in). */
 const CANDIDATES = /\.(html?|txt|hbs|handlebars|liquid)$/i;
 const FORCED_KEY = 'mailproof.forcedFiles';
+/** File systems whose documents can be drafts: local, unsaved, remote and virtual workspaces. */
+export const DRAFT_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
 
 /** The last lint of an open draft. */
 export interface DraftState {
@@ -66,7 +68,7 @@ export class Linter implements vscode.Disposable {
 
   /** Whether a document is an email draft Mailproof should lint. */
   isDraft(doc: vscode.TextDocument): boolean {
-    if (doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-scm' || doc.uri.scheme === 'git') return false;
+    if (!DRAFT_SCHEMES.includes(doc.uri.scheme)) return false;
     const s = this.settings.get(doc.uri);
     if (!s.enable) return false;
     if (this.forced().includes(doc.uri.toString())) return true;
@@ -88,6 +90,9 @@ export class Linter implements vscode.Disposable {
     const state = this.state(doc);
     if (state && state.version === doc.version) return state;
     if (!this.isDraft(doc)) return undefined;
+    // The debounced lint of the same text would only repeat this one.
+    clearTimeout(this.timers.get(doc.uri.toString()));
+    this.timers.delete(doc.uri.toString());
     await this.lintNow(doc);
     const fresh = this.state(doc);
     return fresh && fresh.version === doc.version ? fresh : undefined;

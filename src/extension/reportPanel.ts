@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { toLocale } from '../engine/i18n';
 import type { CheckResult, DeliverabilityReport } from '../deliverability/types';
 import { type ChecklistItem, type FromWebview, type PanelStrings, parseFromWebview, type ToWebview } from '../webview/protocol';
 
@@ -15,6 +16,7 @@ export interface PanelHost {
 export class ReportPanel {
   private static current: ReportPanel | undefined;
   private ready = false;
+  private disposed = false;
   /**
    * Every message since the last `init`. The page is discarded while the panel is hidden
    * (retainContextWhenHidden is off) and loads again when shown, so each `ready` gets the
@@ -30,6 +32,7 @@ export class ReportPanel {
   ) {
     panel.webview.html = this.html();
     panel.onDidDispose(() => {
+      this.disposed = true;
       if (ReportPanel.current === this) ReportPanel.current = undefined;
       this.host.cancel();
     });
@@ -80,6 +83,8 @@ export class ReportPanel {
   }
 
   private post(m: ToWebview): void {
+    // A closed panel throws when used; a run that ends after the close has nobody to tell.
+    if (this.disposed) return;
     if (m.type === 'init') this.replay = [];
     if (m.type !== 'copied') this.replay.push(m);
     // Messages sent before the script is listening would be lost: `ready` replays them.
@@ -123,7 +128,7 @@ export class ReportPanel {
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'panel.css'));
     const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
     return `<!DOCTYPE html>
-<html lang="${vscode.env.language.startsWith('fr') ? 'fr' : 'en'}">
+<html lang="${toLocale(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

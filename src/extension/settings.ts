@@ -1,14 +1,11 @@
 import * as vscode from 'vscode';
 import { type MailproofConfig, mergeConfigs, validateConfig } from '../engine/config';
+import { toLocale, translate } from '../engine/i18n';
 import type { PhraseInput } from '../engine/lexicon/types';
 import type { Rule } from '../engine/rule';
 import { rules } from '../engine/rules/index';
 import type { SeveritySetting } from '../engine/types';
-
 import { settingKey } from './settingKey';
-
-/** Settings that could send network traffic elsewhere: ignored from workspace settings in untrusted workspaces. */
-export const RESTRICTED_SETTINGS = ['check.dnsServers', 'check.smtp.host', 'check.smtp.port', 'check.smtp.security', 'check.ipBlocklists', 'check.domainBlocklists'];
 
 // Drafts over this size get one info diagnostic instead of a lint while typing (the CLI lints any size).
 export const DEFAULT_MAX_FILE_SIZE_KB = 2048;
@@ -18,20 +15,22 @@ export interface ResourceSettings {
   enable: boolean;
   files: string[];
   maxFileSizeBytes: number;
-  /** Options from settings only (the project file is merged separately). */
-  config: MailproofConfig;
+  /** Options set in user settings: the project file overrides them. */
+  userConfig: MailproofConfig;
+  /** Options set in workspace or folder settings: they override the project file. */
+  workspaceConfig: MailproofConfig;
 }
 
+type Level = 'user' | 'workspace';
+
 /**
- * The most specific value set explicitly (folder > workspace > user), ignoring the default so
- * that unset settings do not override `.mailproofrc.json`. In an untrusted workspace,
- * restricted keys come from user settings only.
+ * A value set explicitly at one level (folder over workspace for `workspace`), ignoring the
+ * default so that unset settings never override `.mailproofrc.json`.
  */
-export function explicitValue<T>(cfg: vscode.WorkspaceConfiguration, key: string): T | undefined {
+function explicitValue<T>(cfg: vscode.WorkspaceConfiguration, key: string, level: Level): T | undefined {
   const info = cfg.inspect<T>(key);
   if (!info) return undefined;
-  if (!vscode.workspace.isTrusted && RESTRICTED_SETTINGS.includes(key)) return info.globalValue;
-  return info.workspaceFolderValue ?? info.workspaceValue ?? info.globalValue;
+  return level === 'user' ? info.globalValue : (info.workspaceFolderValue ?? info.workspaceValue);
 }
 
 /** Reads and caches settings per resource; the cache is cleared on configuration changes. */
@@ -75,24 +74,28 @@ export class Settings implements vscode.Disposable {
     return s;
   }
 
-  /** The nearest `.mailproofrc.json` above the document, within its workspace folder. */
+  /**
+   * The nearest `.mailproofrc.json` above the document. Local files look up to the file-system
+   * root, like the CLI; other file systems stop at the workspace folder.
+   */
   projectConfig(uri: vscode.Uri): Promise<{ path?: string; config?: MailproofConfig; problems: string[] }> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder || uri.scheme !== folder.uri.scheme) return Promise.resolve({ problems: [] });
+    if (uri.scheme !== 'file' && (!folder || uri.scheme !== folder.uri.scheme)) return Promise.resolve({ problems: [] });
     const dir = vscode.Uri.joinPath(uri, '..');
     const key = dir.toString();
     let p = this.rcCache.get(key);
     if (!p) {
-      p = findRc(dir, folder.uri, this.log);
+      p = findRc(dir, uri.scheme === 'file' ? undefined : folder!.uri, this.log);
       this.rcCache.set(key, p);
     }
     return p;
   }
 
-  /** The configuration to lint a document with: project file, then explicit settings. */
+  /** The configuration to lint a document with: user settings, the project file, then workspace settings. */
   async configFor(uri: vscode.Uri): Promise<MailproofConfig> {
     const rc = await this.projectConfig(uri);
-    return mergeConfigs(rc.config, this.get(uri).config);
+    const s = this.get(uri);
+    return mergeConfigs(s.userConfig, rc.config, s.workspaceConfig);
   }
 
   dispose(): void {
@@ -100,7 +103,7 @@ export class Settings implements vscode.Disposable {
   }
 }
 
-async function findRc(dir: vscode.Uri, root: vscode.Uri, log: vscode.LogOutputChannel): Promise<{ path?: string; config?: MailproofConfig; problems: string[] }> {
+async function findRc(dir: vscode.Uri, root: vscode.Uri | undefined, log: vscode.LogOutputChannel): Promise<{ path?: string; config?: MailproofConfig; problems: string[] }> {
   let current = dir;
   for (let depth = 0; depth < 64; depth++) {
     const candidate = vscode.Uri.joinPath(current, '.mailproofrc.json');
@@ -114,7 +117,8 @@ async function findRc(dir: vscode.Uri, root: vscode.Uri, log: vscode.LogOutputCh
       try {
         const raw = JSON.parse(new TextDecoder().decode(bytes));
         const { config, problems } = validateConfig(raw, rules);
-        const texts = problems.map((p) => `${p.key}${p.params ? ' ' + JSON.stringify(p.params) : ''}`);
+        const locale = toLocale(vscode.env.language);
+        const texts = problems.map((p) => translate(locale, p.key, p.params));
         for (const t of texts) log.warn(`${candidate.fsPath}: ${t}`);
         return { path: candidate.fsPath, config, problems: texts };
       } catch (e) {
@@ -122,43 +126,49 @@ async function findRc(dir: vscode.Uri, root: vscode.Uri, log: vscode.LogOutputCh
         return { path: candidate.fsPath, problems: [(e as Error).message] };
       }
     }
-    if (current.path === root.path || current.path === '/' || !current.path.startsWith(root.path)) break;
-    current = vscode.Uri.joinPath(current, '..');
+    const parent = vscode.Uri.joinPath(current, '..');
+    if (parent.path === current.path || (root && (current.path === root.path || !current.path.startsWith(root.path)))) break;
+    current = parent;
   }
   return { problems: [] };
 }
 
 function read(uri: vscode.Uri): ResourceSettings {
   const cfg = vscode.workspace.getConfiguration('mailproof', uri);
+  return {
+    enable: cfg.get<boolean>('enable', true),
+    files: cfg.get<string[]>('files', []),
+    maxFileSizeBytes: Math.max(1, cfg.get<number>('maxFileSizeKB', DEFAULT_MAX_FILE_SIZE_KB)) * 1024,
+    userConfig: configAt(cfg, 'user'),
+    workspaceConfig: configAt(cfg, 'workspace'),
+  };
+}
+
+// The lint options set at one level of the settings, validated like a project file.
+function configAt(cfg: vscode.WorkspaceConfiguration, level: Level): MailproofConfig {
+  const value = <T>(key: string) => explicitValue<T>(cfg, key, level);
   const config: MailproofConfig = {};
   const ruleSettings: NonNullable<MailproofConfig['rules']> = {};
   for (const rule of rules as readonly Rule[]) {
     const base = `rules.${settingKey(rule.id)}`;
     const setting: Record<string, unknown> = {};
-    const severity = explicitValue<SeveritySetting>(cfg, `${base}.severity`);
+    const severity = value<SeveritySetting>(`${base}.severity`);
     if (severity) setting.severity = severity;
     for (const name of Object.keys(rule.options ?? {})) {
-      const v = explicitValue<unknown>(cfg, `${base}.${name}`);
+      const v = value<unknown>(`${base}.${name}`);
       if (v !== undefined) setting[name] = v;
     }
     if (Object.keys(setting).length) ruleSettings[rule.id] = setting;
   }
   if (Object.keys(ruleSettings).length) config.rules = ruleSettings;
-  const add = explicitValue<PhraseInput[]>(cfg, 'phrases.add');
-  const ignore = explicitValue<string[]>(cfg, 'phrases.ignore');
+  const add = value<PhraseInput[]>('phrases.add');
+  const ignore = value<string[]>('phrases.ignore');
   if (add || ignore) config.phrases = { add: add ?? [], ignore: ignore ?? [] };
-  const acronyms = explicitValue<string[]>(cfg, 'acronyms');
+  const acronyms = value<string[]>('acronyms');
   if (acronyms) config.acronyms = acronyms;
-  const mailType = explicitValue<'bulk' | 'transactional'>(cfg, 'mailType');
+  const mailType = value<'bulk' | 'transactional'>('mailType');
   if (mailType) config.mailType = mailType;
-  const sender = explicitValue<string>(cfg, 'sender');
+  const sender = value<string>('sender');
   if (sender) config.sender = sender;
-  // Validate what came from settings the same way as a project file.
-  const { config: clean } = validateConfig(config, rules);
-  return {
-    enable: cfg.get<boolean>('enable', true),
-    files: cfg.get<string[]>('files', []),
-    maxFileSizeBytes: Math.max(1, cfg.get<number>('maxFileSizeKB', DEFAULT_MAX_FILE_SIZE_KB)) * 1024,
-    config: clean,
-  };
+  return validateConfig(config, rules).config;
 }

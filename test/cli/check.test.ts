@@ -93,6 +93,14 @@ describe('mailproof check', { skip: existsSync(cli) ? false : 'dist/cli.js missi
     });
   }
 
+  it('accepts a DNS server given by name (localhost comes from the hosts file, no network)', async () => {
+    const port = server.address.split(':').pop();
+    const r = await runCli(['check', 'news@good.example', '--ip', '192.0.2.10', '--selector', 'sel1', '--dns', `localhost:${port}`]);
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0);
+    golden('good.txt', normalise(r.stdout));
+  });
+
   it('prints the check usage in French', async () => {
     const r = await runCli(['check', '--help', '--locale', 'fr']);
     assert.equal(r.code, 0);

@@ -33,6 +33,7 @@ export const en = {
   'input.badTarget': '“{value}” is neither a domain nor an email address',
   'input.badIp': '“{value}” is not an IPv4 or IPv6 address',
   'input.badDns': '“{value}” is not a DNS server (use HOST or HOST:PORT, [IPv6]:PORT)',
+  'input.unknownDns': 'The DNS server “{value}” could not be found',
   'input.badZone': '“{value}” is not a blocklist zone name',
   'input.badSelector': '“{value}” is not a DKIM selector',
   'input.badTimeout': '“{value}” is not a time in milliseconds',

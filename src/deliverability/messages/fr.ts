@@ -32,6 +32,7 @@ export const fr: Record<keyof typeof en, string> = {
   'input.badTarget': '« {value} » n’est ni un domaine ni une adresse e-mail',
   'input.badIp': '« {value} » n’est pas une adresse IPv4 ou IPv6',
   'input.badDns': '« {value} » n’est pas un serveur DNS (utilisez HÔTE ou HÔTE:PORT, [IPv6]:PORT)',
+  'input.unknownDns': 'Le serveur DNS « {value} » est introuvable',
   'input.badZone': '« {value} » n’est pas un nom de zone de liste de blocage',
   'input.badSelector': '« {value} » n’est pas un sélecteur DKIM',
   'input.badTimeout': '« {value} » n’est pas une durée en millisecondes',

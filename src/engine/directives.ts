@@ -1,5 +1,6 @@
 import type { DraftModel } from './model';
 import type { LineIndex } from './position';
+import { fileCommentInsert, headerInsert } from './placement';
 import type { Fix } from './types';
 import type { MessageParams } from './i18n';
 
@@ -80,12 +81,11 @@ type Translate = (key: string, params?: MessageParams) => string;
 export function disableFixes(model: DraftModel, lines: LineIndex, ruleId: string, offset: number, t: Translate): Fix[] {
   const fixes: Fix[] = [];
   const source = model.source;
-  const eol = source.includes('\r\n') ? '\r\n' : '\n';
   if (model.kind === 'eml') {
     const existing = model.headers.find((h) => h.key === 'x-mailproof-disable');
     const edit = existing
       ? { start: existing.valueEnd, end: existing.valueEnd, newText: `${existing.value.trim() ? ', ' : ''}${ruleId}` }
-      : { start: 0, end: 0, newText: `X-Mailproof-Disable: ${ruleId}${eol}` };
+      : headerInsert(model, `X-Mailproof-Disable: ${ruleId}`);
     fixes.push({ title: t('fix.disableFile', { rule: ruleId }), edits: [edit] });
     return fixes;
   }
@@ -95,13 +95,9 @@ export function disableFixes(model: DraftModel, lines: LineIndex, ruleId: string
   if (lineStart >= model.preambleEnd) {
     fixes.push({
       title: t('fix.disableLine', { rule: ruleId }),
-      edits: [{ start: lineStart, end: lineStart, newText: `${indent}<!-- mailproof-disable-next-line ${ruleId} -->${eol}` }],
+      edits: [{ start: lineStart, end: lineStart, newText: `${indent}<!-- mailproof-disable-next-line ${ruleId} -->${model.eol}` }],
     });
   }
-  let at = model.preambleEnd;
-  const afterPreamble = /^\r?\n/.exec(source.slice(at, at + 2));
-  if (at > 0 && afterPreamble) at += afterPreamble[0].length;
-  const prefix = at > 0 && source[at - 1] !== '\n' ? eol : '';
-  fixes.push({ title: t('fix.disableFile', { rule: ruleId }), edits: [{ start: at, end: at, newText: `${prefix}<!-- mailproof-disable ${ruleId} -->${eol}` }] });
+  fixes.push({ title: t('fix.disableFile', { rule: ruleId }), edits: [fileCommentInsert(model, `<!-- mailproof-disable ${ruleId} -->`)] });
   return fixes;
 }

@@ -81,6 +81,8 @@ export interface DraftModel {
   declaredMailType?: MailType;
   /** Where a file-level directive comment can be inserted. */
   preambleEnd: number;
+  /** The draft's line break (`\r\n` when it has any, else `\n`), for inserted lines. */
+  eol: string;
   /** The language the draft's text seems to be in. */
   language: Locale;
   /** First header with this (case-insensitive) name. */

@@ -46,6 +46,17 @@ describe('lint', () => {
     assert.deepEqual(ids(afterFile), []);
   });
 
+  it('puts the disable header of a message among its headers, after an mbox From line', () => {
+    const eml = 'From news@shop.example Thu Nov 26 09:00:00 2026\nFrom: Shop <news@shop.example>\nSubject: Vite !!!\n\nBonjour\n';
+    const run = lint(eml, { kind: 'eml', rules: textRules });
+    const f = run.findings.find((x) => x.ruleId === 'exclamation')!;
+    const [file] = disableFixes(run.model, run.lines, f.ruleId, f.start, (k, p) => translate('en', k, p));
+    const after = applyEdits(eml, file.edits);
+    assert.ok(after.startsWith('From news@shop.example Thu Nov 26 09:00:00 2026\nX-Mailproof-Disable: exclamation\nFrom: Shop'), after);
+    const again = lint(after, { kind: 'eml' });
+    assert.deepEqual(again.findings.filter((x) => x.ruleId === 'exclamation' || x.ruleId === 'mime-structure').map((x) => x.message), lint(eml, { kind: 'eml' }).findings.filter((x) => x.ruleId === 'mime-structure').map((x) => x.message));
+  });
+
   it('applies severity overrides and options from the configuration', () => {
     const text = '<p>Vite !!! 🎉🎉</p>';
     const run = lint(text, { kind: 'html', rules: textRules, config: { rules: { exclamation: 'error', emoji: 'off' } } });

@@ -1,6 +1,7 @@
 import { sourceEdit, textEdit } from '../fix';
 import type { BodyPart } from '../model';
 import { attr, type HtmlAttribute, type HtmlElement } from '../parse/html';
+import { withoutTrailingPunctuation } from '../text/links';
 import { BLOCK_BREAK, type TextView } from '../text/view';
 import type { Edit } from '../types';
 import { parseUrl, type UrlParts } from './url';
@@ -28,7 +29,6 @@ const LINK_TAGS = ['a', 'area', 'mj-button', 'mj-image', 'mj-social-element', 'm
 
 // URLs in plain text: with a scheme, or starting with www. (what clients turn into links).
 const TEXT_URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'\u2029\uFFFC]+/gi;
-const TRAILING_PUNCT_RE = /[.,;:!?'")\]}>»]+$/;
 
 const cache = new WeakMap<object, Link[]>();
 
@@ -73,7 +73,7 @@ function textLinks(view: TextView): Link[] {
   const text = view.text;
   TEXT_URL_RE.lastIndex = 0;
   for (let m = TEXT_URL_RE.exec(text); m; m = TEXT_URL_RE.exec(text)) {
-    const url = m[0].replace(TRAILING_PUNCT_RE, '');
+    const url = text.slice(m.index, withoutTrailingPunctuation(text, m.index, m.index + m[0].length));
     if (url.includes(BLOCK_BREAK)) continue;
     const base = m.index;
     out.push({

@@ -6,7 +6,8 @@
 import { makeFix } from '../fix';
 import { translate } from '../i18n';
 import type { BodyPart, DraftModel } from '../model';
-import { MAIL_TYPE_RE } from '../parse/index';
+import { MAIL_TYPE_KEYS, MAIL_TYPE_RE } from '../parse/index';
+import { fileCommentInsert, headerInsert } from '../placement';
 import type { Edit, Fix } from '../types';
 import { addressesOf } from './address';
 
@@ -65,10 +66,6 @@ export function senderAddress(model: DraftModel, setting: string | undefined): s
   return m ? m[0] : undefined;
 }
 
-function eolOf(source: string): string {
-  return source.includes('\r\n') ? '\r\n' : '\n';
-}
-
 /**
  * "Mark this draft as transactional": an `X-Mailproof-Type` header in a message, a
  * `mailType:` key in front matter (a comment would show in a plain-text body), else the
@@ -77,24 +74,14 @@ function eolOf(source: string): string {
 export function transactionalFix(model: DraftModel, t: Translate): Fix | undefined {
   const title = t('fix.markTransactional');
   const source = model.source;
-  const eol = eolOf(source);
-  if (model.kind === 'eml') {
-    const h = model.header('x-mailproof-type');
-    if (h) return makeFix(title, [{ start: h.valueStart, end: h.valueEnd, newText: 'transactional' }]);
-    const at = model.headers[0]?.start ?? 0;
-    return makeFix(title, [{ start: at, end: at, newText: `X-Mailproof-Type: transactional${eol}` }]);
-  }
-  const key = model.headers.find((h) => h.key === 'mailtype' || h.key === 'type' || h.key === 'x-mailproof-type');
-  if (key) return makeFix(title, [{ start: key.valueStart, end: key.valueEnd, newText: 'transactional' }]);
+  const declared = model.headers.find((h) => MAIL_TYPE_KEYS.includes(h.key));
+  if (declared) return makeFix(title, [{ start: declared.valueStart, end: declared.valueEnd, newText: 'transactional' }]);
+  if (model.kind === 'eml') return makeFix(title, [headerInsert(model, 'X-Mailproof-Type: transactional')]);
   const comment = source.includes('mailproof:') ? MAIL_TYPE_RE.exec(source) : null;
   if (comment) return makeFix(title, [{ start: comment.index, end: comment.index + comment[0].length, newText: '<!-- mailproof: transactional -->' }]);
   const last = model.headers[model.headers.length - 1];
-  if (last) return makeFix(title, [{ start: last.end, end: last.end, newText: `${eol}mailType: transactional` }]);
-  let at = model.preambleEnd;
-  const afterPreamble = /^\r?\n/.exec(source.slice(at, at + 2));
-  if (at > 0 && afterPreamble) at += afterPreamble[0].length;
-  const prefix = at > 0 && source[at - 1] !== '\n' ? eol : '';
-  return makeFix(title, [{ start: at, end: at, newText: `${prefix}<!-- mailproof: transactional -->${eol}` }]);
+  if (last) return makeFix(title, [{ start: last.end, end: last.end, newText: `${model.eol}mailType: transactional` }]);
+  return makeFix(title, [fileCommentInsert(model, '<!-- mailproof: transactional -->')]);
 }
 
 // RFC 2606 §3: example.com is reserved, so a placeholder address can never reach anyone.
@@ -117,7 +104,7 @@ export function unsubscribeFooterFix(model: DraftModel, t: Translate, sender: st
   const identity = translate(lang, 'footer.identity');
   const edits: Edit[] = [];
   const source = model.source;
-  const eol = eolOf(source);
+  const eol = model.eol;
   for (const part of model.parts) {
     if (!part.editable) continue;
     let at: number;

@@ -59,6 +59,7 @@ export function buildModel(source: string, kind: DraftKind): DraftModel {
     problems,
     declaredMailType: declared,
     preambleEnd,
+    eol: source.includes('\r\n') ? '\r\n' : '\n',
     language,
     header(name: string) {
       const key = name.toLowerCase();
@@ -131,10 +132,15 @@ function subjectView(source: string, h: Header): TextView {
   return b.build();
 }
 
+/** Headers (or front-matter keys) that declare the mail type: `X-Mailproof-Type`, `mailType`. */
+export const MAIL_TYPE_KEYS = ['x-mailproof-type', 'mailtype'];
+
 function declaredMailType(source: string, headers: Header[]): MailType | undefined {
-  const h = headers.find((x) => x.key === 'x-mailproof-type' || x.key === 'mailtype' || x.key === 'type');
-  const v = h?.value.trim().toLowerCase();
-  if (v === 'bulk' || v === 'transactional') return v;
+  for (const h of headers) {
+    if (!MAIL_TYPE_KEYS.includes(h.key)) continue;
+    const v = h.value.trim().toLowerCase();
+    if (v === 'bulk' || v === 'transactional') return v;
+  }
   if (!source.includes('mailproof:')) return undefined;
   const m = MAIL_TYPE_RE.exec(source);
   return m ? (m[1].toLowerCase() as MailType) : undefined;

@@ -19,8 +19,7 @@ export const listUnsubscribe = defineRule({
   check(ctx) {
     const { model } = ctx;
     if (model.headers.length === 0) return;
-    const source = model.source;
-    const eol = source.includes('\r\n') ? '\r\n' : '\n';
+    const eol = model.eol;
     const header = model.header('list-unsubscribe');
     const post = model.header('list-unsubscribe-post');
     if (!header) {

@@ -8,7 +8,18 @@ import type { TextView } from './view';
 const URL_RE = /^(?:[a-z][a-z\d+.-]*:\/\/|www\.)/i;
 const EMAIL_RE = /^[^@]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$/u;
 const DOMAIN_RE = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,24}(?:[/?#:].*)?$/u;
-const TRAILING_PUNCT_RE = /[.,;:!?'’]+$/;
+// Punctuation that ends a sentence or closes a bracket right after an address is not part of it.
+const TRAILING_PUNCT = new Set('.,;:!?\'’")]}>»');
+
+/**
+ * The end of `text[from, to)` without its trailing punctuation. A backward scan: a regex such as
+ * /[.!?]+$/ retries from every character of a long run and turns quadratic.
+ */
+export function withoutTrailingPunctuation(text: string, from: number, to: number): number {
+  let end = to;
+  while (end > from && TRAILING_PUNCT.has(text[end - 1])) end--;
+  return end;
+}
 // Every link or address contains one of these; tokens without them are never looked at.
 const MARK_RE = /[.@:]/g;
 const cache = new WeakMap<TextView, Array<[number, number]>>();
@@ -37,7 +48,7 @@ export function linkRanges(view: TextView): ReadonlyArray<readonly [number, numb
       while (to < text.length && !isDelimiter(text.charCodeAt(to))) to++;
       done = to;
       MARK_RE.lastIndex = to;
-      const token = text.slice(from, to).replace(TRAILING_PUNCT_RE, '');
+      const token = text.slice(from, withoutTrailingPunctuation(text, from, to));
       if (!token.includes('.') && !token.includes(':')) continue;
       if (URL_RE.test(token) || EMAIL_RE.test(token) || DOMAIN_RE.test(token)) out.push([from, from + token.length]);
     }

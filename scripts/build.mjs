@@ -52,7 +52,7 @@ const entries = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode', './deliverability.js'],
+    external: ['vscode'],
   },
   {
     // Loaded on the first deliverability check, never at activation.
@@ -78,7 +78,7 @@ const entries = [
     banner: { js: '#!/usr/bin/env node' },
     plugins: [parserOnly, deliverabilityExternal],
   },
-].filter((e) => existsSync(join(root, e.entryPoints[0])));
+];
 
 function copyDocs() {
   // Rule docs ship inside the package so "Learn more" works offline.

@@ -56,13 +56,30 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
  * (the next lint pass picks it up), and returns the edits to apply.
  */
 export function preferredEdits(findings: readonly Finding[]): { edits: Edit[]; fixed: number } {
+  // Taken edits are kept sorted and never overlap, so an edit is checked against its
+  // neighbours only: a draft with thousands of findings stays linear-ish, not quadratic.
   const taken: Edit[] = [];
   let fixed = 0;
+  const position = (e: Edit) => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid].start < e.start || (taken[mid].start === e.start && taken[mid].end < e.end)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const clashes = (e: Edit) => {
+    const i = position(e);
+    for (let k = Math.max(0, i - 1); k <= i + 1 && k < taken.length; k++) if (overlaps(e, taken[k])) return true;
+    return false;
+  };
   for (const f of findings) {
     const fix = f.fixes?.find((x) => x.preferred);
     if (!fix) continue;
-    if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
-    taken.push(...fix.edits);
+    if (fix.edits.some(clashes)) continue;
+    for (const e of fix.edits) taken.splice(position(e), 0, e);
     fixed++;
   }
   return { edits: taken, fixed };

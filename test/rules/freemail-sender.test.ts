@@ -41,6 +41,12 @@ describe('freemail-sender', () => {
     assert.equal(lint(msg('From: jean@gmail.com', 'Reply-To: Jean <jean@gmail.com>')).length, 1);
   });
 
+  it('knows the sender setting written with a display name as the sender', () => {
+    const text = ['Reply-To: jean@gmail.com', 'Subject: x', '', 'Hello'].join('\n');
+    const list = findings(text, 'freemail-sender', { kind: 'eml', config: { sender: 'Jean <jean@gmail.com>' } });
+    assert.deepEqual(list.map((f) => f.message), ['Sender Jean <jean@gmail.com> (mailproof.sender setting) is on the free-mail domain gmail.com']);
+  });
+
   it('reports in French', () => {
     const [f] = findings(msg('From: a@free.fr'), 'freemail-sender', { kind: 'eml', locale: 'fr' });
     assert.equal(f.message, 'L’expéditeur a@free.fr utilise le domaine de messagerie gratuite free.fr');

@@ -9,7 +9,14 @@ function flagged(text: string, options: Parameters<typeof findings>[2] = {}): st
 
 describe('spam-phrase', () => {
   describe('whole words', () => {
-    it('flags argent but not words that start with it', () => {
+    it('gives one finding for a symbol phrase that both lexicons list, in the draft’s language', () => {
+    const html = '<html lang="fr"><body><p>Gagnez €€€ maintenant</p></body></html>';
+    const list = findings(html, 'spam-phrase').filter((f) => html.slice(f.start, f.end) === '€€€');
+    assert.equal(list.length, 1);
+    assert.equal(list[0].data?.lexicon, 'fr');
+  });
+
+  it('flags argent but not words that start with it', () => {
       const html = '<p>Argenteuil, argenterie, argentine, argentin, Argentina : pas d’argent ici.</p>';
       assert.deepEqual(flagged(html), ['argent']);
     });

@@ -8,6 +8,13 @@ const FR_TEXT = '<p>Bonjour, découvrez les nouvelles collections de la boutique
 const EN_TEXT = '<p>Hello, here are the new collections of the shop and our workshops.</p>';
 
 describe('unsubscribe', () => {
+  it('finds the unsubscribe link of MJML buttons and image-map areas', () => {
+    const mjml = '<mjml><mj-body><mj-text>Hello there, our news of the week for you.</mj-text><mj-button href="https://example.com/unsubscribe">Unsubscribe</mj-button></mj-body></mjml>';
+    assert.deepEqual(findings(mjml, 'unsubscribe'), []);
+    const area = '<p>Hello there, our news of the week for you.</p><map><area href="https://example.com/unsubscribe" alt="Unsubscribe"></map>';
+    assert.deepEqual(findings(area, 'unsubscribe'), []);
+  });
+
   it('flags bulk HTML without a way out, on the <body> tag', () => {
     const html = page(FR_TEXT);
     const [f] = findings(html, 'unsubscribe', { locale: 'fr' });

@@ -19,14 +19,3 @@ export function isValidDomainName(name: string): boolean {
   return n.split('.').every((l) => l.length > 0 && l.length <= 63);
 }
 
-/** A host name with at least two labels and letters-digits-hyphens labels (RFC 1123 §2.1). */
-export function isHostName(name: string): boolean {
-  const n = name.replace(/\.$/, '');
-  if (!isValidDomainName(n) || !n.includes('.')) return false;
-  return n.split('.').every((l) => /^[a-z0-9_]([a-z0-9-]*[a-z0-9])?$/i.test(l));
-}
-
-/** Lowercase, no trailing dot: the form names are compared in. */
-export function normaliseName(name: string): string {
-  return name.toLowerCase().replace(/\.$/, '');
-}

@@ -61,9 +61,6 @@ export function isSpfRecord(txt: string): boolean {
   return VERSION_RE.test(txt);
 }
 
-/** Terms whose evaluation queries DNS and counts toward the limit of 10 (RFC 7208 §4.6.4). */
-export const DNS_MECHANISMS: ReadonlySet<string> = new Set(['include', 'a', 'mx', 'ptr', 'exists']);
-
 // ip4-cidr-length = "/" ("0" / %x31-39 0*1DIGIT); leading zeros are not allowed.
 const CIDR = '(0|[1-9]\\d*)';
 const DUAL_CIDR_RE = new RegExp(`(?:/${CIDR})?(?://${CIDR})?$`);

@@ -145,7 +145,8 @@ function offsetsOfSeq(outer: WordSeq, inner: WordSeq): number[] {
 export function compileMatcher(lexicons: Array<{ lang: Locale; entries: readonly LexiconEntry[] }>, add: PhraseInput[] = [], ignore: string[] = []): PhraseMatcher {
   const ignored = new Set(ignore.map((s) => fold(s.trim())));
   const byFirst = new Map<string, Variant[]>();
-  const symbols: Variant[] = [];
+  // Phrases without words ($$$, €€€), by spelling: several lexicons may list the same one.
+  const symbols = new Map<string, Variant[]>();
   let size = 0;
   const all: TaggedEntry[] = [];
   for (const lex of lexicons) for (const e of lex.entries) all.push({ ...e, lang: lex.lang });
@@ -169,7 +170,11 @@ export function compileMatcher(lexicons: Array<{ lang: Locale; entries: readonly
       const v: Variant = { ...seq, entry, choices, exceptions };
       kept = true;
       if (v.words.length === 0) {
-        if (v.trail) symbols.push(v);
+        if (v.trail) {
+          const same = symbols.get(v.trail);
+          if (same) same.push(v);
+          else symbols.set(v.trail, [v]);
+        }
         continue;
       }
       let list = byFirst.get(v.words[0]);
@@ -245,12 +250,20 @@ export function compileMatcher(lexicons: Array<{ lang: Locale; entries: readonly
           i += bestLength - 1;
         }
       }
-      for (const v of symbols) {
-        for (let k = text.indexOf(v.trail); k >= 0; k = text.indexOf(v.trail, k + v.trail.length)) {
-          out.push({ from: k, to: k + v.trail.length, entry: v.entry, choices: v.choices });
+      if (symbols.size === 0) return out;
+      // Symbols follow the same choices as words: the user's entry, else the draft's language;
+      // one finding per place, none inside a word match or a link.
+      const wordMatches = out.length;
+      const links = linkRanges(view);
+      const taken = (from: number, to: number) =>
+        out.slice(0, wordMatches).some((m) => m.from < to && from < m.to) || links.some(([a, b]) => a < to && from < b);
+      for (const [spelling, variants] of symbols) {
+        const v = variants.find((x) => x.entry.lang === 'custom') ?? variants.find((x) => x.entry.lang === prefer) ?? variants[0];
+        for (let k = text.indexOf(spelling); k >= 0; k = text.indexOf(spelling, k + spelling.length)) {
+          if (!taken(k, k + spelling.length)) out.push({ from: k, to: k + spelling.length, entry: v.entry, choices: v.choices });
         }
       }
-      if (symbols.length) out.sort((a, b) => a.from - b.from);
+      out.sort((a, b) => a.from - b.from);
       return out;
     },
   };

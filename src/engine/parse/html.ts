@@ -60,8 +60,6 @@ export interface HtmlDocument {
   comments: RawBlock[];
   /** Source offset after the doctype (or the start), where a file-level comment can go. */
   preambleEnd: number;
-  /** Source size of the markup in UTF-16 units. */
-  size: number;
   /** Elements with the given (lowercase) tag name, in document order. */
   byName(name: string): readonly HtmlElement[];
 }
@@ -178,7 +176,7 @@ export function parseHtml(
         const el = stack[k];
         stack.length = k;
         if (name === 'style' && styleStart >= 0) {
-          const end = implied ? parser.startIndex : parser.startIndex;
+          const end = parser.startIndex;
           const raw = html.slice(styleStart, end);
           const base = styleStart;
           styles.push({ text: raw, start: mapper.start(styleStart), end: mapper.end(end), offset: (i) => mapper.start(base + i) });
@@ -224,7 +222,6 @@ export function parseHtml(
     styles,
     comments,
     preambleEnd,
-    size: html.length,
     byName: (name) => index.get(name) ?? EMPTY,
   };
 }

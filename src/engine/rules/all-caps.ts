@@ -2,7 +2,7 @@ import { makeFix } from '../fix';
 import type { Edit } from '../types';
 import { defineRule } from '../rule';
 import { textTargets } from '../text/targets';
-import { BLOCK_BREAK, MERGE_TAG_MASK, type TextView } from '../text/view';
+import { BLOCK_BREAK, MERGE_TAG_MASK, mergeTagRanges, type TextView } from '../text/view';
 import { type Words, wordsOf } from '../text/words';
 
 /** Capitals that are names, not shouting; users add their own with `mailproof.acronyms`. */
@@ -44,6 +44,15 @@ export const allCaps = defineRule({
       const text = view.text;
       const kinds = new Uint8Array(n);
       for (let i = 0; i < n; i++) kinds[i] = classify(words, i, acronyms);
+      // An acronym inside a run of capitals is part of the shouting (FREE PDF GUIDE); at its end
+      // it is not. Whether the next word with case is in capitals, from one backward pass.
+      const upperFollows = new Uint8Array(n);
+      for (let i = n - 1, next = 0; i >= 0; i--) {
+        upperFollows[i] = next;
+        if (kinds[i] === UPPER) next = 1;
+        else if (kinds[i] === LOWER) next = 0;
+      }
+      // Runs reported, in text order: a sentence inside one is not reported again.
       const reported: Array<[number, number]> = [];
       const report = (from: number, to: number, message: string) => {
         reported.push([from, to]);
@@ -64,7 +73,7 @@ export const allCaps = defineRule({
       for (let i = 0; i < n; i++) {
         if (i > 0 && gapHas(text, words.to[i - 1], words.from[i], BLOCK_BREAK_CODE)) flushRun();
         const k = kinds[i];
-        if (k === UPPER || (k === ACRONYM && runStart >= 0 && nextIsUpper(kinds, i))) {
+        if (k === UPPER || (k === ACRONYM && runStart >= 0 && upperFollows[i])) {
           if (runStart < 0) runStart = i;
           if (k === UPPER) runCount++;
           runEnd = i;
@@ -73,6 +82,8 @@ export const allCaps = defineRule({
       flushRun();
 
       // 2. Whole sentences (or the whole subject) in capitals.
+      const runsReported = reported.length;
+      let seen = 0;
       let first = 0;
       for (let i = 1; i <= n; i++) {
         if (i < n && !gapEndsSentence(text, words.to[i - 1], words.from[i])) continue;
@@ -92,7 +103,8 @@ export const allCaps = defineRule({
         if (lower || upperWords === 0) continue;
         const from = words.from[sentenceStart];
         const to = words.to[last];
-        if (reported.some(([a, b]) => from < b && a < to)) continue;
+        while (seen < runsReported && reported[seen][1] <= from) seen++;
+        if (seen < runsReported && reported[seen][0] < to) continue;
         const shouting = isSubject ? upperLetters > STANDALONE_ACRONYM_MAX_LETTERS : upperWords >= 2 && upperLetters >= 8;
         if (shouting) report(from, to, ctx.t(isSubject ? 'all-caps.subject' : 'all-caps.sentence'));
       }
@@ -145,15 +157,6 @@ function gapEndsSentence(text: string, from: number, to: number): boolean {
   return false;
 }
 
-// An acronym inside a run of capitals is part of the shouting (FREE PDF GUIDE); at its end it is not.
-function nextIsUpper(kinds: Uint8Array, i: number): boolean {
-  for (let j = i + 1; j < kinds.length; j++) {
-    if (kinds[j] === UPPER) return true;
-    if (kinds[j] === LOWER) return false;
-  }
-  return false;
-}
-
 // Lowercases a range piece by piece (markup between pieces stays), keeping acronyms and
 // merge tags, with a capital at a sentence start.
 function sentenceCaseEdit(view: TextView, source: string, from: number, to: number, acronyms: Set<string>): Edit[] | undefined {
@@ -170,10 +173,13 @@ function sentenceCaseEdit(view: TextView, source: string, from: number, to: numb
       if (seg.end - seg.start !== seg.textTo - seg.textFrom) return undefined;
       original = source.slice(seg.start, seg.end);
     }
-    let out = original.replace(MERGE_TAG_OR_WORD, (m, tag: string | undefined, word: string | undefined) => {
-      if (tag) return tag;
-      return acronyms.has(word!.toUpperCase()) ? word! : word!.toLowerCase();
-    });
+    // Merge tags keep their case; the words between them are lowercased.
+    let out = '';
+    let pos = 0;
+    for (const [a, b] of [...mergeTagRanges(original), [original.length, original.length] as [number, number]]) {
+      out += original.slice(pos, a).replace(WORD_RE, (w) => (acronyms.has(w.toUpperCase()) ? w : w.toLowerCase())) + original.slice(a, b);
+      pos = b;
+    }
     if (capitalize && /\p{L}/u.test(out)) {
       out = out.replace(/\p{L}/u, (c) => c.toUpperCase());
       capitalize = false;
@@ -183,4 +189,4 @@ function sentenceCaseEdit(view: TextView, source: string, from: number, to: numb
   return edits.length ? edits : undefined;
 }
 
-const MERGE_TAG_OR_WORD = /(\*\|[^|]*\|\*|\{\{[^}]*\}\}|\{%[^%]*%\}|%%[^%]*%%|\[\[[^\]]*\]\]|<%[^%]*%>)|([\p{L}\p{N}]+)/gu;
+const WORD_RE = /[\p{L}\p{N}]+/gu;

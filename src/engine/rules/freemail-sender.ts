@@ -1,6 +1,6 @@
 import { domainOf, isFreemailDomain } from '../data/freemail';
 import { addressesOf } from '../mail/address';
-import { draftAnchor } from '../mail/bulk';
+import { draftAnchor, senderAddress } from '../mail/bulk';
 import { defineRule } from '../rule';
 
 export const freemailSender = defineRule({
@@ -33,7 +33,8 @@ export const freemailSender = defineRule({
     const replyTo = model.header('reply-to');
     if (!replyTo) return;
     const own = new Set(senders.map((s) => s.address.toLowerCase()));
-    if (own.size === 0 && ctx.settings.sender) own.add(ctx.settings.sender.trim().toLowerCase());
+    const configured = own.size === 0 ? senderAddress(model, ctx.settings.sender) : undefined;
+    if (configured) own.add(configured.toLowerCase());
     for (const r of addressesOf(source, replyTo)) {
       if (!r.domain || !isFreemailDomain(r.domain) || own.has(r.address.toLowerCase())) continue;
       ctx.report({ start: r.start, end: r.end, message: ctx.t('freemail-sender.replyTo', { address: r.address }), data: { domain: r.domain } });

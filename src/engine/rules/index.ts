@@ -60,8 +60,3 @@ export const rules: readonly Rule[] = [
   textAlternative,
   mimeStructure,
 ] as unknown as readonly Rule[];
-
-/** Looks a rule up by id. */
-export function ruleById(id: string): Rule | undefined {
-  return rules.find((r) => r.id === id);
-}

@@ -5,6 +5,7 @@ import { defineRule } from '../rule';
 import { fold } from '../text/normalize';
 import { foldedText } from '../text/words';
 import { mergeTags } from '../text/merge-tags';
+import { linksOf } from '../html/links';
 
 // Words that offer a way out, English and French, matched on case- and accent-folded text
 // (spaces stand for any whitespace, &nbsp; included).
@@ -37,8 +38,7 @@ interface Found {
 // A link offers a way out by its URL, its title, its text or the short sentence around it.
 // `folded` is the part's folded text (same length, so offsets hold); `words` whether it says
 // "unsubscribe" anywhere at all.
-function linkFound(part: BodyPart, el: HtmlElement, folded: string, words: boolean): boolean {
-  if (UNSUB_URL.test(attr(el, 'href')?.value ?? '')) return true;
+function linkFound(el: HtmlElement, folded: string, words: boolean): boolean {
   const title = attr(el, 'title')?.value;
   if (title && UNSUB_TEXT.test(fold(title))) return true;
   if (!words) return false;
@@ -76,18 +76,18 @@ function tagRange(part: BodyPart, source: string, from: number, to: number): { f
 
 /** The first way to unsubscribe in the draft: an HTML link, else a line of text, else a lone merge tag. */
 function findUnsubscribe(model: DraftModel): Found | undefined {
-  // Most newsletters link to an unsubscribe URL: finding it needs no folding of the text.
-  for (const part of model.parts) {
-    for (const el of part.html?.byName('a') ?? []) {
-      if (UNSUB_URL.test(attr(el, 'href')?.value ?? '')) return { part, from: el.textStart, to: el.textEnd };
-    }
+  // Most newsletters link to an unsubscribe URL: finding it needs no folding of the text. Links
+  // are every element the link rules follow (<a>, <area>, MJML and Inky buttons).
+  const htmlLinks = model.parts.map((part) => (part.html ? linksOf(part, model.source).filter((l) => l.el) : []));
+  for (const [i, part] of model.parts.entries()) {
+    for (const link of htmlLinks[i]) if (UNSUB_URL.test(link.url)) return { part, from: link.el!.textStart, to: link.el!.textEnd };
   }
   const folded = model.parts.map((p) => foldedText(p.text));
   const words = folded.map((f) => UNSUB_TEXT.test(f));
   for (const [i, part] of model.parts.entries()) {
     if (!part.html) continue;
-    for (const el of part.html.byName('a')) {
-      if (linkFound(part, el, folded[i], words[i])) return { part, from: el.textStart, to: el.textEnd };
+    for (const link of htmlLinks[i]) {
+      if (linkFound(link.el!, folded[i], words[i])) return { part, from: link.el!.textStart, to: link.el!.textEnd };
     }
     // Campaign Monitor's <unsubscribe>…</unsubscribe> tag becomes the link when sent.
     const tag = part.html.byName('unsubscribe')[0];

@@ -79,29 +79,31 @@ const MERGE_TAGS: Array<[string, RegExp]> = [
   ['<%', /<%[^%\n]{0,200}%>/y],
 ];
 
-/** Ranges `[from, to)` of template merge tags in a text. */
+/** Ranges `[from, to)` of template merge tags in a text, in order and not overlapping. */
 export function mergeTagRanges(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+  const found: Array<[number, number]> = [];
   for (const [opener, re] of MERGE_TAGS) {
     for (let i = text.indexOf(opener); i >= 0; i = text.indexOf(opener, i + 1)) {
       re.lastIndex = i;
       const m = re.exec(text);
       if (!m) continue;
-      out.push([i, i + m[0].length]);
+      found.push([i, i + m[0].length]);
       i += m[0].length - 1;
     }
   }
+  if (found.length < 2) return found;
+  found.sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const r of found) if (out.length === 0 || r[0] >= out[out.length - 1][1]) out.push(r);
   return out;
 }
 
 function maskMergeTags(text: string): string {
   const ranges = mergeTagRanges(text);
   if (ranges.length === 0) return text;
-  ranges.sort((a, b) => a[0] - b[0]);
   const parts: string[] = [];
   let pos = 0;
   for (const [from, to] of ranges) {
-    if (from < pos) continue;
     parts.push(text.slice(pos, from), MERGE_TAG_MASK.repeat(to - from));
     pos = to;
   }

@@ -1,5 +1,5 @@
 import { createPublicKey } from 'node:crypto';
-import { type Check, problem, result } from '../context';
+import { type Check, problem, result, statusOf } from '../context';
 import { type Detail, detail, renderDetail } from '../detail';
 import { parseTagList } from '../tag-list';
 import { DnsError, joinTxt } from '../dns/resolver';
@@ -151,7 +151,7 @@ export const checkDkim: Check = async (ctx) => {
   if (good === 0 && !problems.some((x) => x.severity === 'error')) {
     for (const x of problems) if (x.code === 'dkim-revoked') x.severity = 'error';
   }
-  let status: 'pass' | 'warn' | 'fail' | 'error' = problems.some((x) => x.severity === 'error') ? 'fail' : problems.some((x) => x.severity === 'warning') ? 'warn' : 'pass';
+  let status = statusOf(problems);
   if (given && failures.length && status === 'pass') status = 'error';
   const r = result('dkim', status, msg(locale, 'dkim.summary.found', { count: found, good }), records, problems);
   r.metrics = { selectorsFound: found, usableKeys: good };

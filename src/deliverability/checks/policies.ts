@@ -1,5 +1,5 @@
 // MTA-STS, TLS-RPT and BIMI: presence and syntax of their DNS records (informational).
-import { type Check, type CheckContext, problem, result } from '../context';
+import { type Check, type CheckContext, problem, result, statusOf } from '../context';
 import { type Detail, detail, renderDetail } from '../detail';
 import { parseTagList } from '../tag-list';
 import { DnsError } from '../dns/resolver';
@@ -26,7 +26,7 @@ async function policyCheck(ctx: CheckContext, id: CheckId, name: string, version
   if (found.length > 1) problems.push(problem(ctx, `${id}-syntax`, 'warning', { name, detail: renderDetail(locale, detail('detail.multipleRecords', { count: found.length })) }));
   else for (const d of validate(tags(found[0]))) problems.push(problem(ctx, `${id}-syntax`, 'warning', { name, detail: renderDetail(locale, d) }));
   if (extra) problems.push(...(await extra()));
-  const status = problems.some((p) => p.severity === 'warning') ? 'warn' : 'pass';
+  const status = statusOf(problems);
   return result(id, status, msg(locale, `${id}.summary.found` as 'bimi.summary.found', { name }), records, problems);
 }
 

@@ -81,6 +81,37 @@ describe('settings re-lint open drafts', () => {
     assert.equal(doc.getText(left.find((x) => ruleOf(x) === 'spam-phrase')!.range), 'GRATUITES');
   });
 
+  it('ranks user settings below the project file and workspace settings above it', async () => {
+    const dir = `emails/${unique('project.d')}`;
+    await writeFile(`${dir}/.mailproofrc.json`, JSON.stringify({ rules: { exclamation: 'off' } }));
+    const uri = await writeFile(`${dir}/draft.html`, FR_DRAFT);
+    try {
+      const { diagnostics } = await openDraft(uri);
+      assert.ok(!diagnostics.some((x) => ruleOf(x) === 'exclamation'), 'the project file switches exclamation off');
+      // A user setting for a rule the project file does not mention applies…
+      const user = await waitForDiagnostics(
+        uri,
+        (d) => d.length > 0 && !d.some((x) => ruleOf(x) === 'spam-phrase'),
+        async () => {
+          await setSetting('mailproof.rules.exclamation.severity', 'error', vscode.ConfigurationTarget.Global);
+          await setSetting('mailproof.rules.spamPhrase.severity', 'off', vscode.ConfigurationTarget.Global);
+        },
+        'user settings applied',
+      );
+      // …but does not override the project file.
+      assert.ok(!user.some((x) => ruleOf(x) === 'exclamation'));
+      await waitForDiagnostics(
+        uri,
+        (d) => d.some((x) => ruleOf(x) === 'exclamation' && x.severity === vscode.DiagnosticSeverity.Error),
+        () => setSetting('mailproof.rules.exclamation.severity', 'error'),
+        'the workspace setting to override the project file',
+      );
+    } finally {
+      await setSetting('mailproof.rules.exclamation.severity', undefined, vscode.ConfigurationTarget.Global);
+      await setSetting('mailproof.rules.spamPhrase.severity', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('clears everything when disabled', async () => {
     const uri = await writeFile(`emails/${unique('enable.html')}`, FR_DRAFT);
     await openDraft(uri);

@@ -96,6 +96,16 @@ export function wordsOf(view: TextView): Words {
   let start = -1;
   let upper = 0;
   let lower = 0;
+  // Closes the word that started at `start`.
+  const end = (at: number) => {
+    if (count === cap) grow();
+    from[count] = start;
+    to[count] = at;
+    up[count] = upper;
+    low[count] = lower;
+    count++;
+    start = -1;
+  };
   for (let i = 0; i < n; i++) {
     let cp = text.charCodeAt(i);
     let width = 1;
@@ -113,15 +123,7 @@ export function wordsOf(view: TextView): Words {
       cls = classOf(cp);
     }
     if (cls === OTHER) {
-      if (start >= 0) {
-        if (count === cap) grow();
-        from[count] = start;
-        to[count] = i;
-        up[count] = upper;
-        low[count] = lower;
-        count++;
-        start = -1;
-      }
+      if (start >= 0) end(i);
     } else {
       if (start < 0) {
         start = i;
@@ -133,14 +135,7 @@ export function wordsOf(view: TextView): Words {
     }
     i += width - 1;
   }
-  if (start >= 0) {
-    if (count === cap) grow();
-    from[count] = start;
-    to[count] = n;
-    up[count] = upper;
-    low[count] = lower;
-    count++;
-  }
+  if (start >= 0) end(n);
   words = new Words(text, count, from, to, up, low);
   cache.set(view, words);
   return words;

@@ -79,18 +79,15 @@ export function wordsOf(view: TextView): Words {
   let low = new Int32Array(cap);
   const grow = () => {
     cap *= 2;
-    const f = new Int32Array(cap);
-    f.set(from);
-    from = f;
-    const t = new Int32Array(cap);
-    t.set(to);
-    to = t;
-    const u = new Int32Array(cap);
-    u.set(up);
-    up = u;
-    const l = new Int32Array(cap);
-    l.set(low);
-    low = l;
+    const bigger = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    from = bigger(from);
+    to = bigger(to);
+    up = bigger(up);
+    low = bigger(low);
   };
   let count = 0;
   let start = -1;

@@ -9,18 +9,27 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { applyEdits, preferredEdits } from '../src/engine/fix';
 import { lint } from '../src/engine/lint';
 import { LineIndex } from '../src/engine/position';
 import { rules } from '../src/engine/rules/index';
+import { spellingSuggestions } from '../src/engine/spelling/suggest';
+import type { Speller } from '../src/engine/spelling/speller';
 import type { Finding } from '../src/engine/types';
+import { loadSpeller } from '../src/spelling/index';
+
+// The real Hunspell dictionaries, so that spelling fixtures show what users see.
+let speller: Speller | undefined;
+before(async () => {
+  speller = await loadSpeller();
+});
 
 const FIXTURES = join(__dirname, 'fixtures');
 const update = process.env.UPDATE_GOLDEN === '1';
 const GOLDEN = /\.(findings\.json|fixed)$/;
 
-function summarize(text: string, list: Finding[]) {
+function summarize(text: string, list: Finding[], run?: ReturnType<typeof lint>) {
   const lines = new LineIndex(text);
   return list.map((f) => {
     const s = lines.positionAt(f.start);
@@ -34,6 +43,8 @@ function summarize(text: string, list: Finding[]) {
       text: text.slice(f.start, Math.min(f.end, f.start + 80)),
       message: f.message,
       fixes: (f.fixes ?? []).map((x) => x.title + (x.preferred ? ' (preferred)' : '')),
+      // Spelling corrections are computed on demand (the quick-fix menu); shown here as the user sees them.
+      ...(f.ruleId === 'spelling' && run && speller ? { suggestions: spellingSuggestions(run.model, f, speller, localeOf(f.message.startsWith('«') ? 'fr-' : '')).map((x) => x.title) } : {}),
     };
   });
 }
@@ -43,7 +54,7 @@ const localeOf = (name: string) => (name.startsWith('fr-') ? 'fr' : 'en');
 function fixWithRule(text: string, ruleId: string, fileName: string): string {
   const only = rules.filter((r) => r.id === ruleId);
   for (let pass = 0; pass < 10; pass++) {
-    const found = lint(text, { fileName, rules: only, locale: localeOf(fileName) }).findings;
+    const found = lint(text, { fileName, rules: only, locale: localeOf(fileName), speller }).findings;
     // Treat each finding's first fix as preferred when it has none.
     const chosen = found.map((f) => (f.fixes?.length && !f.fixes.some((x) => x.preferred) ? { ...f, fixes: [{ ...f.fixes[0], preferred: true }] } : f));
     const { edits, fixed } = preferredEdits(chosen);
@@ -66,14 +77,14 @@ for (const ruleId of existsSync(FIXTURES) ? readdirSync(FIXTURES).sort() : []) {
       it(name, () => {
         const path = join(dir, name);
         const text = readFileSync(path, 'utf8');
-        const run = lint(text, { fileName: name, locale: localeOf(name) });
+        const run = lint(text, { fileName: name, locale: localeOf(name), speller });
         const mine = run.findings.filter((f) => f.ruleId === ruleId);
-        check(`${path}.findings.json`, JSON.stringify(summarize(text, mine), null, 2) + '\n');
+        check(`${path}.findings.json`, JSON.stringify(summarize(text, mine, run), null, 2) + '\n');
         if (mine.some((f) => f.fixes?.length)) {
           const after = fixWithRule(text, ruleId, name);
           check(`${path}.fixed`, after);
           // The fixed draft has nothing fixable left for this rule.
-          const again = lint(after, { fileName: name }).findings.filter((f) => f.ruleId === ruleId && f.fixes?.some((x) => x.preferred));
+          const again = lint(after, { fileName: name, speller }).findings.filter((f) => f.ruleId === ruleId && f.fixes?.some((x) => x.preferred));
           assert.deepEqual(summarize(after, again), [], 'fixable findings remain after fixing');
         } else {
           assert.ok(!existsSync(`${path}.fixed`), `stale golden ${path}.fixed`);

@@ -28,6 +28,10 @@ export interface MailproofConfig {
   mailType?: MailType;
   /** Sender address, when drafts carry no From. */
   sender?: string;
+  /** Correct words the spelling dictionaries lack (brands, product names, jargon). */
+  words?: string[];
+  /** Language of the text for spelling, instead of detecting it: `fr`, `en` or `auto`. */
+  language?: 'fr' | 'en' | 'auto';
 }
 
 /** A rule's effective severity and options. */
@@ -61,6 +65,8 @@ export function mergeConfigs(...configs: Array<MailproofConfig | undefined>): Ma
     if (c.acronyms) out.acronyms = [...(out.acronyms ?? []), ...c.acronyms];
     if (c.mailType) out.mailType = c.mailType;
     if (c.sender) out.sender = c.sender;
+    if (c.words) out.words = [...(out.words ?? []), ...c.words];
+    if (c.language) out.language = c.language;
   }
   return out;
 }
@@ -88,6 +94,8 @@ export function sharedSettings(config: MailproofConfig | undefined): SharedSetti
     acronyms: config?.acronyms ?? [],
     mailType: config?.mailType ?? 'bulk',
     sender: config?.sender,
+    words: config?.words ?? [],
+    language: config?.language === 'fr' || config?.language === 'en' ? config.language : undefined,
   };
 }
 
@@ -120,7 +128,7 @@ export function validateConfig(raw: unknown, rules: readonly Rule[]): { config: 
   const obj = raw as Record<string, unknown>;
   const byId = new Map(rules.map((r) => [r.id, r]));
   for (const key of Object.keys(obj)) {
-    if (!['rules', 'phrases', 'acronyms', 'mailType', 'sender', '$schema', 'files'].includes(key)) problems.push({ key: 'config.unknownOption', params: { name: key } });
+    if (!['rules', 'phrases', 'acronyms', 'mailType', 'sender', '$schema', 'files', 'words', 'language'].includes(key)) problems.push({ key: 'config.unknownOption', params: { name: key } });
   }
   if (obj.rules !== undefined) {
     if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) problems.push({ key: 'config.rulesNotObject' });
@@ -178,6 +186,14 @@ export function validateConfig(raw: unknown, rules: readonly Rule[]): { config: 
   if (obj.sender !== undefined) {
     if (typeof obj.sender === 'string') config.sender = obj.sender;
     else problems.push({ key: 'config.badSender' });
+  }
+  if (obj.words !== undefined) {
+    if (Array.isArray(obj.words) && obj.words.every((x) => typeof x === 'string')) config.words = obj.words as string[];
+    else problems.push({ key: 'config.badWords' });
+  }
+  if (obj.language !== undefined) {
+    if (obj.language === 'fr' || obj.language === 'en' || obj.language === 'auto') config.language = obj.language;
+    else problems.push({ key: 'config.badLanguage' });
   }
   return { config, problems };
 }

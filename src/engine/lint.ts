@@ -5,6 +5,7 @@ import { buildModel } from './parse/index';
 import type { DraftModel } from './model';
 import { LineIndex } from './position';
 import type { Resources } from './resources';
+import type { Speller } from './spelling/speller';
 import type { Report, Rule, RuleContext } from './rule';
 import { rules as registry } from './rules/index';
 import { computeScore } from './score';
@@ -26,6 +27,11 @@ export interface LintOptions {
    * files (image-size) check only what the draft itself holds (`data:` URIs).
    */
   resources?: Resources;
+  /**
+   * A spell checker with its dictionaries loaded (Node: `loadSpeller` in `src/spelling/`).
+   * Without one, the `spelling` rule reports nothing.
+   */
+  speller?: Speller;
 }
 
 const HTML_EXT = /\.(html?|xhtml|mjml|hbs|handlebars|liquid|njk|twig|mustache|ejs)$/i;
@@ -81,6 +87,7 @@ export function lint(text: string, options: LintOptions = {}): LintRun {
       locale,
       fileName: options.fileName,
       resources: options.resources,
+      speller: options.speller,
       t,
       report(r: Report) {
         findings.push(toFinding(rule.id, r.severity ?? severity, r, text.length));

@@ -2,6 +2,7 @@ import type { MessageParams } from './i18n';
 import type { DraftModel, MailType } from './model';
 import type { PhraseInput } from './lexicon/types';
 import type { Resources } from './resources';
+import type { Speller } from './spelling/speller';
 import type { DraftKind, Fix, Locale, RelatedLocation, Severity } from './types';
 
 /** Groups rules in docs, settings and the report. */
@@ -25,6 +26,10 @@ export interface SharedSettings {
   mailType: MailType;
   /** Sender address from settings, used when the draft has no From. */
   sender?: string;
+  /** Correct words the dictionaries lack (brands, names), from `words`. */
+  words: string[];
+  /** Language of the text for spelling, when forced by the configuration. */
+  language?: 'fr' | 'en';
 }
 
 /** What a rule reports: a range of the source, a message and optional fixes. */
@@ -49,6 +54,8 @@ export interface RuleContext<O = Record<string, never>> {
   readonly fileName?: string;
   /** Local files next to the draft, when the host provides them (see `LintOptions.resources`). */
   readonly resources?: Resources;
+  /** The host's spell checker, when it loaded one (see `LintOptions.speller`). */
+  readonly speller?: Speller;
   /** The message for `key` in the user's locale. */
   t(key: string, params?: MessageParams): string;
   report(report: Report): void;

@@ -265,4 +265,19 @@ export const en: Record<string, string> = {
   'config.badAcronyms': '“acronyms” must be a list of strings',
   'config.badMailType': '“mailType” must be “bulk” or “transactional”',
   'config.badSender': '“sender” must be a string',
+  'config.badWords': '“words” must be a list of strings',
+  'config.badLanguage': '“language” must be “fr”, “en” or “auto”',
+
+  // spelling
+  'rule.spelling.description': 'Misspelled words, in French and English',
+  'rule.spelling.why':
+    'Typos and missing accents make a message look careless or fraudulent: readers trust it less, report it more, and filters trained on phishing see the same sloppiness. Mailproof checks the visible text and the subject with the Hunspell dictionaries, and skips merge tags, links, addresses, codes and brand names.',
+  'spelling.unknown': '“{word}” is not in the {language} dictionary',
+  'spelling.accent': '“{word}” should be “{replacement}” here',
+  'spelling.truncated': 'Spelling stopped after {count} unknown words: is the draft in another language?',
+  'spelling.language.fr': 'French',
+  'spelling.language.en': 'English',
+  'spelling.addWord': 'Add “{word}” to the project dictionary',
+  'spelling.addWordUser': 'Add “{word}” to the user dictionary',
+  'spelling.noSuggestion': 'No spelling suggestion for “{word}”',
 };

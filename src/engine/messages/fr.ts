@@ -265,4 +265,19 @@ export const fr: Record<string, string> = {
   'config.badAcronyms': '« acronyms » doit être une liste de chaînes',
   'config.badMailType': '« mailType » doit valoir « bulk » ou « transactional »',
   'config.badSender': '« sender » doit être une chaîne',
+  'config.badWords': '« words » doit être une liste de chaînes',
+  'config.badLanguage': '« language » doit valoir « fr », « en » ou « auto »',
+
+  // spelling
+  'rule.spelling.description': 'Fautes d’orthographe, en français et en anglais',
+  'rule.spelling.why':
+    'Les fautes de frappe et les accents manquants donnent l’image d’un message bâclé ou frauduleux : les lecteurs lui font moins confiance et le signalent davantage, et les filtres entraînés sur l’hameçonnage y voient la même négligence. Mailproof vérifie le texte visible et l’objet avec les dictionnaires Hunspell, en ignorant les balises de fusion, les liens, les adresses, les codes et les noms de marques.',
+  'spelling.unknown': '« {word} » n’est pas dans le dictionnaire {language}',
+  'spelling.accent': '« {word} » devrait s’écrire « {replacement} » ici',
+  'spelling.truncated': 'Vérification orthographique arrêtée après {count} mots inconnus : le brouillon est-il dans une autre langue ?',
+  'spelling.language.fr': 'français',
+  'spelling.language.en': 'anglais',
+  'spelling.addWord': 'Ajouter « {word} » au dictionnaire du projet',
+  'spelling.addWordUser': 'Ajouter « {word} » au dictionnaire de l’utilisateur',
+  'spelling.noSuggestion': 'Aucune suggestion orthographique pour « {word} »',
 };

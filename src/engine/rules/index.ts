@@ -21,6 +21,7 @@ import { listUnsubscribe } from './list-unsubscribe';
 import { messageSize } from './message-size';
 import { mimeStructure } from './mime-structure';
 import { spamPhrase } from './spam-phrase';
+import { spelling } from './spelling';
 import { textAlternative } from './text-alternative';
 import { trackingPixel } from './tracking-pixel';
 import { unsubscribe } from './unsubscribe';
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = [
   allCaps,
   exclamation,
   emoji,
+  spelling,
   // html
   htmlScript,
   htmlEmbed,

@@ -1,0 +1,283 @@
+import type { DraftModel } from '../model';
+import { MERGE_TAG_MASK, type TextView } from '../text/view';
+import { blocks, declaredDraftLanguage, detectBlockLanguage, type Marked, markAt, paintMarks } from './language';
+import { cachedCheck, type SpellLanguage, type Speller } from './speller';
+import { EMAIL_VOCABULARY } from './vocabulary';
+
+/** A word the spell checker does not know, or a known confusion (`a` for `à`). */
+export interface Misspelling {
+  /** `subject`, or the index of the body part. */
+  view: string;
+  /** Text range of the word in its view. */
+  from: number;
+  to: number;
+  word: string;
+  lang: SpellLanguage;
+  /** The correction when it is certain from context (accents); else computed on demand. */
+  replacement?: string;
+}
+
+/** What to check a draft with. */
+export interface SpellOptions {
+  speller: Speller;
+  /** Forces the language of the text not marked with `lang`. */
+  language?: SpellLanguage;
+  /** Extra correct words (brands, names), any case. */
+  words?: readonly string[];
+  /** Stop after this many misspellings. */
+  max?: number;
+}
+
+/** Result of a check: the misspellings found, and whether the cap cut the list short. */
+export interface SpellResult {
+  misspellings: Misspelling[];
+  truncated: boolean;
+  /** Words looked up in the dictionary. */
+  checked: number;
+}
+
+// Findings past this many per draft are noise: the writer needs the first ones, and a draft
+// in another language would otherwise flood the editor.
+export const MAX_MISSPELLINGS = 200;
+// No word is longer than this in French or English prose; longer runs are ids or base64.
+const MAX_WORD_CHARS = 40;
+
+const VOCABULARY = new Set(EMAIL_VOCABULARY.map((w) => w.toLowerCase()));
+
+// Character classes, cached per BMP code point: 1 letter, 2 apostrophe, 3 hyphen, 4 other.
+const LETTER = 1;
+const APOSTROPHE = 2;
+const HYPHEN = 3;
+const OTHER = 4;
+const classes = new Uint8Array(65536);
+function classOf(c: number): number {
+  let k = classes[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = c === 0x27 || c === 0x2019 ? APOSTROPHE : c === 0x2d || c === 0x2011 ? HYPHEN : /[\p{L}\p{M}]/u.test(ch) ? LETTER : OTHER;
+    classes[c] = k;
+  }
+  return k;
+}
+
+// A chunk (between spaces) holding one of these is not prose: an address, a URL or path, a
+// file name, a code, markup or template syntax the mask did not cover, a hashtag or mention.
+function isMachineText(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true; // digits: codes, references, dates
+    switch (c) {
+      case 0x40: // @
+      case 0x2f: // /
+      case 0x5c: // \
+      case 0x3d: // =
+      case 0x5f: // _
+      case 0x23: // #
+      case 0x26: // &
+      case 0x3c: // <
+      case 0x3e: // >
+      case 0x7b: // {
+      case 0x7d: // }
+      case 0x7c: // |
+      case 0x5b: // [
+      case 0x5d: // ]
+      case 0x25: // %
+      case 0x24: // $
+      case 0x2b: // +
+      case 0x7e: // ~
+      case 0x5e: // ^
+      case 0x60: // `
+      case 0x2a: // *
+      case 0x3a: // : (mailto:, https:, Note: is stripped before)
+      case 0x2e: // . inside a chunk: a domain, a file name, an abbreviation
+        return true;
+    }
+    if (c === MERGE_TAG_MASK.charCodeAt(0)) return true;
+  }
+  return false;
+}
+
+// Punctuation that may open or close a word without being part of it.
+const LEAD = new Set([...'([{"«“‘\'¿¡-–—*_•·']);
+const TRAIL = new Set([...')]}"»”’\'.,;:!?…-–—*_•·']);
+
+function isWhite(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2029 || c === 0x202f || c === 0x2009 || c === 0x200b || c === 0x2007 || c === 0x3000 || c === 0xfeff;
+}
+
+const ELISIONS_FR = ['jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu', 'quelqu', 'qu', 'c', 'd', 'j', 'l', 'm', 'n', 's', 't'];
+
+// `a` (has) where `à` (to, at) is meant, French: "a bientôt", "a partir de", "jusqu'a".
+const A_GRAVE_NEXT = new Set(['bientôt', 'demain', 'partir', 'propos', 'cause', 'travers', 'nouveau', 'présent', 'savoir', 'noter', 'venir', 'condition', 'compter', 'moins', 'peine', 'suivre', 'découvrir', 'vous', 'toi', 'moi', 'lui', 'eux', 'chacun', 'chacune', 'domicile', 'volonté', 'disposition', "l'adresse", 'l’adresse']);
+const A_GRAVE_PREV = new Set(['grâce', 'quant', 'jusqu', 'face']);
+// Infinitives follow `à`, never `a` (which takes a past participle): "a découvrir" is a typo.
+const NOT_INFINITIVES = new Set(['hier', 'cher', 'fier', 'amer', 'premier', 'dernier', 'entier', 'léger', 'super', 'hiver', 'laser', 'poster', 'cancer', 'quartier', 'dossier', 'papier', 'métier', 'panier', 'courrier', 'clavier', 'chantier', 'atelier', 'cahier', 'collier', 'sentier', 'foyer', 'loyer', 'danger', 'plaisir', 'loisir', 'désir', 'souvenir', 'avenir', 'soupir', 'leader', 'manager', 'designer', 'flyer', 'poker', 'bonnier', 'particulier', 'régulier', 'singulier', 'familier', 'printanier', 'saisonnier']);
+
+function looksInfinitive(w: string): boolean {
+  if (w.length < 4 || NOT_INFINITIVES.has(w)) return false;
+  return /(?:er|ir|oir|endre|ondre|aire|ire|ttre|oître|aître|uire)$/.test(w);
+}
+
+/**
+ * Finds the misspelled words of a draft's visible text and subject. Skips what is not prose:
+ * merge tags, URLs, addresses, codes, file names, words in capitals or with inner capitals,
+ * code elements, `spellcheck="false"` and passages marked with another `lang`.
+ */
+export function findMisspellings(model: DraftModel, options: SpellOptions): SpellResult {
+  const { speller } = options;
+  const max = options.max ?? MAX_MISSPELLINGS;
+  const user = new Set((options.words ?? []).map((w) => w.toLowerCase()));
+  const declared = declaredDraftLanguage(model);
+  // A draft declared in a language without a dictionary here is left alone, unless forced.
+  const draftLang: Marked = options.language ?? (declared === undefined ? model.language : declared);
+  const out: Misspelling[] = [];
+  let checked = 0;
+  let truncated = false;
+
+  const known = (word: string, lang: SpellLanguage): boolean => {
+    const lower = word.toLowerCase();
+    if (VOCABULARY.has(lower) || user.has(lower)) return true;
+    checked++;
+    if (cachedCheck(speller, word, lang)) return true;
+    // Typographic and straight apostrophes are the same letter to a reader.
+    if (word.includes('’') && cachedCheck(speller, word.replace(/’/g, "'"), lang)) return true;
+    if (word.includes("'") && cachedCheck(speller, word.replace(/'/g, '’'), lang)) return true;
+    return false;
+  };
+
+  const report = (view: string, from: number, to: number, word: string, lang: SpellLanguage, replacement?: string) => {
+    if (out.length >= max) {
+      truncated = true;
+      return;
+    }
+    out.push(replacement === undefined ? { view, from, to, word, lang } : { view, from, to, word, lang, replacement });
+  };
+
+  // Checks one word (letters, apostrophes, hyphens) at [from, to); `sentenceStart` when it opens a sentence.
+  const checkWord = (viewKey: string, text: string, from: number, to: number, lang: SpellLanguage, sentenceStart: boolean) => {
+    if (to - from < 2 || to - from > MAX_WORD_CHARS) return;
+    const word = text.slice(from, to);
+    let upper = 0;
+    let lower = 0;
+    let innerUpper = false;
+    for (let i = 0; i < word.length; i++) {
+      const ch = word[i];
+      const lc = ch.toLowerCase();
+      const uc = ch.toUpperCase();
+      if (lc !== uc) {
+        if (ch === uc) {
+          upper++;
+          if (i > 0 && word[i - 1] !== '-' && word[i - 1] !== "'" && word[i - 1] !== '’') innerUpper = true;
+        } else lower++;
+      }
+    }
+    // Acronyms, shouted words (all-caps reports those) and brand-like CamelCase are not checked.
+    if (lower === 0 || innerUpper) return;
+    if (known(word, lang)) return;
+    // A capitalised word inside a sentence is most likely a name the dictionary cannot know.
+    if (upper > 0 && !sentenceStart) return;
+    // Elisions and possessives: the article or the ending is right, check the word itself.
+    let base = 0;
+    let end = word.length;
+    const apos = word.search(/['’]/);
+    if (apos > 0) {
+      if (lang === 'fr' && ELISIONS_FR.includes(word.slice(0, apos).toLowerCase())) base = apos + 1;
+      else if (lang === 'en' && /^['’](?:s|ll|re|ve|d|t|m)$/i.test(word.slice(apos))) end = apos;
+      if (end - base < 2 || ((base > 0 || end < word.length) && known(word.slice(base, end), lang))) return;
+    }
+    // Compounds: report the part that is wrong, not the whole.
+    const inner = word.slice(base, end);
+    if (/[-‑'’]/.test(inner)) {
+      let partStart = 0;
+      for (let i = 0; i <= inner.length; i++) {
+        if (i < inner.length && classOf(inner.charCodeAt(i)) === LETTER) continue;
+        const a = partStart;
+        partStart = i + 1;
+        if (i - a < 2) continue;
+        const part = inner.slice(a, i);
+        // A capitalised part after the first (`Saint-Jean`, `Jean-Pierre`) is a name.
+        if (a > 0 && part[0] !== part[0].toLowerCase()) continue;
+        if (!known(part, lang)) report(viewKey, from + base + a, from + base + i, part, lang);
+      }
+      return;
+    }
+    report(viewKey, from + base, from + end, inner, lang);
+  };
+
+  const scanView = (viewKey: string, view: TextView, marks: Uint8Array | undefined) => {
+    const text = view.text;
+    for (const [bFrom, bTo] of blocks(text)) {
+      if (truncated) return;
+      const blockLang: Marked = options.language ?? detectBlockLanguage(text, bFrom, bTo) ?? draftLang;
+      // Previous words of the block, for the a/à check.
+      let prev = '';
+      let prevEnd = -1;
+      let pendingA: { from: number; to: number; capital: boolean } | undefined;
+      let sentenceStart = true;
+      let i = bFrom;
+      while (i < bTo) {
+        while (i < bTo && isWhite(text.charCodeAt(i))) i++;
+        if (i >= bTo) break;
+        let j = i;
+        while (j < bTo && !isWhite(text.charCodeAt(j))) j++;
+        // The chunk [i, j): strip leading and trailing punctuation.
+        let a = i;
+        let b = j;
+        while (a < b && LEAD.has(text[a])) a++;
+        while (b > a && TRAIL.has(text[b - 1])) b--;
+        const endsSentence = /[.!?…]/.test(text.slice(b, j)) || (b === a && /[.!?…]/.test(text.slice(i, j)));
+        const mark = markAt(marks, a);
+        const lang = mark === undefined ? blockLang : mark;
+        if (b > a && lang !== null && !isMachineText(text, a, b)) {
+          // Words inside the chunk: runs of letters, apostrophes and hyphens.
+          let k = a;
+          while (k < b) {
+            while (k < b && classOf(text.charCodeAt(k)) === OTHER) k++;
+            let m = k;
+            while (m < b && classOf(text.charCodeAt(m)) !== OTHER) m++;
+            let ws = k;
+            let we = m;
+            while (ws < we && classOf(text.charCodeAt(ws)) !== LETTER) ws++;
+            while (we > ws && classOf(text.charCodeAt(we - 1)) !== LETTER) we--;
+            if (we > ws) {
+              const w = text.slice(ws, we);
+              if (lang === 'fr') {
+                const lw = w.toLowerCase();
+                if (pendingA) {
+                  if (A_GRAVE_NEXT.has(lw) || looksInfinitive(lw)) report(viewKey, pendingA.from, pendingA.to, text.slice(pendingA.from, pendingA.to), 'fr', pendingA.capital ? 'À' : 'à');
+                  pendingA = undefined;
+                }
+                if (lw === 'a') {
+                  if (A_GRAVE_PREV.has(prev) && prevEnd >= 0) report(viewKey, ws, we, w, 'fr', 'à');
+                  else if (w === 'a' || sentenceStart) pendingA = { from: ws, to: we, capital: w === 'A' };
+                } else if (/^jusqu['’]a$/i.test(w)) {
+                  report(viewKey, we - 1, we, 'a', 'fr', 'à');
+                }
+                prev = lw.replace(/['’]$/, '');
+                prevEnd = we;
+              }
+              checkWord(viewKey, text, ws, we, lang, sentenceStart && ws === a);
+              sentenceStart = false;
+            }
+            k = m;
+          }
+        } else {
+          pendingA = undefined;
+          prev = '';
+          if (b > a) sentenceStart = false;
+        }
+        if (endsSentence) {
+          sentenceStart = true;
+          pendingA = undefined;
+        }
+        i = j;
+      }
+    }
+  };
+
+  if (model.subject) scanView('subject', model.subject, undefined);
+  model.parts.forEach((part, n) => {
+    if (!truncated) scanView(String(n), part.text, paintMarks(part.html, part.text.text.length));
+  });
+  return { misspellings: out, truncated, checked };
+}

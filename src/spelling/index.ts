@@ -1,0 +1,88 @@
+/**
+ * The Node-side spell checker: Hunspell compiled to WebAssembly (`hunspell-asm`) with the
+ * `dictionary-fr` and `dictionary-en` Hunspell dictionaries. Built into its own bundle
+ * (`dist/spelling.js`), loaded on demand by the CLI and the extension's spelling worker,
+ * never at activation. The dictionaries are read from `dist/dictionaries/` in the package,
+ * or from `node_modules` when running from source.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { loadModule } from 'hunspell-asm';
+import type { SpellLanguage, Speller } from '../engine/spelling/speller';
+
+/** The dictionary packages, by language. */
+export const DICTIONARY_PACKAGES: Record<SpellLanguage, string> = { fr: 'dictionary-fr', en: 'dictionary-en' };
+
+// Hunspell's suggestion search is exponential in the word's length on the French affix
+// table: longer words get none rather than a frozen menu.
+const MAX_SUGGEST_CHARS = 30;
+const MAX_SUGGESTIONS = 5;
+
+/** Where the `.aff`/`.dic` files of a language are: the packaged copy, else node_modules. */
+export function dictionaryFiles(lang: SpellLanguage, base = __dirname): { aff: string; dic: string } {
+  const packaged = join(base, 'dictionaries', lang);
+  if (existsSync(`${packaged}.aff`)) return { aff: `${packaged}.aff`, dic: `${packaged}.dic` };
+  for (let dir = base, up = 0; up < 8; up++, dir = dirname(dir)) {
+    const pkg = join(dir, 'node_modules', DICTIONARY_PACKAGES[lang]);
+    if (existsSync(join(pkg, 'index.aff'))) return { aff: join(pkg, 'index.aff'), dic: join(pkg, 'index.dic') };
+  }
+  throw new Error(`no ${lang} dictionary found near ${base}`);
+}
+
+/** A loaded speller, with what loading it cost. */
+export interface LoadedSpeller extends Speller {
+  readonly languages: SpellLanguage[];
+  /** Milliseconds spent loading the WebAssembly module and each dictionary. */
+  readonly loadMs: Record<string, number>;
+  dispose(): void;
+}
+
+let loading: Promise<LoadedSpeller> | undefined;
+
+/**
+ * Loads Hunspell and both dictionaries once per process (about 0.2 s and 60 MB); later calls
+ * share the same instance.
+ */
+export function loadSpeller(): Promise<LoadedSpeller> {
+  loading ??= load().catch((e) => {
+    loading = undefined;
+    throw e;
+  });
+  return loading;
+}
+
+async function load(): Promise<LoadedSpeller> {
+  const t0 = performance.now();
+  const factory = await loadModule();
+  const loadMs: Record<string, number> = { wasm: performance.now() - t0 };
+  const instances = new Map<SpellLanguage, ReturnType<typeof factory.create>>();
+  for (const lang of ['fr', 'en'] as const) {
+    const t = performance.now();
+    const files = dictionaryFiles(lang);
+    const aff = factory.mountBuffer(readFileSync(files.aff), `${lang}.aff`);
+    const dic = factory.mountBuffer(readFileSync(files.dic), `${lang}.dic`);
+    instances.set(lang, factory.create(aff, dic));
+    // The dictionary now lives in the WebAssembly heap: drop the mounted copies.
+    factory.unmount(aff);
+    factory.unmount(dic);
+    loadMs[lang] = performance.now() - t;
+  }
+  return {
+    languages: [...instances.keys()],
+    loadMs,
+    has: (lang) => instances.has(lang),
+    check(word, lang) {
+      const h = instances.get(lang);
+      return h ? h.spell(word) : true;
+    },
+    suggest(word, lang) {
+      const h = instances.get(lang);
+      if (!h || word.length > MAX_SUGGEST_CHARS) return [];
+      return h.suggest(word).slice(0, MAX_SUGGESTIONS);
+    },
+    dispose() {
+      for (const h of instances.values()) h.dispose();
+      instances.clear();
+    },
+  };
+}

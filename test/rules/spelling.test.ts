@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { applyEdits, preferredEdits } from '../../src/engine/fix';
+import { lint, type LintOptions } from '../../src/engine/lint';
+import type { Speller } from '../../src/engine/spelling/speller';
+import { spellingSuggestions } from '../../src/engine/spelling/suggest';
+import type { Finding } from '../../src/engine/types';
+import { loadSpeller } from '../../src/spelling/index';
+
+// The real Hunspell dictionaries: what a user's editor shows.
+let speller: Speller;
+before(async () => {
+  speller = await loadSpeller();
+});
+
+function spell(text: string, options: LintOptions = {}) {
+  const run = lint(text, { kind: 'html', speller, ...options });
+  return { run, found: run.findings.filter((f) => f.ruleId === 'spelling') };
+}
+const words = (text: string, found: Finding[]) => found.map((f) => text.slice(f.start, f.end));
+const suggestions = (run: ReturnType<typeof lint>, f: Finding) => spellingSuggestions(run.model, f, speller, 'en');
+
+describe('spelling', () => {
+  it('says nothing without a spell checker', () => {
+    const text = '<p lang="fr">Nous arrivons bientot avec des nouveax produits.</p>';
+    assert.deepEqual(lint(text, { kind: 'html' }).findings.filter((f) => f.ruleId === 'spelling'), []);
+  });
+
+  it('names the word and suggests corrections only when asked, never as a preferred fix', () => {
+    const text = '<html lang="fr"><p>Votre colis arrive bientot.</p></html>';
+    const { run, found } = spell(text);
+    assert.deepEqual(words(text, found), ['bientot']);
+    assert.equal(found[0].message, '“bientot” is not in the French dictionary');
+    assert.equal(found[0].fixes, undefined);
+    const fixes = suggestions(run, found[0]);
+    assert.equal(fixes[0].title, 'Replace with “bientôt”');
+    assert.ok(fixes.every((x) => !x.preferred));
+    assert.equal(applyEdits(text, fixes[0].edits), '<html lang="fr"><p>Votre colis arrive bientôt.</p></html>');
+    // Fix-all applies preferred fixes only: misspellings stay for the writer to choose.
+    assert.equal(preferredEdits(found).fixed, 0);
+  });
+
+  it('covers a word through an entity and through inline markup, and keeps the markup when correcting', () => {
+    const text = '<html lang="fr"><p>Il est d&eacute;ja parti avec une <b>rédu</b>ctoin.</p></html>';
+    const { run, found } = spell(text);
+    assert.deepEqual(words(text, found), ['d&eacute;ja', 'rédu</b>ctoin']);
+    assert.equal(applyEdits(text, suggestions(run, found[0])[0].edits), '<html lang="fr"><p>Il est déjà parti avec une <b>rédu</b>ctoin.</p></html>');
+    assert.equal(applyEdits(text, suggestions(run, found[1])[0].edits), '<html lang="fr"><p>Il est d&eacute;ja parti avec une <b>réduction</b>.</p></html>');
+  });
+
+  it('maps words of a quoted-printable body and of the subject to the file', () => {
+    const eml = 'Subject: Nouveax produits\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Language: fr\r\n\r\nLes r=C3=A9ductoins commencent d=C3=A9ja demain.\r\n';
+    const { found } = spell(eml, { kind: 'eml' });
+    assert.deepEqual(words(eml, found), ['Nouveax', 'r=C3=A9ductoins', 'd=C3=A9ja']);
+  });
+
+  it('flags "a" for "à" with its correction', () => {
+    const text = '<html lang="fr"><p>A bientôt ! Livraison offerte a partir de 50 €, grâce a vous. Il a reçu son colis.</p></html>';
+    const { found } = spell(text);
+    assert.deepEqual(found.map((f) => [text.slice(f.start, f.end), f.fixes?.[0].edits[0].newText]), [['A', 'À'], ['a', 'à'], ['a', 'à']]);
+  });
+
+  it('skips merge tags of every syntax, URLs, addresses, codes, file names, capitals and brands', () => {
+    const text = `<html lang="fr"><p>Bonjour *|FNAME|*, {{ prenom }}, {% if vip %}cher client{% endif %}, %%Nom%%, [[societe]], <%= civilite %>, {{prenom}}s.
+      Rendez-vous sur https://www.exemple.fr/offre-speciale ou www.exemple.fr, écrivez à contact@exemple.fr,
+      code PROMOTION2024, référence AB-12X, fichier brochure_hiver.pdf, #soldeshiver, @boutiquedemode, SOLDISSIMES,
+      Brevo, Mailchimp, LinkedIn, TikTok, le webinar, l'e-shop, le click &amp; collect, MaBoutiqueEnLigne.</p></html>`;
+    assert.deepEqual(words(text, spell(text).found), []);
+  });
+
+  it('skips CSS, scripts, data- attributes, code and spellcheck="false"', () => {
+    const text = '<html lang="fr"><head><style>.x{font-family:Helvetiqua}</style><script>var trackinng=1</script></head><body data-campagne="lancment"><p>Texte correct.</p><code>fonctionn()</code><p spellcheck="false">motclé inventé</p></body></html>';
+    assert.deepEqual(words(text, spell(text).found), []);
+  });
+
+  it('checks lang-marked passages in their language and skips other languages', () => {
+    const text = '<html lang="fr"><p>Bonjour à tous.</p><p lang="en">Please recieve our thanks.</p><p lang="de">Wir freuen uns sehr auf Ihren Besuch.</p><p>Merci <span lang="es">muchas gracias amigos</span>.</p></html>';
+    assert.deepEqual(words(text, spell(text).found), ['recieve']);
+  });
+
+  it('detects the language per paragraph in a mixed draft', () => {
+    const text = '<p>Thank you for your order: it will ship untill Friday.</p><p>Vous pouvez nous répondre en français : nous lirons votre mesage avec plaisir.</p>';
+    const { found } = spell(text);
+    assert.deepEqual(found.map((f) => [text.slice(f.start, f.end), f.data?.lang]), [['untill', 'en'], ['mesage', 'fr']]);
+  });
+
+  it('reads Content-Language and a forced language', () => {
+    const eml = 'Subject: Hello\r\nContent-Type: text/plain\r\nContent-Language: en\r\n\r\nOur biggest sale stars tommorow.\r\n';
+    assert.deepEqual(words(eml, spell(eml, { kind: 'eml' }).found), ['tommorow']);
+    const text = '<p>Merci beaucoup</p>';
+    assert.deepEqual(words(text, spell(text, { config: { language: 'en' } }).found), ['Merci', 'beaucoup']);
+  });
+
+  it('accepts the user words of the configuration, in any case', () => {
+    const text = '<html lang="fr"><p>Découvrez Mailproofix et les produits de Zorgleb.</p></html>';
+    assert.deepEqual(words(text, spell(text).found), []);
+    const sentenceStart = '<html lang="fr"><p>Zorgleb arrive. Mailproofix aussi.</p></html>';
+    assert.deepEqual(words(sentenceStart, spell(sentenceStart).found), ['Zorgleb', 'Mailproofix']);
+    assert.deepEqual(words(sentenceStart, spell(sentenceStart, { config: { words: ['zorgleb', 'MAILPROOFIX'] } }).found), []);
+  });
+
+  it('reports only the wrong part of a compound or an elision', () => {
+    const text = "<html lang=\"fr\"><p>Inscrivez-vous sur l'adresse du sitte, c'est un anti-spamm garanti.</p></html>";
+    assert.deepEqual(words(text, spell(text).found), ['sitte', 'spamm']);
+  });
+
+  it('stops after a cap with one summary finding', () => {
+    const text = `<html lang="fr"><p>${Array.from({ length: 250 }, (_, i) => `mott${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(' ')}</p></html>`;
+    const { found } = spell(text);
+    assert.equal(found.length, 201);
+    assert.match(found[found.length - 1].message, /stopped after 200 unknown words/);
+  });
+});

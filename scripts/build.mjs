@@ -44,6 +44,18 @@ const deliverabilityExternal = {
   },
 };
 
+/**
+ * Hunspell (WebAssembly) lives in dist/spelling.js only: the CLI and the spelling worker load
+ * it at run time, when spelling is on.
+ * @type {esbuild.Plugin}
+ */
+const spellingExternal = {
+  name: 'spelling-external',
+  setup(build) {
+    build.onResolve({ filter: /\/spelling\/index$/ }, (args) => (args.importer.includes(`${join('src', 'spelling')}`) ? undefined : { path: './spelling.js', external: true }));
+  },
+};
+
 /** @type {esbuild.BuildOptions[]} */
 const entries = [
   {
@@ -63,6 +75,23 @@ const entries = [
     target: 'node20',
   },
   {
+    // Hunspell and its WebAssembly binary; the dictionaries are copied beside it.
+    entryPoints: ['src/spelling/index.ts'],
+    outfile: 'dist/spelling.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
+    // The extension's spelling worker thread: the engine plus dist/spelling.js, loaded after the first lint.
+    entryPoints: ['src/extension/spellWorker.ts'],
+    outfile: 'dist/spellWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: [parserOnly, spellingExternal],
+  },
+  {
     entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview.js',
     platform: 'browser',
@@ -76,7 +105,7 @@ const entries = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [parserOnly, deliverabilityExternal],
+    plugins: [parserOnly, deliverabilityExternal, spellingExternal],
   },
 ];
 
@@ -90,13 +119,27 @@ function copyDocs() {
   for (const f of readdirSync(from)) if (f.endsWith('.md')) cpSync(join(from, f), join(to, f));
 }
 
+function copyDictionaries() {
+  // The Hunspell dictionaries, with their licences, next to dist/spelling.js.
+  const to = join(root, 'dist', 'dictionaries');
+  mkdirSync(to, { recursive: true });
+  for (const [lang, pkg] of [['fr', 'dictionary-fr'], ['en', 'dictionary-en']]) {
+    const from = join(root, 'node_modules', pkg);
+    cpSync(join(from, 'index.aff'), join(to, `${lang}.aff`));
+    cpSync(join(from, 'index.dic'), join(to, `${lang}.dic`));
+    cpSync(join(from, 'license'), join(to, `${lang}.license.txt`));
+  }
+}
+
 if (!watch) rmSync(join(root, 'dist'), { recursive: true, force: true });
 if (watch) {
   const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
   await Promise.all(contexts.map((c) => c.watch()));
   copyDocs();
+  copyDictionaries();
   console.log('watching for changes…');
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
   copyDocs();
+  copyDictionaries();
 }

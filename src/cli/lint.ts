@@ -1,9 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type MailproofConfig, validateConfig } from '../engine/config';
+import { type MailproofConfig, resolveRule, validateConfig } from '../engine/config';
 import { translate } from '../engine/i18n';
 import { fixAllText } from '../engine/fix';
 import { lint } from '../engine/lint';
 import { rules } from '../engine/rules/index';
+import { spelling } from '../engine/rules/spelling';
+import type { Speller } from '../engine/spelling/speller';
 import type { Locale } from '../engine/types';
 import { type DraftFile, encodeDraft, expandPaths, findConfig, type ReadFailure, readDraft } from './files';
 import { formatJson } from './formatters/json';
@@ -29,8 +31,29 @@ export interface Io {
   err(text: string): void;
 }
 
+/**
+ * Loads the Hunspell speller (dist/spelling.js) on the first draft whose configuration keeps
+ * the spelling rule on; a draft linted without it gets no spelling findings, and one line on
+ * stderr says why.
+ */
+function spellerLoader(io: Io, locale: Locale): (config: MailproofConfig | undefined) => Promise<Speller | undefined> {
+  let loaded: Promise<Speller | undefined> | undefined;
+  return (config) => {
+    if (resolveRule(spelling, config).severity === 'off') return Promise.resolve(undefined);
+    loaded ??= import('../spelling/index').then(
+      (m) => m.loadSpeller(),
+      (e: unknown) => {
+        io.err(`mailproof: ${cliText(locale, 'spellingUnavailable', { reason: (e as Error)?.message ?? String(e) })}\n`);
+        return undefined;
+      },
+    );
+    return loaded;
+  };
+}
+
 /** Runs `mailproof lint`; returns the exit code. */
-export function runLint(cmd: LintCommand, io: Io): number {
+export async function runLint(cmd: LintCommand, io: Io): Promise<number> {
+  const spellerFor = spellerLoader(io, cmd.locale);
   const { locale } = cmd;
   let exit = 0;
   const failWith = (msg: string) => {
@@ -77,9 +100,10 @@ export function runLint(cmd: LintCommand, io: Io): number {
       config = found ? loadConfig(found) ?? undefined : undefined;
     }
     let text = draft.text;
-    let run = lint(text, { fileName: path, config, locale, resources: fileResources });
+    const speller = await spellerFor(config);
+    let run = lint(text, { fileName: path, config, locale, resources: fileResources, speller });
     if (cmd.fix) {
-      const fixed = fixFile(draft, run, config, locale, io);
+      const fixed = fixFile(draft, run, config, locale, io, speller);
       if (fixed) {
         text = fixed.text;
         run = fixed.run;
@@ -93,8 +117,8 @@ export function runLint(cmd: LintCommand, io: Io): number {
   return exit;
 }
 
-function fixFile(draft: DraftFile, first: ReturnType<typeof lint>, config: MailproofConfig | undefined, locale: Locale, io: Io) {
-  const { text, run, fixed: total } = fixAllText(draft.text, first, (t) => lint(t, { fileName: draft.path, config, locale, resources: fileResources }));
+function fixFile(draft: DraftFile, first: ReturnType<typeof lint>, config: MailproofConfig | undefined, locale: Locale, io: Io, speller: Speller | undefined) {
+  const { text, run, fixed: total } = fixAllText(draft.text, first, (t) => lint(t, { fileName: draft.path, config, locale, resources: fileResources, speller }));
   if (total === 0) return undefined;
   if (!draft.lossless) {
     io.err(`mailproof: ${cliText(locale, 'fixSkippedEncoding', { file: draft.path })}\n`);

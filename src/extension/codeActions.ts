@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { disableFixes } from '../engine/directives';
 import { fixAllText, preferredEdits } from '../engine/fix';
 import { translate } from '../engine/i18n';
-import type { Edit, Finding, Fix } from '../engine/types';
+import { spellingData } from '../engine/spelling/suggest';
+import type { Edit, Finding, Fix, Locale } from '../engine/types';
 import { type DraftState, type Linter, lintDocument } from './linter';
 
 /** `source.fixAll.mailproof`, for `editor.codeActionsOnSave`. */
@@ -14,7 +15,11 @@ export class CodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  constructor(private readonly linter: Linter) {}
+  constructor(
+    private readonly linter: Linter,
+    /** Spelling corrections, computed on demand by the spelling worker. */
+    private readonly spelling?: { suggestions(doc: vscode.TextDocument, version: number, finding: Finding, locale: Locale): Promise<Fix[]> },
+  ) {}
 
   async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (context.only && FIX_ALL_KIND.intersects(context.only) && !vscode.CodeActionKind.QuickFix.contains(context.only)) {
@@ -43,6 +48,24 @@ export class CodeActions implements vscode.CodeActionProvider {
       const finding = findingFor(diagnostic);
       if (!finding) continue;
       for (const fix of finding.fixes ?? []) actions.push(this.quickFix(doc, fix, diagnostic));
+      const word = spellingData(finding)?.word;
+      if (word !== undefined) {
+        // Suggestions, never preferred: the writer picks one; fix-all never applies them.
+        if (this.spelling && !finding.fixes?.length) {
+          const fixes = await this.spelling.suggestions(doc, state.version, finding, state.locale);
+          if (doc.version !== state.version) return [];
+          for (const fix of fixes) actions.push(this.quickFix(doc, fix, diagnostic));
+        }
+        for (const [key, command] of [
+          ['spelling.addWord', 'mailproof.addWordToProject'],
+          ['spelling.addWordUser', 'mailproof.addWordToUser'],
+        ] as const) {
+          const a = new vscode.CodeAction(t(key, { word }), vscode.CodeActionKind.QuickFix);
+          a.command = { title: a.title, command, arguments: [doc.uri, word] };
+          a.diagnostics = [diagnostic];
+          perRule.push(a);
+        }
+      }
       if (seenRules.has(finding.ruleId)) continue;
       seenRules.add(finding.ruleId);
       const fixable = state.run.findings.filter((f) => f.ruleId === finding.ruleId && f.fixes?.some((x) => x.preferred));

@@ -4,7 +4,9 @@ import { DeliverabilityController } from './deliverability';
 import { Hover } from './hover';
 import { DRAFT_SCHEMES, Linter } from './linter';
 import { Settings } from './settings';
+import { SpellingService } from './spelling';
 import { ScoreStatus } from './statusBar';
+import { addWordToProject, addWordToUser } from './words';
 
 /** Activated by VS Code for contributed languages and commands (implicit activation). */
 export function activate(context: vscode.ExtensionContext): void {
@@ -13,6 +15,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const docsUri = (ruleId: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', 'docs', 'rules', `${ruleId}.md`);
   const linter = new Linter(settings, context.workspaceState, docsUri, log);
   const deliverability = new DeliverabilityController(context, linter, log);
+  const spelling = new SpellingService(context.extensionUri, linter, log);
   const selector: vscode.DocumentSelector = DRAFT_SCHEMES.map((scheme) => ({ scheme }));
 
   context.subscriptions.push(
@@ -20,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
     settings,
     linter,
     new ScoreStatus(linter),
-    vscode.languages.registerCodeActionsProvider(selector, new CodeActions(linter), CodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(selector, new CodeActions(linter, spelling), CodeActions.metadata),
     vscode.languages.registerHoverProvider(selector, new Hover(linter)),
     vscode.commands.registerCommand('mailproof.lintFile', async (uri?: vscode.Uri) => {
       const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
@@ -43,6 +46,19 @@ export function activate(context: vscode.ExtensionContext): void {
       await vscode.commands.executeCommand('markdown.showPreview', docsUri(ruleId));
     }),
     vscode.commands.registerCommand('mailproof.showOutput', () => log.show()),
+    spelling,
+    vscode.commands.registerCommand('mailproof.addWordToProject', async (uri: vscode.Uri, word: string) => {
+      if (!(uri instanceof vscode.Uri) || typeof word !== 'string') return;
+      try {
+        await addWordToProject(settings, uri, word);
+      } catch (e) {
+        log.error(`add word: ${(e as Error).message}`);
+        void vscode.window.showErrorMessage((e as Error).message);
+      }
+    }),
+    vscode.commands.registerCommand('mailproof.addWordToUser', async (_uri: vscode.Uri, word: string) => {
+      if (typeof word === 'string' && word) await addWordToUser(word);
+    }),
     deliverability,
     vscode.commands.registerCommand('mailproof.checkDeliverability', () => deliverability.command()),
     vscode.commands.registerCommand('mailproof.setSmtpPassword', () => deliverability.setPassword()),

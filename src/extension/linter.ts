@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { lint, type LintRun, detectKind } from '../engine/lint';
 import { toLocale } from '../engine/i18n';
 import type { DraftKind, Finding, Locale, Severity } from '../engine/types';
-import type { MailproofConfig } from '../engine/config';
+import { type MailproofConfig, resolveRule } from '../engine/config';
+import { rules } from '../engine/rules/index';
+import { computeScore } from '../engine/score';
 import { fileResources } from '../node/fileResources';
 import type { Settings } from './settings';
 
@@ -176,6 +178,25 @@ export class Linter implements vscode.Disposable {
       this.states.delete(key);
       this.linted.fire(doc);
     }
+  }
+
+  /**
+   * Replaces one rule's findings in a draft's last lint with findings computed elsewhere (the
+   * spelling worker), if the document has not changed since; the score is computed again.
+   */
+  mergeFindings(doc: vscode.TextDocument, version: number, ruleId: string, findings: Finding[]): void {
+    const state = this.state(doc);
+    if (!state || state.version !== version || doc.version !== version) return;
+    const run = state.run;
+    run.findings = [...run.findings.filter((f) => f.ruleId !== ruleId), ...findings].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    const { score, breakdown } = computeScore(run.findings, (id) => {
+      const rule = rules.find((r) => r.id === id);
+      return rule && resolveRule(rule, state.config).severity !== 'off' ? rule.weight : 0;
+    });
+    run.score = score;
+    run.scoreBreakdown = breakdown;
+    this.collection.set(doc.uri, run.findings.map((f) => this.toDiagnostic(doc, f)));
+    this.linted.fire(doc);
   }
 
   private showTooLarge(doc: vscode.TextDocument, size: number, limit: number): void {

@@ -170,5 +170,9 @@ function configAt(cfg: vscode.WorkspaceConfiguration, level: Level): MailproofCo
   if (mailType) config.mailType = mailType;
   const sender = value<string>('sender');
   if (sender) config.sender = sender;
+  const words = value<string[]>('words');
+  if (words) config.words = words;
+  const language = value<'fr' | 'en' | 'auto'>('language');
+  if (language) config.language = language;
   return validateConfig(config, rules).config;
 }

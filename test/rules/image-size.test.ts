@@ -53,7 +53,7 @@ describe('image-size', () => {
     assert.deepEqual(files.asked, ['drafts/img/hero.jpg']);
   });
 
-  it('measures real files through the CLI', () => {
+  it('measures real files through the CLI', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mailproof-image-size-'));
     after(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'big.png'), Buffer.alloc(250 * KB));
@@ -63,7 +63,7 @@ describe('image-size', () => {
     assert.equal(fileResources.size(join(dir, 'big.png')), 250 * KB);
     assert.equal(fileResources.size(dir), undefined);
     let out = '';
-    const code = runLint({ files: [draft], format: 'json', locale: 'en', fix: false, quiet: false }, { out: (t) => (out += t), err: () => {} });
+    const code = await runLint({ files: [draft], format: 'json', locale: 'en', fix: false, quiet: false }, { out: (t) => (out += t), err: () => {} });
     assert.equal(code, 0);
     const found = JSON.parse(out).results[0].findings.filter((f: { ruleId: string }) => f.ruleId === 'image-size');
     assert.deepEqual(found.map((f: { line: number; column: number; message: string }) => [f.line, f.column, f.message]), [[2, 18, 'Heavy image (250 KB; keep each image under 200 KB)']]);

@@ -3,7 +3,7 @@
 // Usage: node --import tsx scripts/corpus-report.ts [corpus-dir]
 // (default: ../shared/corpus next to the repository, see corpus-dir.ts)
 // New rules show up on their own: everything is driven by the registry.
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileResources } from '../src/node/fileResources';
 import { readDraft } from '../src/cli/files';
@@ -105,5 +105,8 @@ for (const rule of rules) out.push(`| ${rule.id} | ${pct(filesHit(spam, rule.id)
 out.push('');
 
 const target = join(root, 'docs', 'corpus.md');
-writeFileSync(target, out.join('\n'));
+// The spelling section comes from scripts/spelling-corpus.ts (it needs the dictionaries): keep it.
+const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';
+const kept = previous.indexOf('<!-- spelling:start -->');
+writeFileSync(target, out.join('\n') + (kept >= 0 ? `\n${previous.slice(kept)}` : ''));
 console.log(`corpus-report: ${templates.length} templates, ${spam.length} spam, ${ham.length} ham → ${basename(target)} (${errors.length} error findings on templates)`);

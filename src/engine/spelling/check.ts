@@ -41,6 +41,8 @@ export interface SpellResult {
 export const MAX_MISSPELLINGS = 200;
 // No word is longer than this in French or English prose; longer runs are ids or base64.
 const MAX_WORD_CHARS = 40;
+// A user word list longer than this is not a list of names and jargon.
+const MAX_USER_WORDS = 20_000;
 
 const VOCABULARY = new Set(EMAIL_VOCABULARY.map((w) => w.toLowerCase()));
 
@@ -90,6 +92,8 @@ function isMachineText(text: string, from: number, to: number): boolean {
       case 0x2a: // *
       case 0x3a: // : (mailto:, https:, Note: is stripped before)
       case 0x2e: // . inside a chunk: a domain, a file name, an abbreviation
+      case 0x28: // ( inside a chunk: `inscrit(e)s`, `park(ing)`, `f(x)`
+      case 0x29:
         return true;
     }
     if (c === MERGE_TAG_MASK.charCodeAt(0)) return true;
@@ -118,21 +122,68 @@ function looksInfinitive(w: string): boolean {
   return /(?:er|ir|oir|endre|ondre|aire|ire|ttre|oître|aître|uire)$/.test(w);
 }
 
+// Prefixes written with a hyphen that dictionaries do not list alone (`pre-release`, `socio-`).
+const PREFIXES = new Set(['pre', 're', 'un', 'non', 'co', 'anti', 'auto', 'multi', 'micro', 'macro', 'mini', 'maxi', 'semi', 'bio', 'eco', 'éco', 'socio', 'néo', 'neo', 'post', 'pré', 'inter', 'extra', 'ultra', 'super', 'sub', 'self', 'cross', 'over', 'under', 'mid', 'cyber', 'mega', 'méga', 'meta', 'méta', 'pseudo', 'quasi', 'ex', 'vice', 'demi', 'mi', 'sous', 'sur', 'contre', 'entre', 'néo', 'franco', 'euro', 'agro', 'géo', 'hydro', 'info', 'photo', 'télé', 'vidéo']);
+
+// Template syntax that the view did not mask (it masks one-line tags): comments and tags over
+// several lines. Searched up to this far from the opener.
+const TEMPLATE_SPANS: Array<[string, string]> = [['{#', '#}'], ['{%', '%}'], ['{{', '}}'], ['<%', '%>'], ['{!', '!}']];
+const MAX_TEMPLATE_SPAN_CHARS = 2000;
+
+/** Text ranges of multi-line template tags and comments, sorted; linear in the text length. */
+function templateSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [open, close] of TEMPLATE_SPANS) {
+    let nextClose = -1;
+    for (let i = text.indexOf(open); i >= 0; i = text.indexOf(open, i + open.length)) {
+      if (nextClose < i + open.length) nextClose = text.indexOf(close, i + open.length);
+      if (nextClose < 0) break;
+      if (nextClose - i > MAX_TEMPLATE_SPAN_CHARS) continue;
+      out.push([i, nextClose + close.length]);
+      i = nextClose;
+    }
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+// A block of CSS in the text (a template's style block outside <style>, a text part):
+// braces and several `name: value;` declarations.
+function looksLikeCss(text: string, from: number, to: number): boolean {
+  let braces = 0;
+  let semis = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b || c === 0x7d) braces++;
+    else if (c === 0x3b) semis++;
+  }
+  return braces >= 2 && semis >= 2;
+}
+
+// `xxxxxx`, `aaaa`: placeholders, not words.
+function isRepeatedLetter(word: string): boolean {
+  if (word.length < 3) return false;
+  const first = word[0].toLowerCase();
+  for (let i = 1; i < word.length; i++) if (word[i].toLowerCase() !== first) return false;
+  return true;
+}
+
 /**
  * Finds the misspelled words of a draft's visible text and subject. Skips what is not prose:
  * merge tags, URLs, addresses, codes, file names, words in capitals or with inner capitals,
- * code elements, `spellcheck="false"` and passages marked with another `lang`.
+ * names, code elements, `spellcheck="false"` and passages marked with another `lang`.
  */
 export function findMisspellings(model: DraftModel, options: SpellOptions): SpellResult {
   const { speller } = options;
   const max = options.max ?? MAX_MISSPELLINGS;
-  const user = new Set((options.words ?? []).map((w) => w.toLowerCase()));
+  const user = new Set((options.words ?? []).slice(0, MAX_USER_WORDS).map((w) => w.toLowerCase()));
   const declared = declaredDraftLanguage(model);
   // A draft declared in a language without a dictionary here is left alone, unless forced.
   const draftLang: Marked = options.language ?? (declared === undefined ? model.language : declared);
-  const out: Misspelling[] = [];
+  // Unknown capitalised words that open a sentence: reported at the end unless the draft also
+  // writes them capitalised inside a sentence (then they are names).
+  const found: Array<Misspelling & { capital?: boolean }> = [];
+  const names = new Set<string>();
   let checked = 0;
-  let truncated = false;
 
   const known = (word: string, lang: SpellLanguage): boolean => {
     const lower = word.toLowerCase();
@@ -145,17 +196,16 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
     return false;
   };
 
-  const report = (view: string, from: number, to: number, word: string, lang: SpellLanguage, replacement?: string) => {
-    if (out.length >= max) {
-      truncated = true;
-      return;
-    }
-    out.push(replacement === undefined ? { view, from, to, word, lang } : { view, from, to, word, lang, replacement });
+  const report = (view: string, from: number, to: number, word: string, lang: SpellLanguage, replacement?: string, capital?: boolean) => {
+    // Bounded even before names are filtered out: a draft in another language stops here.
+    if (found.length >= 4 * max) return;
+    found.push({ view, from, to, word, lang, ...(replacement !== undefined ? { replacement } : {}), ...(capital ? { capital } : {}) });
   };
 
-  // Checks one word (letters, apostrophes, hyphens) at [from, to); `sentenceStart` when it opens a sentence.
-  const checkWord = (viewKey: string, text: string, from: number, to: number, lang: SpellLanguage, sentenceStart: boolean) => {
-    if (to - from < 2 || to - from > MAX_WORD_CHARS) return;
+  // Checks one word (letters, apostrophes, hyphens) at [from, to); `sentenceStart` when it
+  // opens a sentence. Returns the unknown capitalised word it left for later, if any.
+  const checkWord = (viewKey: string, text: string, from: number, to: number, lang: SpellLanguage, sentenceStart: boolean): Misspelling | undefined => {
+    if (to - from < 2 || to - from > MAX_WORD_CHARS) return undefined;
     const word = text.slice(from, to);
     let upper = 0;
     let lower = 0;
@@ -172,10 +222,13 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
       }
     }
     // Acronyms, shouted words (all-caps reports those) and brand-like CamelCase are not checked.
-    if (lower === 0 || innerUpper) return;
-    if (known(word, lang)) return;
-    // A capitalised word inside a sentence is most likely a name the dictionary cannot know.
-    if (upper > 0 && !sentenceStart) return;
+    if (lower === 0 || innerUpper || isRepeatedLetter(word)) return undefined;
+    if (upper > 0 && !sentenceStart) {
+      // A capitalised word inside a sentence is most likely a name the dictionary cannot know.
+      names.add(word);
+      return undefined;
+    }
+    if (known(word, lang)) return undefined;
     // Elisions and possessives: the article or the ending is right, check the word itself.
     let base = 0;
     let end = word.length;
@@ -183,7 +236,7 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
     if (apos > 0) {
       if (lang === 'fr' && ELISIONS_FR.includes(word.slice(0, apos).toLowerCase())) base = apos + 1;
       else if (lang === 'en' && /^['’](?:s|ll|re|ve|d|t|m)$/i.test(word.slice(apos))) end = apos;
-      if (end - base < 2 || ((base > 0 || end < word.length) && known(word.slice(base, end), lang))) return;
+      if (end - base < 2 || ((base > 0 || end < word.length) && known(word.slice(base, end), lang))) return undefined;
     }
     // Compounds: report the part that is wrong, not the whole.
     const inner = word.slice(base, end);
@@ -197,22 +250,34 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
         const part = inner.slice(a, i);
         // A capitalised part after the first (`Saint-Jean`, `Jean-Pierre`) is a name.
         if (a > 0 && part[0] !== part[0].toLowerCase()) continue;
+        if (i < inner.length && PREFIXES.has(part.toLowerCase())) continue;
         if (!known(part, lang)) report(viewKey, from + base + a, from + base + i, part, lang);
       }
-      return;
+      return undefined;
     }
+    if (upper > 0) return { view: viewKey, from: from + base, to: from + end, word: inner, lang };
     report(viewKey, from + base, from + end, inner, lang);
+    return undefined;
   };
 
   const scanView = (viewKey: string, view: TextView, marks: Uint8Array | undefined) => {
     const text = view.text;
+    const spans = templateSpans(text);
+    let span = 0;
     for (const [bFrom, bTo] of blocks(text)) {
-      if (truncated) return;
+      if (found.length >= 4 * max) return;
+      if (looksLikeCss(text, bFrom, bTo)) continue;
       const blockLang: Marked = options.language ?? detectBlockLanguage(text, bFrom, bTo) ?? draftLang;
       // Previous words of the block, for the a/à check.
       let prev = '';
       let prevEnd = -1;
       let pendingA: { from: number; to: number; capital: boolean } | undefined;
+      // An unknown capitalised word opening a sentence: a name when the next word is capitalised too.
+      let pendingCap: Misspelling | undefined;
+      const flushCap = (nextCapitalised: boolean) => {
+        if (pendingCap && !nextCapitalised) report(pendingCap.view, pendingCap.from, pendingCap.to, pendingCap.word, pendingCap.lang, undefined, true);
+        pendingCap = undefined;
+      };
       let sentenceStart = true;
       let i = bFrom;
       while (i < bTo) {
@@ -220,12 +285,23 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
         if (i >= bTo) break;
         let j = i;
         while (j < bTo && !isWhite(text.charCodeAt(j))) j++;
+        // Inside a multi-line template tag: skip to its end.
+        while (span < spans.length && spans[span][1] <= i) span++;
+        if (span < spans.length && spans[span][0] < j) {
+          flushCap(false);
+          pendingA = undefined;
+          i = Math.max(j, Math.min(spans[span][1], bTo));
+          continue;
+        }
         // The chunk [i, j): strip leading and trailing punctuation.
         let a = i;
         let b = j;
         while (a < b && LEAD.has(text[a])) a++;
         while (b > a && TRAIL.has(text[b - 1])) b--;
         const endsSentence = /[.!?…]/.test(text.slice(b, j)) || (b === a && /[.!?…]/.test(text.slice(i, j)));
+        // A Markdown link reference or inline link (`[guide]: https://…`, `[guide](https://…)`).
+        const raw = text.slice(i, j);
+        if (raw.includes(']:') || raw.includes('](')) a = b;
         const mark = markAt(marks, a);
         const lang = mark === undefined ? blockLang : mark;
         if (b > a && lang !== null && !isMachineText(text, a, b)) {
@@ -241,6 +317,8 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
             while (we > ws && classOf(text.charCodeAt(we - 1)) !== LETTER) we--;
             if (we > ws) {
               const w = text.slice(ws, we);
+              const capitalised = w[0] !== w[0].toLowerCase();
+              flushCap(capitalised);
               if (lang === 'fr') {
                 const lw = w.toLowerCase();
                 if (pendingA) {
@@ -256,28 +334,31 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
                 prev = lw.replace(/['’]$/, '');
                 prevEnd = we;
               }
-              checkWord(viewKey, text, ws, we, lang, sentenceStart && ws === a);
+              pendingCap = checkWord(viewKey, text, ws, we, lang, sentenceStart && ws === a);
               sentenceStart = false;
             }
             k = m;
           }
         } else {
+          flushCap(false);
           pendingA = undefined;
           prev = '';
           if (b > a) sentenceStart = false;
         }
         if (endsSentence) {
+          flushCap(false);
           sentenceStart = true;
           pendingA = undefined;
         }
         i = j;
       }
+      flushCap(false);
     }
   };
 
   if (model.subject) scanView('subject', model.subject, undefined);
-  model.parts.forEach((part, n) => {
-    if (!truncated) scanView(String(n), part.text, paintMarks(part.html, part.text.text.length));
-  });
-  return { misspellings: out, truncated, checked };
+  model.parts.forEach((part, n) => scanView(String(n), part.text, paintMarks(part.html, part.text.text.length)));
+  const kept = found.filter((m) => !(m.capital && names.has(m.word)));
+  const misspellings = kept.slice(0, max).map(({ capital: _, ...m }) => m);
+  return { misspellings, truncated: kept.length > max, checked };
 }

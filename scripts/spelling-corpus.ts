@@ -134,11 +134,11 @@ async function main() {
       const word = ws.text(i);
       const k = kinds[Math.floor(r() * kinds.length)];
       // Lowercase prose words the dictionary knows; `à` for its own typo.
-      if (k === 'a-grave' ? word !== 'à' : word.length < 4 || word !== word.toLowerCase() || !speller.check(word, s.lang)) continue;
+      if (k === 'a-grave' ? word !== 'à' : word.length < 4 || word !== word.toLowerCase() || !/^\p{L}+$/u.test(word) || !speller.check(word, s.lang)) continue;
       // Skip words inside a run the checker skips (URLs, codes) and words next to a finding.
       const before = view.text[ws.from[i] - 1] ?? ' ';
       const after = view.text[ws.to[i]] ?? ' ';
-      if (!/[\s,;!?()«»"\u2029\u00a0]/.test(before) || !/[\s,.;:!?()«»"\u2029\u00a0]/.test(after)) continue;
+      if (!/[\s,;!?()«»"\u2029\u00a0]/.test(before) || !/[\s,.;!?()«»"\u2029\u00a0]/.test(after)) continue;
       if (!view.isExact(ws.from[i], ws.to[i])) continue;
       const src = view.sourceRange(ws.from[i], ws.to[i]);
       if (run.findings.some((f) => f.end >= src.start - 40 && f.start <= src.end + 40)) continue;

@@ -105,6 +105,21 @@ function isMachineText(text: string, from: number, to: number): boolean {
 const LEAD = new Set([...'([{"«“‘\'¿¡-–—*_•·']);
 const TRAIL = new Set([...')]}"»”’\'.,;:!?…-–—*_•·']);
 
+function hasSentenceEnd(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026) return true;
+  }
+  return false;
+}
+
+function isLinkReference(text: string, from: number, to: number): boolean {
+  for (let i = from; i + 1 < to; i++) {
+    if (text.charCodeAt(i) === 0x5d && (text.charCodeAt(i + 1) === 0x3a || text.charCodeAt(i + 1) === 0x28)) return true;
+  }
+  return false;
+}
+
 function isWhite(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2029 || c === 0x202f || c === 0x2009 || c === 0x200b || c === 0x2007 || c === 0x3000 || c === 0xfeff;
 }
@@ -159,6 +174,18 @@ function looksLikeCss(text: string, from: number, to: number): boolean {
   return braces >= 2 && semis >= 2;
 }
 
+// Letter case per BMP code point, cached: 1 lowercase, 2 uppercase, 3 caseless.
+const cases = new Uint8Array(65536);
+function caseOf(c: number): number {
+  let k = cases[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = ch.toLowerCase() === ch.toUpperCase() ? 3 : ch === ch.toUpperCase() ? 2 : 1;
+    cases[c] = k;
+  }
+  return k === 3 ? 0 : k;
+}
+
 // `xxxxxx`, `aaaa`: placeholders, not words.
 function isRepeatedLetter(word: string): boolean {
   if (word.length < 3) return false;
@@ -211,14 +238,12 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
     let lower = 0;
     let innerUpper = false;
     for (let i = 0; i < word.length; i++) {
-      const ch = word[i];
-      const lc = ch.toLowerCase();
-      const uc = ch.toUpperCase();
-      if (lc !== uc) {
-        if (ch === uc) {
-          upper++;
-          if (i > 0 && word[i - 1] !== '-' && word[i - 1] !== "'" && word[i - 1] !== '’') innerUpper = true;
-        } else lower++;
+      const c = word.charCodeAt(i);
+      const k = c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c < 128 ? 0 : caseOf(c);
+      if (k === 1) lower++;
+      else if (k === 2) {
+        upper++;
+        if (i > 0 && classOf(word.charCodeAt(i - 1)) === LETTER) innerUpper = true;
       }
     }
     // Acronyms, shouted words (all-caps reports those) and brand-like CamelCase are not checked.
@@ -298,10 +323,9 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
         let b = j;
         while (a < b && LEAD.has(text[a])) a++;
         while (b > a && TRAIL.has(text[b - 1])) b--;
-        const endsSentence = /[.!?…]/.test(text.slice(b, j)) || (b === a && /[.!?…]/.test(text.slice(i, j)));
+        const endsSentence = hasSentenceEnd(text, b === a ? i : b, j);
         // A Markdown link reference or inline link (`[guide]: https://…`, `[guide](https://…)`).
-        const raw = text.slice(i, j);
-        if (raw.includes(']:') || raw.includes('](')) a = b;
+        if (isLinkReference(text, i, j)) a = b;
         const mark = markAt(marks, a);
         const lang = mark === undefined ? blockLang : mark;
         if (b > a && lang !== null && !isMachineText(text, a, b)) {

@@ -21,21 +21,21 @@ export interface Speller {
 // A draft rarely has more than a few thousand distinct words; past this, the cache starts over
 // rather than growing without bound on a 10 MB draft.
 const CACHE_MAX_ENTRIES = 50_000;
-const caches = new WeakMap<Speller, Map<string, boolean>>();
+const caches = new WeakMap<Speller, Record<SpellLanguage, Map<string, boolean>>>();
 
 /**
  * `speller.check` with a cache shared by every lint: a newsletter repeats its words, and most
  * words survive from one keystroke's lint to the next.
  */
 export function cachedCheck(speller: Speller, word: string, lang: SpellLanguage): boolean {
-  let cache = caches.get(speller);
-  if (!cache) caches.set(speller, (cache = new Map()));
-  const key = lang + word;
-  let ok = cache.get(key);
+  let byLang = caches.get(speller);
+  if (!byLang) caches.set(speller, (byLang = { fr: new Map(), en: new Map() }));
+  const cache = byLang[lang];
+  let ok = cache.get(word);
   if (ok === undefined) {
     if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
     ok = speller.check(word, lang);
-    cache.set(key, ok);
+    cache.set(word, ok);
   }
   return ok;
 }

@@ -123,7 +123,7 @@ function copyDictionaries() {
   // The Hunspell dictionaries, with their licences, next to dist/spelling.js.
   const to = join(root, 'dist', 'dictionaries');
   mkdirSync(to, { recursive: true });
-  for (const [lang, pkg] of [['fr', 'dictionary-fr'], ['en', 'dictionary-en']]) {
+  for (const [lang, pkg] of [['fr', 'dictionary-fr'], ['en', 'dictionary-en'], ['en-gb', 'dictionary-en-gb']]) {
     const from = join(root, 'node_modules', pkg);
     cpSync(join(from, 'index.aff'), join(to, `${lang}.aff`));
     cpSync(join(from, 'index.dic'), join(to, `${lang}.dic`));

@@ -93,6 +93,7 @@ const staticSettings: Record<string, Record<string, unknown>> = {
     markdownDescription: '%config.check.smtp.security%',
   },
   'mailproof.check.smtp.user': { type: 'string', default: '', scope: 'machine-overridable', markdownDescription: '%config.check.smtp.user%' },
+  'mailproof.grammar.languageToolUrl': { type: 'string', default: '', format: 'uri', scope: 'machine-overridable', markdownDescription: '%config.grammar.languageToolUrl%' },
   'mailproof.check.timeoutMs': { type: 'integer', default: 8000, minimum: 500, maximum: 60000, scope: 'resource', markdownDescription: '%config.check.timeoutMs%' },
 };
 

@@ -9,21 +9,30 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { applyEdits, preferredEdits } from '../src/engine/fix';
-import { lint } from '../src/engine/lint';
+import { detectKind, lint } from '../src/engine/lint';
 import { LineIndex } from '../src/engine/position';
 import { rules } from '../src/engine/rules/index';
 import { spellingSuggestions } from '../src/engine/spelling/suggest';
 import type { Speller } from '../src/engine/spelling/speller';
 import type { Finding } from '../src/engine/types';
 import { loadSpeller } from '../src/spelling/index';
+import { buildModel } from '../src/engine/parse/index';
+import type { GrammarResults } from '../src/engine/grammar/paragraphs';
+import { findGrammalecte, startGrammalecte } from '../src/grammar/grammalecte';
+import { checkGrammar, type GrammarBackend } from '../src/grammar/index';
 
 // The real Hunspell dictionaries, so that spelling fixtures show what users see.
 let speller: Speller | undefined;
+// Grammalecte (Debian's python3-grammalecte, which CI installs) for the grammar fixtures.
+const grammalecte = findGrammalecte();
+let grammarBackend: GrammarBackend | undefined;
 before(async () => {
   speller = await loadSpeller();
+  if (grammalecte) grammarBackend = await startGrammalecte(grammalecte);
 });
+after(() => grammarBackend?.close());
 
 const FIXTURES = join(__dirname, 'fixtures');
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -51,10 +60,15 @@ function summarize(text: string, list: Finding[], run?: ReturnType<typeof lint>)
 
 const localeOf = (name: string) => (name.startsWith('fr-') ? 'fr' : 'en');
 
-function fixWithRule(text: string, ruleId: string, fileName: string): string {
+async function grammarFor(text: string, fileName: string): Promise<GrammarResults | undefined> {
+  return grammarBackend ? checkGrammar(buildModel(text, detectKind(fileName, text)), [grammarBackend]) : undefined;
+}
+
+async function fixWithRule(text: string, ruleId: string, fileName: string): Promise<string> {
   const only = rules.filter((r) => r.id === ruleId);
   for (let pass = 0; pass < 10; pass++) {
-    const found = lint(text, { fileName, rules: only, locale: localeOf(fileName), speller }).findings;
+    const grammar = ruleId === 'grammar' ? await grammarFor(text, fileName) : undefined;
+    const found = lint(text, { fileName, rules: only, locale: localeOf(fileName), speller, grammar }).findings;
     // Treat each finding's first fix as preferred when it has none.
     const chosen = found.map((f) => (f.fixes?.length && !f.fixes.some((x) => x.preferred) ? { ...f, fixes: [{ ...f.fixes[0], preferred: true }] } : f));
     const { edits, fixed } = preferredEdits(chosen);
@@ -72,19 +86,21 @@ function check(golden: string, actual: string) {
 
 for (const ruleId of existsSync(FIXTURES) ? readdirSync(FIXTURES).sort() : []) {
   const dir = join(FIXTURES, ruleId);
-  describe(`fixtures: ${ruleId}`, () => {
+  const skip = ruleId === 'grammar' && !grammalecte && !process.env.CI ? 'python3-grammalecte is not installed' : false;
+  describe(`fixtures: ${ruleId}`, { skip }, () => {
     for (const name of readdirSync(dir).filter((f) => !GOLDEN.test(f)).sort()) {
-      it(name, () => {
+      it(name, async () => {
         const path = join(dir, name);
         const text = readFileSync(path, 'utf8');
-        const run = lint(text, { fileName: name, locale: localeOf(name), speller });
+        const grammar = ruleId === 'grammar' ? await grammarFor(text, name) : undefined;
+        const run = lint(text, { fileName: name, locale: localeOf(name), speller, grammar });
         const mine = run.findings.filter((f) => f.ruleId === ruleId);
         check(`${path}.findings.json`, JSON.stringify(summarize(text, mine, run), null, 2) + '\n');
         if (mine.some((f) => f.fixes?.length)) {
-          const after = fixWithRule(text, ruleId, name);
+          const after = await fixWithRule(text, ruleId, name);
           check(`${path}.fixed`, after);
           // The fixed draft has nothing fixable left for this rule.
-          const again = lint(after, { fileName: name, speller }).findings.filter((f) => f.ruleId === ruleId && f.fixes?.some((x) => x.preferred));
+          const again = lint(after, { fileName: name, speller, grammar: ruleId === 'grammar' ? await grammarFor(after, name) : undefined }).findings.filter((f) => f.ruleId === ruleId && f.fixes?.some((x) => x.preferred));
           assert.deepEqual(summarize(after, again), [], 'fixable findings remain after fixing');
         } else {
           assert.ok(!existsSync(`${path}.fixed`), `stale golden ${path}.fixed`);

@@ -2,10 +2,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { type MailproofConfig, resolveRule, validateConfig } from '../engine/config';
 import { translate } from '../engine/i18n';
 import { fixAllText } from '../engine/fix';
-import { lint } from '../engine/lint';
+import { detectKind, lint } from '../engine/lint';
 import { rules } from '../engine/rules/index';
 import { spelling } from '../engine/rules/spelling';
 import type { Speller } from '../engine/spelling/speller';
+import { grammar as grammarRule } from '../engine/rules/grammar';
+import { buildModel } from '../engine/parse/index';
+import type { GrammarResults } from '../engine/grammar/paragraphs';
+import { startGrammalecte } from '../grammar/grammalecte';
+import { checkGrammar, type GrammarBackend } from '../grammar/index';
+import { languageToolBackend, parseLanguageToolUrl } from '../grammar/languagetool';
 import type { Locale } from '../engine/types';
 import { type DraftFile, encodeDraft, expandPaths, findConfig, type ReadFailure, readDraft } from './files';
 import { formatJson } from './formatters/json';
@@ -51,9 +57,56 @@ function spellerLoader(io: Io, locale: Locale): (config: MailproofConfig | undef
   };
 }
 
+/**
+ * Grammar checkers for the drafts whose configuration keeps the grammar rule on: Grammalecte
+ * when installed, and the LanguageTool server in `MAILPROOF_LANGUAGETOOL_URL` when set.
+ * Started once, on the first such draft; `close` ends the Grammalecte process.
+ */
+function grammarLoader(io: Io, locale: Locale, env: NodeJS.ProcessEnv) {
+  let backends: Promise<GrammarBackend[]> | undefined;
+  const start = async (): Promise<GrammarBackend[]> => {
+    const out: GrammarBackend[] = [];
+    const lt = env.MAILPROOF_LANGUAGETOOL_URL;
+    if (lt) {
+      const parsed = parseLanguageToolUrl(lt);
+      if ('url' in parsed) out.push(languageToolBackend(parsed.url));
+      else io.err(`mailproof: ${cliText(locale, 'grammarUnavailable', { reason: parsed.error })}\n`);
+    }
+    const g = await startGrammalecte().catch(() => undefined);
+    if (g) out.push(g);
+    return out;
+  };
+  return {
+    async resultsFor(text: string, path: string, config: MailproofConfig | undefined): Promise<GrammarResults | undefined> {
+      if (resolveRule(grammarRule, config).severity === 'off') return undefined;
+      const list = await (backends ??= start());
+      if (list.length === 0) return undefined;
+      try {
+        const model = buildModel(text, detectKind(path, text));
+        return await checkGrammar(model, list, config?.language === 'fr' || config?.language === 'en' ? config.language : undefined);
+      } catch (e) {
+        io.err(`mailproof: ${cliText(locale, 'grammarUnavailable', { reason: (e as Error)?.message ?? String(e) })}\n`);
+        return undefined;
+      }
+    },
+    async close() {
+      for (const b of backends ? await backends : []) b.close();
+    },
+  };
+}
+
 /** Runs `mailproof lint`; returns the exit code. */
 export async function runLint(cmd: LintCommand, io: Io): Promise<number> {
   const spellerFor = spellerLoader(io, cmd.locale);
+  const grammar = grammarLoader(io, cmd.locale, process.env);
+  try {
+    return await lintFiles(cmd, io, spellerFor, grammar);
+  } finally {
+    await grammar.close();
+  }
+}
+
+async function lintFiles(cmd: LintCommand, io: Io, spellerFor: ReturnType<typeof spellerLoader>, grammar: ReturnType<typeof grammarLoader>): Promise<number> {
   const { locale } = cmd;
   let exit = 0;
   const failWith = (msg: string) => {
@@ -101,7 +154,7 @@ export async function runLint(cmd: LintCommand, io: Io): Promise<number> {
     }
     let text = draft.text;
     const speller = await spellerFor(config);
-    let run = lint(text, { fileName: path, config, locale, resources: fileResources, speller });
+    let run = lint(text, { fileName: path, config, locale, resources: fileResources, speller, grammar: await grammar.resultsFor(text, path, config) });
     if (cmd.fix) {
       const fixed = fixFile(draft, run, config, locale, io, speller);
       if (fixed) {

@@ -36,6 +36,7 @@ Exit codes: 0 no error-severity finding, 1 some, 2 bad usage or unreadable input
   noProblems: 'No problems found',
   crashed: 'internal error: {reason}. Please report it with the file that caused it.',
   spellingUnavailable: 'spelling is not checked: the dictionaries could not be loaded ({reason})',
+  grammarUnavailable: 'grammar is not checked: {reason}',
   checkUsage: `Usage: mailproof check DOMAIN|ADDRESS [options]
 
 Checks that a sending domain and its servers are set up so receivers trust them:
@@ -98,6 +99,7 @@ Codes de sortie : 0 aucune erreur, 1 des erreurs, 2 usage incorrect ou fichier i
   noProblems: 'Aucun problème trouvé',
   crashed: 'erreur interne : {reason}. Merci de la signaler avec le fichier en cause.',
   spellingUnavailable: 'orthographe non vérifiée : les dictionnaires n’ont pas pu être chargés ({reason})',
+  grammarUnavailable: 'grammaire non vérifiée : {reason}',
   checkUsage: `Usage : mailproof check DOMAINE|ADRESSE [options]
 
 Vérifie qu’un domaine d’envoi et ses serveurs sont configurés pour que les destinataires leur fassent confiance :

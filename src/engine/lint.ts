@@ -6,6 +6,7 @@ import type { DraftModel } from './model';
 import { LineIndex } from './position';
 import type { Resources } from './resources';
 import type { Speller } from './spelling/speller';
+import type { GrammarResults } from './grammar/paragraphs';
 import type { Report, Rule, RuleContext } from './rule';
 import { rules as registry } from './rules/index';
 import { computeScore } from './score';
@@ -32,6 +33,11 @@ export interface LintOptions {
    * Without one, the `spelling` rule reports nothing.
    */
   speller?: Speller;
+  /**
+   * Grammar issues per paragraph, computed by the host beforehand from `grammarParagraphs`
+   * (Grammalecte, LanguageTool). Without them, the `grammar` rule reports nothing.
+   */
+  grammar?: GrammarResults;
 }
 
 const HTML_EXT = /\.(html?|xhtml|mjml|hbs|handlebars|liquid|njk|twig|mustache|ejs)$/i;
@@ -88,6 +94,7 @@ export function lint(text: string, options: LintOptions = {}): LintRun {
       fileName: options.fileName,
       resources: options.resources,
       speller: options.speller,
+      grammar: options.grammar,
       t,
       report(r: Report) {
         findings.push(toFinding(rule.id, r.severity ?? severity, r, text.length));

@@ -3,6 +3,7 @@ import type { DraftModel, MailType } from './model';
 import type { PhraseInput } from './lexicon/types';
 import type { Resources } from './resources';
 import type { Speller } from './spelling/speller';
+import type { GrammarResults } from './grammar/paragraphs';
 import type { DraftKind, Fix, Locale, RelatedLocation, Severity } from './types';
 
 /** Groups rules in docs, settings and the report. */
@@ -56,6 +57,8 @@ export interface RuleContext<O = Record<string, never>> {
   readonly resources?: Resources;
   /** The host's spell checker, when it loaded one (see `LintOptions.speller`). */
   readonly speller?: Speller;
+  /** Grammar results the host computed before the lint (see `LintOptions.grammar`). */
+  readonly grammar?: GrammarResults;
   /** The message for `key` in the user's locale. */
   t(key: string, params?: MessageParams): string;
   report(report: Report): void;

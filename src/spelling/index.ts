@@ -10,8 +10,13 @@ import { dirname, join } from 'node:path';
 import { loadModule } from 'hunspell-asm';
 import type { SpellLanguage, Speller } from '../engine/spelling/speller';
 
-/** The dictionary packages, by language. */
-export const DICTIONARY_PACKAGES: Record<SpellLanguage, string> = { fr: 'dictionary-fr', en: 'dictionary-en' };
+/**
+ * The dictionary packages. English is American or British: a word right in either is right
+ * (`color`, `colour`, `programme`), as writers of both send mail.
+ */
+export const DICTIONARY_PACKAGES = { fr: 'dictionary-fr', en: 'dictionary-en', 'en-gb': 'dictionary-en-gb' } as const;
+type DictionaryId = keyof typeof DICTIONARY_PACKAGES;
+const DICTIONARIES_OF: Record<SpellLanguage, DictionaryId[]> = { fr: ['fr'], en: ['en', 'en-gb'] };
 
 // Hunspell's suggestion search is exponential in the word's length on the French affix
 // table: longer words get none rather than a frozen menu.
@@ -19,7 +24,7 @@ const MAX_SUGGEST_CHARS = 30;
 const MAX_SUGGESTIONS = 5;
 
 /** Where the `.aff`/`.dic` files of a language are: the packaged copy, else node_modules. */
-export function dictionaryFiles(lang: SpellLanguage, base = __dirname): { aff: string; dic: string } {
+export function dictionaryFiles(lang: DictionaryId, base = __dirname): { aff: string; dic: string } {
   const packaged = join(base, 'dictionaries', lang);
   if (existsSync(`${packaged}.aff`)) return { aff: `${packaged}.aff`, dic: `${packaged}.dic` };
   for (let dir = base, up = 0; up < 8; up++, dir = dirname(dir)) {
@@ -55,8 +60,8 @@ async function load(): Promise<LoadedSpeller> {
   const t0 = performance.now();
   const factory = await loadModule();
   const loadMs: Record<string, number> = { wasm: performance.now() - t0 };
-  const instances = new Map<SpellLanguage, ReturnType<typeof factory.create>>();
-  for (const lang of ['fr', 'en'] as const) {
+  const instances = new Map<DictionaryId, ReturnType<typeof factory.create>>();
+  for (const lang of Object.keys(DICTIONARY_PACKAGES) as DictionaryId[]) {
     const t = performance.now();
     const files = dictionaryFiles(lang);
     const aff = factory.mountBuffer(readFileSync(files.aff), `${lang}.aff`);
@@ -67,18 +72,20 @@ async function load(): Promise<LoadedSpeller> {
     factory.unmount(dic);
     loadMs[lang] = performance.now() - t;
   }
+  const of = (lang: SpellLanguage) => DICTIONARIES_OF[lang].map((d) => instances.get(d)).filter((h) => h !== undefined);
   return {
-    languages: [...instances.keys()],
+    languages: (['fr', 'en'] as const).filter((l) => of(l).length > 0),
     loadMs,
-    has: (lang) => instances.has(lang),
+    has: (lang) => of(lang).length > 0,
     check(word, lang) {
-      const h = instances.get(lang);
-      return h ? h.spell(word) : true;
+      const hs = of(lang);
+      return hs.length === 0 || hs.some((h) => h.spell(word));
     },
     suggest(word, lang) {
-      const h = instances.get(lang);
-      if (!h || word.length > MAX_SUGGEST_CHARS) return [];
-      return h.suggest(word).slice(0, MAX_SUGGESTIONS);
+      if (word.length > MAX_SUGGEST_CHARS) return [];
+      const out: string[] = [];
+      for (const h of of(lang)) for (const s of h.suggest(word)) if (!out.includes(s)) out.push(s);
+      return out.slice(0, MAX_SUGGESTIONS);
     },
     dispose() {
       for (const h of instances.values()) h.dispose();

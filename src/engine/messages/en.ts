@@ -280,4 +280,9 @@ export const en: Record<string, string> = {
   'spelling.addWord': 'Add “{word}” to the project dictionary',
   'spelling.addWordUser': 'Add “{word}” to the user dictionary',
   'spelling.noSuggestion': 'No spelling suggestion for “{word}”',
+  // grammar
+  'rule.grammar.description': 'Grammar mistakes, from Grammalecte or your LanguageTool server',
+  'rule.grammar.why':
+    'Agreement and conjugation mistakes read as carelessness, like typos. Mailproof asks a grammar checker you installed or run yourself (Grammalecte for French, a LanguageTool server), never a public service: drafts stay private.',
+  'grammar.issue': '{message}',
 };

@@ -280,4 +280,9 @@ export const fr: Record<string, string> = {
   'spelling.addWord': 'Ajouter « {word} » au dictionnaire du projet',
   'spelling.addWordUser': 'Ajouter « {word} » au dictionnaire de l’utilisateur',
   'spelling.noSuggestion': 'Aucune suggestion orthographique pour « {word} »',
+  // grammar
+  'rule.grammar.description': 'Fautes de grammaire, selon Grammalecte ou votre serveur LanguageTool',
+  'rule.grammar.why':
+    'Les fautes d’accord et de conjugaison donnent la même impression de négligence que les coquilles. Mailproof interroge un correcteur que vous avez installé ou que vous faites tourner vous-même (Grammalecte pour le français, un serveur LanguageTool), jamais un service public : les brouillons restent privés.',
+  'grammar.issue': '{message}',
 };

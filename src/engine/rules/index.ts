@@ -22,6 +22,7 @@ import { messageSize } from './message-size';
 import { mimeStructure } from './mime-structure';
 import { spamPhrase } from './spam-phrase';
 import { spelling } from './spelling';
+import { grammar } from './grammar';
 import { textAlternative } from './text-alternative';
 import { trackingPixel } from './tracking-pixel';
 import { unsubscribe } from './unsubscribe';
@@ -34,6 +35,7 @@ export const rules: readonly Rule[] = [
   exclamation,
   emoji,
   spelling,
+  grammar,
   // html
   htmlScript,
   htmlEmbed,

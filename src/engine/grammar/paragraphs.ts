@@ -1,0 +1,67 @@
+import type { DraftModel } from '../model';
+import { blocks, declaredDraftLanguage, detectBlockLanguage, type Marked, markAt, paintMarks } from '../spelling/language';
+import type { SpellLanguage } from '../spelling/speller';
+import { MERGE_TAG_MASK } from '../text/view';
+
+/** A grammar problem in a paragraph, in UTF-16 offsets of the paragraph's text. */
+export interface GrammarIssue {
+  start: number;
+  end: number;
+  message: string;
+  /** Corrections, best first (may be empty). */
+  suggestions: string[];
+  /** The checker's rule id, for the hover and the log. */
+  rule: string;
+}
+
+/** A paragraph to check: its text (merge tags replaced by letters, same length) and where it is. */
+export interface GrammarParagraph {
+  view: string;
+  from: number;
+  text: string;
+  lang: SpellLanguage;
+}
+
+/**
+ * Grammar results computed before the lint (a grammar checker is a separate program, so it
+ * cannot answer synchronously): the issues of a paragraph text in a language, if checked.
+ */
+export interface GrammarResults {
+  lookup(text: string, lang: SpellLanguage): GrammarIssue[] | undefined;
+}
+
+// Paragraphs longer than this are split by the checkers anyway; a 1 MB draft sends at most
+// MAX_GRAMMAR_CHARS in all.
+const MAX_PARAGRAPH_CHARS = 5000;
+export const MAX_GRAMMAR_CHARS = 200_000;
+
+/**
+ * The paragraphs of a draft's subject and visible text to send to a grammar checker, in the
+ * language each is written in (as the spelling rule reads it). Merge tags become runs of `X`
+ * of the same length, so offsets stay those of the view; line breaks become spaces.
+ */
+export function grammarParagraphs(model: DraftModel, forced?: SpellLanguage): GrammarParagraph[] {
+  const out: GrammarParagraph[] = [];
+  const declared = declaredDraftLanguage(model);
+  const draftLang: Marked = forced ?? (declared === undefined ? model.language : declared);
+  let total = 0;
+  const scan = (viewKey: string, text: string, marks: Uint8Array | undefined) => {
+    for (const [from, to] of blocks(text)) {
+      if (to - from > MAX_PARAGRAPH_CHARS || total + (to - from) > MAX_GRAMMAR_CHARS) continue;
+      const mark = markAt(marks, from);
+      const lang: Marked = mark !== undefined ? mark : (forced ?? detectBlockLanguage(text, from, to) ?? draftLang);
+      if (lang === null) continue;
+      let t = '';
+      for (let i = from; i < to; i++) {
+        const ch = text[i];
+        t += ch === MERGE_TAG_MASK ? 'X' : ch === '\n' || ch === '\r' || ch === '\t' ? ' ' : ch;
+      }
+      if (!/\p{L}{2}/u.test(t)) continue;
+      total += t.length;
+      out.push({ view: viewKey, from, text: t, lang });
+    }
+  };
+  if (model.subject) scan('subject', model.subject.text, undefined);
+  model.parts.forEach((part, n) => scan(String(n), part.text.text, paintMarks(part.html, part.text.text.length)));
+  return out;
+}

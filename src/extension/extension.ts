@@ -4,6 +4,7 @@ import { DeliverabilityController } from './deliverability';
 import { Hover } from './hover';
 import { DRAFT_SCHEMES, Linter } from './linter';
 import { Settings } from './settings';
+import { GrammarService } from './grammar';
 import { SpellingService } from './spelling';
 import { ScoreStatus } from './statusBar';
 import { addWordToProject, addWordToUser } from './words';
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const linter = new Linter(settings, context.workspaceState, docsUri, log);
   const deliverability = new DeliverabilityController(context, linter, log);
   const spelling = new SpellingService(context.extensionUri, linter, log);
+  const grammarService = new GrammarService(linter, log);
   const selector: vscode.DocumentSelector = DRAFT_SCHEMES.map((scheme) => ({ scheme }));
 
   context.subscriptions.push(
@@ -47,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.commands.registerCommand('mailproof.showOutput', () => log.show()),
     spelling,
+    grammarService,
     vscode.commands.registerCommand('mailproof.addWordToProject', async (uri: vscode.Uri, word: string) => {
       if (!(uri instanceof vscode.Uri) || typeof word !== 'string') return;
       try {

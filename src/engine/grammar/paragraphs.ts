@@ -30,6 +30,10 @@ export interface GrammarResults {
   lookup(text: string, lang: SpellLanguage): GrammarIssue[] | undefined;
 }
 
+// Separators of footers and menus (`75002 Paris · Se désabonner`, `Blog | Boutique`): the
+// words on either side belong to different phrases, so the checker reads them as a full stop.
+const SEPARATORS = new Set(['·', '•', '|', '¦', '∙']);
+
 // Paragraphs longer than this are split by the checkers anyway; a 1 MB draft sends at most
 // MAX_GRAMMAR_CHARS in all.
 const MAX_PARAGRAPH_CHARS = 5000;
@@ -54,7 +58,7 @@ export function grammarParagraphs(model: DraftModel, forced?: SpellLanguage): Gr
       let t = '';
       for (let i = from; i < to; i++) {
         const ch = text[i];
-        t += ch === MERGE_TAG_MASK ? 'X' : ch === '\n' || ch === '\r' || ch === '\t' ? ' ' : ch;
+        t += ch === MERGE_TAG_MASK ? 'X' : ch === '\n' || ch === '\r' || ch === '\t' ? ' ' : SEPARATORS.has(ch) ? '.' : ch;
       }
       if (!/\p{L}{2}/u.test(t)) continue;
       total += t.length;

@@ -3,7 +3,7 @@
 // squiggle, and from a keystroke to the updated squiggles (this includes the 300 ms typing
 // debounce). Prints the timings; it is a measurement, not a test.
 // Run through scripts/e2e.mjs --bench, which builds the .vsix and prepares the run folder.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { lint } from '../src/engine/lint';
@@ -61,6 +61,57 @@ async function measured(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __mailproofBench: Promise<number> }).__mailproofBench);
 }
 
+/** A French draft with one misspelling, for the spelling worker's memory. */
+const FR_DRAFT = `<!doctype html>
+<html lang="fr">
+<body>
+<p>Bonjour {{ prenom }},</p>
+<p>Notre nouvelle collection arrive bientot : découvrez-la en avant-première sur https://www.exemple.fr/collection.</p>
+<p>Boutique Exemple, 12 rue de la Paix, 75002 Paris · <a href="https://www.exemple.fr/desabonnement">Se désabonner</a></p>
+</body>
+</html>
+`;
+
+/** Resident memory (kB) of this run's extension host: the process whose environment names the run folder. */
+function extensionHostRssKb(runRoot: string): number | undefined {
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('extensionHost')) continue;
+      if (!readFileSync(`/proc/${pid}/environ`, 'utf8').includes(runRoot)) continue;
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) return Number(m[1]);
+    } catch {
+      // a process that ended meanwhile, or not ours to read
+    }
+  }
+  return undefined;
+}
+
+/** Milliseconds from VS Code starting Mailproof's activation to the end of activate(), from the logs. */
+function activationMs(runRoot: string): number | undefined {
+  const logs: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (depth > 8 || logs.length > 200) return;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p, depth + 1);
+      else if (e.name.endsWith('.log') && statSync(p).size < 5_000_000) logs.push(p);
+    }
+  };
+  if (existsSync(runRoot)) walk(runRoot, 0);
+  const at = (line: string) => Date.parse(line.slice(0, 23).replace(' ', 'T'));
+  let start: number | undefined;
+  let end: number | undefined;
+  for (const f of logs) {
+    for (const line of readFileSync(f, 'utf8').split('\n')) {
+      if (line.includes('_doActivateExtension mailproof.mailproof') && start === undefined) start = at(line);
+      if (line.includes('Mailproof activated') && end === undefined) end = at(line);
+    }
+  }
+  return start !== undefined && end !== undefined && end >= start ? end - start : undefined;
+}
+
 function summary(label: string, values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted[Math.floor(sorted.length / 2)];
@@ -76,7 +127,9 @@ async function main(): Promise<void> {
   const emails = join(dirs.workspace, 'emails');
   mkdirSync(emails, { recursive: true });
   const { text, line, column } = draft();
-  writeFileSync(join(emails, 'start.html'), '<p>Bonjour,</p>\n');
+  // Outside the draft folders: the extension activates (HTML) but lints nothing yet.
+  writeFileSync(join(dirs.workspace, 'start.html'), '<p>Bonjour,</p>\n');
+  writeFileSync(join(emails, 'fr-spelling.html'), FR_DRAFT);
   for (let i = 1; i <= OPENS; i++) writeFileSync(join(emails, `newsletter-${i}.html`), text);
 
   const cs = await startCodeServer({ dirs, name: 'code-server-bench' });
@@ -84,8 +137,37 @@ async function main(): Promise<void> {
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
     page.setDefaultTimeout(UI_TIMEOUT_MS);
-    await page.goto(workbenchUrl(cs, dirs.workspace, [['openFile', cs.remote(join(emails, 'start.html'))]]));
+    await page.goto(workbenchUrl(cs, dirs.workspace, [['openFile', cs.remote(join(dirs.workspace, 'start.html'))]]));
     await waitForEditorText(page, 'Bonjour');
+
+    // One open French draft: memory of the extension host before and after the spelling worker.
+    const squiggles = (kind: string) => page.locator(`.editor-group-container.active .monaco-editor .squiggly-${kind}`).count();
+    await page.waitForTimeout(3000);
+    const rssActivated = extensionHostRssKb(runRoot);
+    const activation = activationMs(runRoot);
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('fr-spelling.html');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'fr-spelling.html' }).waitFor();
+    await armKeyToSquiggles(page, 'Enter');
+    await page.keyboard.press('Enter');
+    const frFirst = await measured(page);
+    const rssFirstSquiggle = extensionHostRssKb(runRoot);
+    const t0 = performance.now();
+    let spellingMs: number | undefined;
+    while (performance.now() - t0 < 20_000) {
+      if ((await squiggles('info')) > 0) {
+        spellingMs = performance.now() - t0 + frFirst;
+        break;
+      }
+      await page.waitForTimeout(100);
+    }
+    const rssSpelling = extensionHostRssKb(runRoot);
+    const mb = (kb: number | undefined) => (kb === undefined ? '?' : `${(kb / 1024).toFixed(0)} MB`);
+    const frLines = [
+      `Activation (VS Code's activation start → end of activate(), from the logs): ${activation ?? '?'} ms`,
+      `One open French draft: open → first squiggle ${frFirst.toFixed(0)} ms; spelling squiggle ${spellingMs === undefined ? 'none within 20 s' : `after ${spellingMs.toFixed(0)} ms`}`,
+      `Extension host RSS: activated, no draft ${mb(rssActivated)}; French draft linted ${mb(rssFirstSquiggle)}; after spelling ${mb(rssSpelling)}`,
+    ];
 
     // Open → first squiggle, through Quick Open as a person does (a fresh file each time).
     const opens: number[] = [];
@@ -130,6 +212,7 @@ async function main(): Promise<void> {
     console.log(summary('keystroke Backspace → squiggle gone', deleting));
     console.log(summary('engine lint of the same draft (Node via tsx, no editor)', engine));
     console.log('Keystroke times include the 300 ms debounce (LINT_DEBOUNCE_MS). Measured in the page with a MutationObserver; not a test.');
+    for (const l of frLines) console.log(l);
   } finally {
     await browser.close().catch(() => undefined);
     await cs.stop();

@@ -82,11 +82,12 @@ export class GrammarService implements vscode.Disposable {
       if (backends.length === 0) return;
       const forced = state.config.language === 'fr' || state.config.language === 'en' ? state.config.language : undefined;
       const results = await checkGrammar(state.run.model, backends, forced);
+      // Only paragraphs with issues: the others need no second pass after each lint.
       const remembered = new Map<string, GrammarIssue[]>();
       for (const p of paragraphsOf(state.run.model, forced)) {
         if (remembered.size >= MAX_REMEMBERED_PARAGRAPHS) break;
         const found = results.lookup(p.text, p.lang);
-        if (found) remembered.set(p.lang + p.text, found);
+        if (found?.length) remembered.set(p.lang + p.text, found);
       }
       this.issues.set(doc.uri.toString(), remembered);
       this.merged.delete(state.run);
@@ -102,6 +103,11 @@ export class GrammarService implements vscode.Disposable {
     const remembered = this.issues.get(doc.uri.toString());
     if (!state || !remembered || this.merged.has(state.run) || state.version !== doc.version) return;
     this.merged.set(state.run, true);
+    if (remembered.size === 0) {
+      // Nothing to add; drop what an earlier check added to this run.
+      if (state.run.findings.some((f) => f.ruleId === 'grammar')) this.linter.mergeFindings(doc, state.version, 'grammar', []);
+      return;
+    }
     const results: GrammarResults = { lookup: (text, lang) => remembered.get(lang + text) };
     const text = doc.getText();
     const run = lint(text, { kind: kindOf(doc, text), config: state.config, locale: state.locale, rules: [grammar as unknown as Rule], grammar: results });

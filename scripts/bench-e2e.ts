@@ -61,12 +61,13 @@ async function measured(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __mailproofBench: Promise<number> }).__mailproofBench);
 }
 
-/** A French draft with one misspelling, for the spelling worker's memory. */
+/** A French draft with one misspelling (and a run of "!", so other rules squiggle first), for the spelling worker's memory. */
 const FR_DRAFT = `<!doctype html>
 <html lang="fr">
 <body>
 <p>Bonjour {{ prenom }},</p>
 <p>Notre nouvelle collection arrive bientot : découvrez-la en avant-première sur https://www.exemple.fr/collection.</p>
+<p>Livraison offerte !!!</p>
 <p>Boutique Exemple, 12 rue de la Paix, 75002 Paris · <a href="https://www.exemple.fr/desabonnement">Se désabonner</a></p>
 </body>
 </html>
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
     const squiggles = (kind: string) => page.locator(`.editor-group-container.active .monaco-editor .squiggly-${kind}`).count();
     await page.waitForTimeout(3000);
     const rssActivated = extensionHostRssKb(runRoot);
-    const activation = activationMs(runRoot);
+    const activation = activationMs(dirs.userData);
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget input').fill('fr-spelling.html');
     await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'fr-spelling.html' }).waitFor();

@@ -99,6 +99,11 @@ describe('spelling', () => {
     assert.deepEqual(words(sentenceStart, spell(sentenceStart, { config: { words: ['zorgleb', 'MAILPROOFIX'] } }).found), []);
   });
 
+  it('accepts the 1990 rectified French spellings, not other missing accents', () => {
+    const text = '<html lang="fr"><p>La fraicheur des produits décroit en aout, selon la règlementation.</p><p>Il est deja parti.</p></html>';
+    assert.deepEqual(words(text, spell(text).found), ['deja']);
+  });
+
   it('reports only the wrong part of a compound or an elision', () => {
     const text = "<html lang=\"fr\"><p>Inscrivez-vous sur l'adresse du sitte, c'est un anti-spamm garanti.</p></html>";
     assert.deepEqual(words(text, spell(text).found), ['sitte', 'spamm']);

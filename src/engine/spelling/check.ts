@@ -186,6 +186,23 @@ function caseOf(c: number): number {
   return k === 3 ? 0 : k;
 }
 
+// The 1990 spelling reform (Conseil supérieur de la langue française, Journal officiel of
+// 6 December 1990) dropped the circumflex on i and u (`fraicheur`, `décroit`, `aout`) and
+// writes è in some words (`règlementaire`); the Hunspell dictionary is the classic one, so a
+// word is right when one such letter put back makes a dictionary word.
+const RECTIFIED: Record<string, string> = { i: 'î', u: 'û', è: 'é' };
+const MAX_RECTIFIED_TRIES = 12;
+function rectified(word: string, check: (w: string) => boolean): boolean {
+  let tries = 0;
+  for (let i = 0; i < word.length && tries < MAX_RECTIFIED_TRIES; i++) {
+    const r = RECTIFIED[word[i]];
+    if (!r) continue;
+    tries++;
+    if (check(word.slice(0, i) + r + word.slice(i + 1))) return true;
+  }
+  return false;
+}
+
 // `xxxxxx`, `aaaa`: placeholders, not words.
 function isRepeatedLetter(word: string): boolean {
   if (word.length < 3) return false;
@@ -220,7 +237,7 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
     // Typographic and straight apostrophes are the same letter to a reader.
     if (word.includes('’') && cachedCheck(speller, word.replace(/’/g, "'"), lang)) return true;
     if (word.includes("'") && cachedCheck(speller, word.replace(/'/g, '’'), lang)) return true;
-    return false;
+    return lang === 'fr' && rectified(word, (w) => cachedCheck(speller, w, 'fr'));
   };
 
   const report = (view: string, from: number, to: number, word: string, lang: SpellLanguage, replacement?: string, capital?: boolean) => {

@@ -143,9 +143,13 @@ async function main(): Promise<void> {
 
     // One open French draft: memory of the extension host before and after the spelling worker.
     const squiggles = (kind: string) => page.locator(`.editor-group-container.active .monaco-editor .squiggly-${kind}`).count();
-    await page.waitForTimeout(3000);
+    // Activation ends when Mailproof logs it (VS Code writes its logs with a delay).
+    let activation: number | undefined;
+    for (let waited = 0; activation === undefined && waited < 30_000; waited += 250) {
+      await page.waitForTimeout(250);
+      activation = activationMs(dirs.userData);
+    }
     const rssActivated = extensionHostRssKb(runRoot);
-    const activation = activationMs(dirs.userData);
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget input').fill('fr-spelling.html');
     await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'fr-spelling.html' }).waitFor();

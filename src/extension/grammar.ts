@@ -34,7 +34,10 @@ export class GrammarService implements vscode.Disposable {
   ) {
     this.disposables.push(
       linter.onDidLint((doc) => this.reapply(doc)),
-      vscode.workspace.onDidOpenTextDocument((doc) => void this.refresh(doc)),
+      // After the first squiggles: starting Grammalecte takes a core for half a second.
+      vscode.workspace.onDidOpenTextDocument((doc) => {
+        setTimeout(() => void this.refresh(doc), GRAMMAR_START_DELAY_MS).unref?.();
+      }),
       vscode.workspace.onDidSaveTextDocument((doc) => void this.refresh(doc)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.issues.delete(doc.uri.toString())),
     );

@@ -12,6 +12,9 @@ type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
 // A worker that dies this many times (a bug, memory) is not restarted: spelling stays off
 // for the session and the log says why.
 const MAX_WORKER_STARTS = 3;
+// Spelling starts this long after a lint, so that the first squiggles reach the screen before
+// the worker (and on the first draft, Hunspell's load) takes a core of a small machine.
+const SPELLING_DELAY_MS = 400;
 
 /**
  * Spelling in the editor: after each lint of a draft, the worker thread (dist/spellWorker.js,
@@ -27,6 +30,7 @@ export class SpellingService implements vscode.Disposable {
   // onDidLint again does not start another round.
   private readonly asked = new WeakMap<object, true>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -34,8 +38,20 @@ export class SpellingService implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
-      linter.onDidLint((doc) => void this.afterLint(doc)),
+      linter.onDidLint((doc) => this.schedule(doc)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.post({ type: 'forget', uri: doc.uri.toString() })),
+    );
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.afterLint(doc);
+      }, SPELLING_DELAY_MS),
     );
   }
 
@@ -118,6 +134,7 @@ export class SpellingService implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
     const w = this.worker;
     this.worker = undefined;

@@ -104,14 +104,15 @@ describe('spam-phrase', () => {
     });
   });
 
-  describe('fixes', () => {
-    it('offers one fix per alternative, the first preferred', () => {
+  describe('suggestions', () => {
+    it('offers one suggestion per alternative and no fix, so fix-all never rewords', () => {
       const html = '<p>Livraison sans frais</p>';
       const [f] = findings(html, 'spam-phrase', { locale: 'fr' });
       assert.deepEqual(
-        f.fixes?.map((x) => `${x.title}${x.preferred ? ' *' : ''}`),
-        ['Remplacer par « sans supplément » *', 'Remplacer par « inclus dans le prix »'],
+        f.suggestions?.map((x) => x.title),
+        ['Remplacer par « sans supplément »', 'Remplacer par « inclus dans le prix »'],
       );
+      assert.equal(f.fixes, undefined);
     });
 
     it('keeps the capitalisation of the text', () => {
@@ -137,15 +138,15 @@ describe('spam-phrase', () => {
     it('drops alternatives that would need a gender after l’', () => {
       const html = '<p>L’argent de votre famille</p>';
       const [f] = findings(html, 'spam-phrase', { locale: 'fr' });
-      assert.deepEqual(f.fixes?.map((x) => x.title), ['Remplacer par « épargne »']);
+      assert.deepEqual(f.suggestions?.map((x) => x.title), ['Remplacer par « épargne »']);
       assert.equal(fixed(html, f), '<p>L’épargne de votre famille</p>');
     });
 
     it('answers in the draft’s language for words both lexicons list', () => {
       const en = '<p>This is urgent, please read.</p>';
       const fr = '<p>C’est urgent, merci de lire ce message.</p>';
-      assert.deepEqual(findings(en, 'spam-phrase')[0].fixes?.map((x) => x.title), ['Replace with “important”', 'Replace with “priority”']);
-      assert.deepEqual(findings(fr, 'spam-phrase')[0].fixes?.map((x) => x.title), ['Replace with “important”', 'Replace with “prioritaire”']);
+      assert.deepEqual(findings(en, 'spam-phrase')[0].suggestions?.map((x) => x.title), ['Replace with “important”', 'Replace with “priority”']);
+      assert.deepEqual(findings(fr, 'spam-phrase')[0].suggestions?.map((x) => x.title), ['Replace with “important”', 'Replace with “prioritaire”']);
     });
   });
 
@@ -156,7 +157,7 @@ describe('spam-phrase', () => {
       const list = findings(html, 'spam-phrase', { config, locale: 'fr' });
       assert.deepEqual(list.map((f) => at(html, f)), ['Déstockage massif', 'prix cassés']);
       assert.equal(list[0].message, '« Déstockage massif » est un déclencheur de spam courant (votre liste d’expressions)');
-      assert.deepEqual(list[0].fixes ?? [], []);
+      assert.deepEqual(list[0].suggestions ?? [], []);
       assert.equal(fixed(html, list[1]), '<p>Déstockage massif : prix réduits !</p>');
     });
 

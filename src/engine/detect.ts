@@ -39,6 +39,10 @@ interface Probe {
 // Every pattern is linear: literal prefixes, bounded classes, no nested quantifiers.
 const PROBES: Probe[] = [
   // Email layout.
+  // AMP for Email (amp.dev: `<html ⚡4email>` or `<html amp4email>`) loads AMP's script legitimately.
+  { key: 'ampEmail', points: 6, re: /<html\b[^>]{0,200}(?:⚡4email|amp4email)/iu },
+  // Inky, the markup of Foundation for Emails.
+  { key: 'inky', points: 2, re: /<(?:container|row|columns|spacer|wrapper)\b/i },
   { key: 'msoConditional', points: 3, re: /<!--\[if [^\]]{0,40}mso/i },
   { key: 'presentationTable', points: 2, re: /<table\b[^>]{0,400}\brole\s*=\s*["']?presentation/i },
   // Email templates centre a column 550–700 px wide (Litmus, Campaign Monitor guides: 600 px).
@@ -47,6 +51,7 @@ const PROBES: Probe[] = [
   { key: 'mergeTag', points: 2, re: /\*\|[A-Z_:]{1,40}\|\*|%%[A-Za-z_]{1,40}%%|\{\{\s{0,3}(?:first_?name|unsubscribe|subscriber|contact\.|recipient)|\{\$[A-Za-z_]{1,40}\}|\[(?:unsubscribe|first_?name)\]/i },
   { key: 'unsubscribe', points: 2, re: /unsubscribe|d[ée]sinscri|d[ée]sabonn/i },
   { key: 'emailHeaders', points: 3, re: /^(?:subject|from|to)[ \t]{0,3}:/im, top: true },
+  { key: 'greeting', points: 1, re: /^[ \t]{0,20}(?:<p[^>]{0,200}>[ \t]{0,5})?(?:hello|hi|dear|bonjour|bonsoir|cher|chère|salut)\b[^\n<]{0,60}[,!]/im },
   { key: 'viewInBrowser', points: 1, re: /view (?:it |this email )?in (?:your |a )?browser|voir (?:la version )?en ligne|version en ligne/i },
   // Web pages and application templates.
   { key: 'scriptSrc', points: -3, re: /<script\b[^>]{0,400}\bsrc\s*=/i },
@@ -73,6 +78,9 @@ export function detectDraft(text: string, fileName = ''): DraftVerdict {
   if (MARKER.test(head)) signals.push({ key: 'marker', points: DECISIVE });
   if (MJML.test(head)) signals.push({ key: 'mjml', points: DECISIVE });
   for (const p of PROBES) if (p.re.test(p.top ? head.slice(0, 2000) : head)) signals.push({ key: p.key, points: p.points });
+  // A fragment with template expressions and no document or table around it: a web
+  // framework's partial (`<h1>{{title}}</h1>`), unless email signals say otherwise.
+  if (!/<(?:html|body|table|mjml)\b/i.test(head) && /\{\{|<%|\{%/.test(head)) signals.push({ key: 'templatePartial', points: -1 });
   // Many inline styles and no style sheet: email clients drop <link> and most <style>.
   if (countInlineStyles(head) >= 8) signals.push({ key: 'inlineStyles', points: 1 });
   signals.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));

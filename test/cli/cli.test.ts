@@ -2,9 +2,9 @@
 // golden files (UPDATE_GOLDEN=1 rewrites them); exit codes follow the contract 0/1/2.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 
 const root = join(__dirname, '..', '..');
@@ -175,4 +175,38 @@ describe('mailproof lint', { skip: !existsSync(cli) && 'dist/cli.js is missing: 
     const files = JSON.parse(r.stdout).results.map((x: { file: string }) => x.file);
     assert.deepEqual(files, [`${fixtures}/clean.txt`, `${fixtures}/promo-fr.html`]);
   });
+
+  it('leaves web-application templates alone in a folder and says why', () => {
+    const r = run(['lint', '--format', 'json', 'test/fixtures-web']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).results, []);
+    assert.match(r.stderr, /dashboard\.html: not linted: looks like a web page \(web-framework layout blocks, script src\)/);
+    // The walk takes the Handlebars views and the HTML page; .ejs is not a draft extension.
+    assert.equal(r.stderr.trim().split('\n').length, 8, r.stderr);
+  });
+
+  it('lints every example draft of a folder', () => {
+    const r = run(['lint', '--format', 'json', 'examples']);
+    assert.deepEqual(
+      JSON.parse(r.stdout).results.map((x: { file: string }) => x.file),
+      ['examples/bienvenue-fr.txt', 'examples/lettre-fr.eml', 'examples/newsletter-en.html', 'examples/promo-fr.html'],
+    );
+  });
+
+  it('skips files of .mailproofignore and of the ignore list, and lints alwaysLint files whatever they look like', () => {
+    const dir = join(tmp, 'project');
+    mkdirSync(join(dir, 'emails', 'old'), { recursive: true });
+    mkdirSync(join(dir, 'web'), { recursive: true });
+    for (const name of ['emails/a.html', 'emails/old/b.html', 'emails/c.html']) copyFileSync(join(root, fixtures, 'promo-fr.html'), join(dir, name));
+    copyFileSync(join(root, 'test/fixtures-web/own/templates/dashboard.html'), join(dir, 'web/page.html'));
+    copyFileSync(join(root, 'test/fixtures-web/own/templates/dashboard.html'), join(dir, 'web/mail-like.html'));
+    writeFileSync(join(dir, '.mailproofignore'), '# old campaigns\nold/\n');
+    writeFileSync(join(dir, '.mailproofrc.json'), JSON.stringify({ ignore: ['emails/c.html'], alwaysLint: ['web/mail-*.html'] }));
+    const r = run(['lint', '--format', 'json', dir]);
+    const files = JSON.parse(r.stdout).results.map((x: { file: string }) => relative(dir, x.file));
+    assert.deepEqual(files, ['emails/a.html', 'web/mail-like.html']);
+    assert.match(r.stderr, /page\.html: not linted: looks like a web page/);
+    assert.doesNotMatch(r.stderr, /b\.html|c\.html/, 'ignored files are skipped quietly');
+  });
 });
+

@@ -36,8 +36,10 @@ export function placeAlternative(text: string, m: PlacedMatch, alt: string, fren
   const kind = entry.kind;
   const altKind: PhraseKind | undefined = entry.alternativeKinds?.[alt] ?? kind;
   if ((kind === 'sentence' || altKind === 'sentence') && !standsAlone(text, m.from, m.to)) return undefined;
-  // An adverb phrase can stand for an adjective only after a verb (`it is free`), not before a noun.
-  if (kind && altKind !== kind && !(kind === 'adjective' && altKind === 'adverb' && !wordFollows(text, m.to))) return undefined;
+  // A prepositional phrase can stand for an adjective after a noun or a verb (`livraison
+  // gratuite` → `livraison sans supplément`, `it is free` → `it is at no extra cost`), not
+  // before a noun: English adjectives come first (`a free trial`), so there it must end the clause.
+  if (kind && altKind !== kind && !(kind === 'adjective' && altKind === 'adverb' && (french || !wordFollows(text, m.to)))) return undefined;
   const replacement = matchCase(text.slice(m.from, m.to), inflect(alt, m.choices));
   if (!french) return withEnglishArticle(text, m.from, replacement);
   if (kind === 'noun' && entry.agreement) {

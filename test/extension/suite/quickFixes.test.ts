@@ -30,17 +30,17 @@ describe('quick fixes', () => {
   });
   afterEach(closeAllEditors);
 
-  it('orders the actions: preferred fix, alternatives, fix all, disable line, disable file, learn more', async () => {
+  it('orders the actions: suggestions (none preferred), disable line, disable file, learn more', async () => {
     const doc = await freshDraft();
     const actions = await fixesFor(doc, diagnosticAt(doc, 'spam-phrase', 'GRATUITES'));
     const titles = actions.map((a) => a.title);
     const replace = actions.filter((a) => /^Replace with “.+”$/.test(a.title));
     assert.ok(replace.length >= 1, `phrase alternatives offered: ${JSON.stringify(titles)}`);
     assert.equal(actions[0], replace[0]);
-    assert.equal(actions[0].isPreferred, true);
-    assert.ok(replace.slice(1).every((a) => !a.isPreferred), 'only the first alternative is preferred');
+    // Rewording is the writer's call: no alternative is preferred, and there is no "fix all".
+    assert.ok(replace.every((a) => !a.isPreferred), 'no alternative is preferred');
     const rest = titles.slice(replace.length);
-    assert.deepEqual(rest, ['Fix all spam-phrase problems in this file', 'Disable spam-phrase for this line', 'Disable spam-phrase for this file', 'Learn more about spam-phrase']);
+    assert.deepEqual(rest, ['Disable spam-phrase for this line', 'Disable spam-phrase for this file', 'Learn more about spam-phrase']);
     for (const a of actions) assert.ok(a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind), `${a.title} is a quick fix`);
   });
 
@@ -63,18 +63,19 @@ describe('quick fixes', () => {
     }
   });
 
-  // One preferred fix per text rule: the finding, the fix's title, and the line it leaves.
+  // One fix or suggestion per text rule: the finding, its title, whether it is the preferred
+  // (safe) fix, and the line it leaves.
   const preferred = [
-    { name: 'converts shouting to sentence case', rule: 'all-caps', text: 'COMMANDEZ VITE AVANT DIMANCHE', title: 'Convert to sentence case', line: 5, after: '  <p>Commandez vite avant dimanche, les stocks sont limités.</p>' },
-    { name: 'collapses a run of exclamation marks', rule: 'exclamation', text: '!!!', title: 'Replace with a single “!”', line: 4, after: '  <p>Profitez de notre <b>Offre exceptionnelle</b> : montres GRATUITES et livraison offerte !</p>' },
-    { name: 'removes the surplus emoji of a run', rule: 'emoji', text: '🎉🎉🎉', title: 'Keep only the first emoji', line: 6, after: "  <p>Une soirée de lancement réservée à nos clients d'Argenteuil 🎉</p>" },
+    { name: 'suggests sentence case for shouting', rule: 'all-caps', text: 'COMMANDEZ VITE AVANT DIMANCHE', title: 'Convert to sentence case', isPreferred: false, line: 5, after: '  <p>Commandez vite avant dimanche, les stocks sont limités.</p>' },
+    { name: 'collapses a run of exclamation marks', rule: 'exclamation', text: '!!!', title: 'Replace with a single “!”', isPreferred: true, line: 4, after: '  <p>Profitez de notre <b>Offre exceptionnelle</b> : montres GRATUITES et livraison offerte !</p>' },
+    { name: 'removes the surplus emoji of a run', rule: 'emoji', text: '🎉🎉🎉', title: 'Keep only the first emoji', isPreferred: true, line: 6, after: "  <p>Une soirée de lancement réservée à nos clients d'Argenteuil 🎉</p>" },
   ];
   for (const c of preferred) {
     it(c.name, async () => {
       const doc = await freshDraft();
       const [fix] = await fixesFor(doc, diagnosticAt(doc, c.rule, c.text));
       assert.equal(fix.title, c.title);
-      assert.equal(fix.isPreferred, true);
+      assert.equal(fix.isPreferred, c.isPreferred);
       await applyAndRelint(doc, fix, (d) => !d.some((x) => ruleOf(x) === c.rule));
       assert.equal(lineOf(doc, c.line), c.after);
     });

@@ -35,11 +35,14 @@ export function placeAlternative(text: string, m: PlacedMatch, alt: string, fren
   const { entry } = m;
   const kind = entry.kind;
   const altKind: PhraseKind | undefined = entry.alternativeKinds?.[alt] ?? kind;
-  if ((kind === 'sentence' || altKind === 'sentence') && !standsAlone(text, m.from, m.to)) return undefined;
+  // A match that stands alone (a button, a link text, a heading, a whole sentence) takes any
+  // alternative; inside a sentence, only one of the same kind fits.
+  const alone = standsAlone(text, m.from, m.to);
+  if (!alone && (kind === 'sentence' || altKind === 'sentence')) return undefined;
   // A prepositional phrase can stand for an adjective after a noun or a verb (`livraison
   // gratuite` → `livraison sans supplément`, `it is free` → `it is at no extra cost`), not
   // before a noun: English adjectives come first (`a free trial`), so there it must end the clause.
-  if (kind && altKind !== kind && !(kind === 'adjective' && altKind === 'adverb' && (french || !wordFollows(text, m.to)))) return undefined;
+  if (!alone && kind && altKind !== kind && !(kind === 'adjective' && altKind === 'adverb' && (french || !wordFollows(text, m.to)))) return undefined;
   const replacement = matchCase(text.slice(m.from, m.to), inflect(alt, m.choices));
   if (!french) return withEnglishArticle(text, m.from, replacement);
   if (kind === 'noun' && entry.agreement) {
@@ -193,5 +196,8 @@ function withFrenchDeterminer(text: string, from: number, replacement: string, g
   else form = (vowel && (fam.v ?? fam.vf)) || fam.f;
   const first = det.written.charAt(0);
   if (first !== first.toLowerCase()) form = form.charAt(0).toUpperCase() + form.slice(1);
-  return { from: det.start, text: form.endsWith('’') ? form + replacement : `${form} ${replacement}` };
+  const text2 = form.endsWith('’') ? form + replacement : `${form} ${replacement}`;
+  // The article already agrees: edit the phrase only (the article may sit in other markup).
+  if (fold(det.written.replace(/\s+/g, ' ').replace("'", '’')) === fold(form.endsWith('’') ? form : `${form} `)) return { from, text: replacement };
+  return { from: det.start, text: text2 };
 }

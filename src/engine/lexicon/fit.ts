@@ -47,7 +47,13 @@ export function placeAlternative(text: string, m: PlacedMatch, alt: string, fren
   if (!french) return withEnglishArticle(text, m.from, replacement);
   if (kind === 'noun' && entry.agreement) {
     const agreement = entry.alternativeAgreement?.[alt] ?? entry.agreement;
-    const plural = agreement.endsWith('p') || (/\(/.test(alt) && isPlural(entry.phrase, m.choices));
+    const matchPlural = entry.agreement.endsWith('p') || isPlural(entry.phrase, m.choices);
+    // The alternative's number: always plural, or following the text's endings, or (`prix`,
+    // `fois`) invariable; otherwise singular.
+    const plural = agreement.endsWith('p') || ((/\(/.test(alt) || /^[^\s’']*[sxz](?=[\s’']|$)/i.test(alt)) && matchPlural);
+    // The verb and the adjectives that follow agree with the number, and they are not checked:
+    // an alternative of another number only replaces a phrase that stands alone.
+    if (plural !== matchPlural && !alone) return undefined;
     return withFrenchDeterminer(text, m.from, replacement, agreement[0] as 'm' | 'f', plural);
   }
   return elide(text, m.from, replacement);

@@ -25,7 +25,8 @@ const FAMILIES: Record<string, Array<[string, string[]]>> = {
     ['Un bon plan pour vos vacances.', ['Une sélection du moment pour vos vacances.', 'Une offre du moment pour vos vacances.']],
     ['Voici le bon plan du mois.', ['Voici la sélection du moment du mois.', 'Voici l’offre du moment du mois.']],
     ['Vous gagnerez de l’argent facile chaque semaine.', ['Vous gagnerez du revenu d’appoint chaque semaine.', 'Vous gagnerez de l’activité rémunérée chaque semaine.']],
-    ['Cet argent est à vous.', ['Ce budget est à vous.', 'Cette épargne est à vous.']],
+    ['Le bonus de bienvenue vous attend.', ['L’avantage de bienvenue vous attend.', 'L’offre de bienvenue vous attend.']],
+    ['L’argent facile n’existe pas.', ['Le revenu d’appoint n’existe pas.', 'L’activité rémunérée n’existe pas.']],
     ['Profitez de cette dernière chance pour vous inscrire.', ['Profitez de ce dernier rappel pour vous inscrire.', 'Profitez de ce rappel pour vous inscrire.']],
     ['Une garantie de deux ans.', ['Un engagement de deux ans.']],
   ],
@@ -61,7 +62,7 @@ const FAMILIES: Record<string, Array<[string, string[]]>> = {
     ['Open an urgent account review.', ['Open an important account review.', 'Open a priority account review.']],
   ],
   'English noun and verb phrases': [
-    ['Get a free trial of our app.', ['Get a trial of our app.', 'Get a trial period of our app.']],
+    ['See this special offer for members.', ['See this current offer for members.', 'See this seasonal offer for members.']],
     ['Claim your prize now.', ['See your reward now.', 'View your reward now.']],
     ['You have won a cruise.', ['You are eligible for a cruise.', 'You can receive a cruise.']],
     ['Hurry! Get started today.', ['Take a look! Get started today.', 'Have a look! Get started today.']],

@@ -28,8 +28,9 @@ function found(html: string, matcher = both, prefer?: Locale): string[] {
   return matcher.find(v, prefer).map((m) => `${v.text.slice(m.from, m.to)}|${m.entry.lang}`);
 }
 
-// The seed phrases of the French list (issue 2), each with a form it must match.
-const FR_SEEDS = ['Gratuit', 'sans frais', 'Offre exceptionnelle', 'Garantie', 'Augmenter les ventes', 'Commander maintenant', 'Sans risque', 'Promotion spéciale', 'Gagnant', 'Argent'];
+// The seed phrases of the French list (issue 2), each with a form it must match. `Argent` alone
+// fires on donation appeals and ordinary prose (issue 17): the seed is now `Argent facile`.
+const FR_SEEDS = ['Gratuit', 'sans frais', 'Offre exceptionnelle', 'Garantie', 'Augmenter les ventes', 'Commander maintenant', 'Sans risque', 'Promotion spéciale', 'Gagnant', 'Argent facile'];
 
 for (const { lang, entries } of LEXICONS) {
   describe(`lexicon ${lang}`, () => {

@@ -16,9 +16,9 @@ describe('spam-phrase', () => {
     assert.equal(list[0].data?.lexicon, 'fr');
   });
 
-  it('flags argent but not words that start with it', () => {
-      const html = '<p>Argenteuil, argenterie, argentine, argentin, Argentina : pas d’argent ici.</p>';
-      assert.deepEqual(flagged(html), ['argent']);
+  it('flags argent facile but not words that start with argent, nor argent alone', () => {
+      const html = '<p>Argenteuil, argenterie, argentine, argentin, Argentina : pas d’argent ici, ni d’argent facile.</p>';
+      assert.deepEqual(flagged(html), ['argent facile']);
     });
 
     it('flags a phrase only when all its words are whole words', () => {
@@ -136,12 +136,12 @@ describe('spam-phrase', () => {
       assert.equal(fixed(html, f), '<p>Découvrez l’offre du moment.</p>');
     });
 
-    it('makes the article after l’ agree with each alternative’s gender, and drops one of another number', () => {
-      const html = '<p>L’argent de votre famille</p>';
+    it('makes the article after l’ agree with each alternative’s gender', () => {
+      const html = '<p>L’argent facile n’existe pas</p>';
       const [f] = findings(html, 'spam-phrase', { locale: 'fr' });
-      assert.deepEqual(f.suggestions?.map((x) => x.title), ['Remplacer par « Le budget »', 'Remplacer par « épargne »']);
-      assert.equal(fixed(html, f), '<p>Le budget de votre famille</p>');
-      assert.equal(fixed(html, f, 1), '<p>L’épargne de votre famille</p>');
+      assert.deepEqual(f.suggestions?.map((x) => x.title), ['Remplacer par « Le revenu d’appoint »', 'Remplacer par « activité rémunérée »']);
+      assert.equal(fixed(html, f), '<p>Le revenu d’appoint n’existe pas</p>');
+      assert.equal(fixed(html, f, 1), '<p>L’activité rémunérée n’existe pas</p>');
     });
 
     it('answers in the draft’s language for words both lexicons list', () => {

@@ -72,13 +72,8 @@ export const fr: readonly LexiconEntry[] = [
   { phrase: 'sans justificatif(s)', kind: 'adverb', category: 'finance', alternatives: ['avec un dossier simplifié', 'avec peu de pièces à fournir'] },
 
   // — money —
-  {
-    phrase: 'argent', kind: 'noun', agreement: 'm', alternativeAgreement: { 'épargne': 'f', 'moyens': 'mp' },
-    category: 'money',
-    alternatives: ['budget', 'épargne', 'moyens'],
-    // Colour and metal, not money.
-    except: ['argent massif', 'en argent', 'plaqué(e)(s) argent', 'bijou(x) en argent'],
-  },
+  // `argent` alone is gone: it fires on donation appeals and ordinary prose (issue 17); the
+  // phrases that make money pushy stay.
   { phrase: 'gagner de l’argent', kind: 'verb', category: 'money', alternatives: ['développer vos revenus', 'améliorer vos revenus'] },
   { phrase: 'gagnez de l’argent', kind: 'verb', category: 'money', alternatives: ['développez vos revenus', 'améliorez vos revenus'] },
   { phrase: 'argent facile', kind: 'noun', agreement: 'm', alternativeAgreement: { 'activité rémunérée': 'f' }, category: 'scam', alternatives: ['revenu d’appoint', 'activité rémunérée'] },
@@ -176,7 +171,7 @@ export const fr: readonly LexiconEntry[] = [
   { phrase: 'maintenant ou jamais', kind: 'sentence', alternativeKinds: { 'dès aujourd’hui': 'adverb', 'à découvrir dès maintenant': 'adverb' }, category: 'urgency', alternatives: ['dès aujourd’hui', 'à découvrir dès maintenant'] },
   { phrase: 'dernière chance', kind: 'noun', agreement: 'f', alternativeAgreement: { 'dernier rappel': 'm', 'rappel': 'm' }, category: 'urgency', alternatives: ['dernier rappel', 'rappel'] },
   { phrase: 'dernières chances', kind: 'noun', agreement: 'fp', alternativeAgreement: { 'derniers rappels': 'mp', 'rappel': 'm' }, category: 'urgency', alternatives: ['derniers rappels', 'rappel'] },
-  { phrase: 'derniers jours', kind: 'noun', agreement: 'mp', alternativeAgreement: { 'fin de l’offre bientôt': 'f' }, alternativeKinds: { 'l’offre se termine bientôt': 'sentence' }, category: 'urgency', alternatives: ['fin de l’offre bientôt', 'l’offre se termine bientôt'], except: ['ces derniers jours', 'au cours des derniers jours'] },
+  { phrase: 'derniers jours', kind: 'noun', agreement: 'mp', alternativeAgreement: { 'fin de l’offre bientôt': 'f' }, alternativeKinds: { 'l’offre se termine bientôt': 'sentence' }, category: 'urgency', alternatives: ['fin de l’offre bientôt', 'l’offre se termine bientôt'], except: ['ces derniers jours', 'au cours des derniers jours', 'ses derniers jours', 'leurs derniers jours', 'dans les derniers jours', 'pendant les derniers jours', 'durant les derniers jours'] },
   { phrase: 'dernières heures', kind: 'noun', agreement: 'fp', alternativeAgreement: { 'fin de l’offre ce soir': 'f' }, alternativeKinds: { 'l’offre se termine ce soir': 'sentence' }, category: 'urgency', alternatives: ['fin de l’offre ce soir', 'l’offre se termine ce soir'], except: ['ces dernières heures', 'au cours des dernières heures'] },
   { phrase: 'à ne pas manquer', kind: 'adjective', alternativeKinds: { 'à découvrir': 'adverb', 'à noter': 'adverb' }, category: 'urgency', alternatives: ['à découvrir', 'à noter'] },
   { phrase: 'à ne pas rater', kind: 'adjective', alternativeKinds: { 'à découvrir': 'adverb', 'à noter': 'adverb' }, category: 'urgency', alternatives: ['à découvrir', 'à noter'] },

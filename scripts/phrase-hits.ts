@@ -77,7 +77,7 @@ for (const item of items) {
     let row = hitsOf.get(phrase);
     if (!row) hitsOf.set(phrase, (row = { ham: {}, spam: {} }));
     row[item.label][lang] = (row[item.label][lang] ?? 0) + 1;
-    if (flags.has('--texts') && item.label === 'ham' && lang === f.data?.lexicon) {
+    if (flags.has('--texts') && item.label === 'ham' && (lang === f.data?.lexicon || f.data?.lexicon === 'brand')) {
       const s = Math.max(0, f.start - 40);
       texts.push(`${item.group}/${item.path.split('/').pop()}: ${JSON.stringify(text.slice(s, f.end + 40).replace(/\s+/g, ' '))}`);
     }
@@ -107,5 +107,14 @@ console.log('\nper entry, on mail in its language: files hit (share)            
 for (const r of rows) {
   const flag = r.ratio < 1 && r.h >= 2 ? '  fires mostly on legitimate mail' : '';
   console.log(`${r.lang} ${r.phrase.padEnd(36)} ${String(r.h).padStart(5)} (${r.hr.toFixed(2).padStart(5)} %) ${String(r.s).padStart(5)} (${r.sr.toFixed(2).padStart(5)} %) ${(r.ratio === Infinity ? '∞' : r.ratio.toFixed(2)).padStart(7)}${flag}`);
+}
+// Brand impersonation (sender name against domain), over all languages.
+const brandRows = [...hitsOf.entries()].filter(([k]) => k.startsWith('brand:'));
+if (brandRows.length) {
+  const all = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+  const hamFiles = all(totals.ham);
+  const spamFiles = all(totals.spam);
+  console.log('\nbrand impersonation                          ham            spam');
+  for (const [k, r] of brandRows.sort()) console.log(`${k.slice(6).padEnd(40)} ${String(all(r.ham)).padStart(5)} (${pct(all(r.ham), hamFiles).toFixed(2).padStart(5)} %) ${String(all(r.spam)).padStart(5)} (${pct(all(r.spam), spamFiles).toFixed(2).padStart(5)} %)`);
 }
 if (texts.length) console.log('\n' + texts.join('\n'));

@@ -176,3 +176,28 @@ describe('spam-phrase', () => {
     });
   });
 });
+
+describe('spam-phrase: scam families and brand impersonation', () => {
+  it('flags account, payout, prize, benefit-scheme and parcel-fee lures in both languages', () => {
+    const fr = '<p>Votre compte a été suspendu. Vos droits CPF expirent : réclamez une formation 100 % financée. Votre colis est en attente, payez les frais de livraison.</p>';
+    assert.deepEqual(flagged(fr), ['Votre compte a été suspendu', 'Vos droits CPF', 'formation 100 % financée', 'Votre colis est en attente', 'payez les frais de livraison']);
+    const en = '<p>Your account has been limited. Release your funds today. Lucky winner! You may get a tax refund or a government grant. Your parcel is on hold: pay the shipping fee.</p>';
+    assert.deepEqual(flagged(en), ['Your account has been limited', 'Release your funds', 'Lucky winner', 'tax refund', 'government grant', 'Your parcel is on hold', 'pay the shipping fee']);
+  });
+
+  it('flags a sender name that claims a brand its domain is not, in the sender’s header', () => {
+    const eml = 'From: "PayPal Service" <service@pay-secure.example>\nSubject: Compte\n\nBonjour';
+    const [f] = findings(eml, 'spam-phrase', { kind: 'eml', locale: 'fr' });
+    assert.equal(f.message, 'Le nom d’expéditeur se réclame de « PayPal » mais l’adresse est chez pay-secure.example');
+    assert.equal(at(eml, f), '"PayPal Service" <service@pay-secure.example>');
+    assert.equal(f.data?.category, 'impersonation');
+    const en = findings('From: =?UTF-8?B?QW1hem9u?= <a@amaz0n-support.example>\n\nHello', 'spam-phrase', { kind: 'eml' });
+    assert.equal(en[0].message, 'The sender name claims “Amazon” but the address is at amaz0n-support.example');
+  });
+
+  it('leaves the brand’s own domains and names that only mention a brand alone', () => {
+    for (const from of ['PayPal <service@paypal.com>', 'PayPal <service@e.paypal.co.uk>', 'Impots <noreply@impots.gouv.fr>', 'Lockergnome Apple Core <subscriptions@lockergnome.example>', 'Jean Dupont <jean@example.fr>']) {
+      assert.deepEqual(findings(`From: ${from}\n\nBonjour`, 'spam-phrase', { kind: 'eml' }), [], from);
+    }
+  });
+});

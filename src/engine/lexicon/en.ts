@@ -361,4 +361,30 @@ export const en: readonly LexiconEntry[] = [
   { phrase: 'too good to be true', kind: 'adjective', category: 'exaggeration', alternatives: ['a good fit', 'worth a look'] },
   { phrase: 'the best rates', kind: 'noun', category: 'exaggeration', alternatives: ['competitive rates', 'fair rates'] },
   { phrase: 'no gimmicks', kind: 'sentence', category: 'exaggeration', alternatives: ['clear terms', 'simple terms'] },
+  // — account, payout, prize, benefit-scheme and parcel-fee scams (issue 17) —
+  // Phishing notices imitate banks, payment services, carriers and public bodies: an account
+  // under threat, money held back, a prize to collect, a public benefit or refund to claim, a
+  // fee to pay before delivery. Written as scams write them, not as the real services do.
+  { phrase: 'your account has been suspended', kind: 'sentence', category: 'scam', alternatives: ['your account needs an update'] },
+  { phrase: 'your account has been locked', kind: 'sentence', category: 'scam', alternatives: ['your account needs an update'] },
+  { phrase: 'your account has been limited', kind: 'sentence', category: 'scam', alternatives: ['your account needs an update'] },
+  { phrase: 'confirm your billing information', kind: 'verb', category: 'scam', alternatives: ['review your billing details'] },
+  { phrase: 'pending payout(s)', kind: 'noun', category: 'scam', alternatives: ['scheduled payment(s)', 'upcoming payment(s)'] },
+  { phrase: 'payout on hold', kind: 'noun', category: 'scam', alternatives: ['payment under review'] },
+  { phrase: 'release your funds', kind: 'verb', category: 'scam', alternatives: ['view your balance'] },
+  { phrase: 'withdraw your earnings', kind: 'verb', category: 'scam', alternatives: ['view your balance'] },
+  { phrase: 'lucky winner(s)', kind: 'noun', category: 'prize', alternatives: ['recipient(s)', 'selected participant(s)'] },
+  { phrase: 'you have been randomly selected', kind: 'sentence', category: 'prize', alternatives: ['we would like to invite you'] },
+  { phrase: 'claim your gift', kind: 'verb', category: 'prize', alternatives: ['see your gift'] },
+  { phrase: 'your reward is waiting', kind: 'sentence', category: 'prize', alternatives: ['here is your reward'] },
+  { phrase: 'tax refund(s)', kind: 'noun', category: 'scam', alternatives: ['tax statement(s)', 'tax information'] },
+  { phrase: 'unclaimed refund(s)', kind: 'noun', category: 'scam', alternatives: ['pending refund(s)'] },
+  { phrase: 'stimulus payment(s)', kind: 'noun', category: 'scam', alternatives: ['benefit payment(s)'] },
+  { phrase: 'government grant(s)', kind: 'noun', category: 'scam', alternatives: ['public funding', 'funding programme(s)'] },
+  { phrase: 'you are eligible for a refund', kind: 'sentence', category: 'scam', alternatives: ['see your account for refund details'] },
+  { phrase: 'your package could not be delivered', kind: 'sentence', category: 'scam', alternatives: ['we missed you during delivery'] },
+  { phrase: 'your parcel is on hold', kind: 'sentence', category: 'scam', alternatives: ['your order is being processed'] },
+  { phrase: 'redelivery fee(s)', kind: 'noun', category: 'scam', alternatives: ['delivery update(s)'] },
+  { phrase: 'unpaid customs fee(s)', kind: 'noun', category: 'scam', alternatives: ['import charges'] },
+  { phrase: 'pay the shipping fee', kind: 'verb', category: 'scam', alternatives: ['review your delivery options'] },
 ];

@@ -13,6 +13,7 @@ export const PHRASE_CATEGORIES = [
   'finance', // credit, loans, debt, investment
   'health', // miracle cures, weight loss, pharmacy
   'exaggeration', // superlatives, hype
+  'impersonation', // a sender name that claims a brand its domain is not
   'custom', // added by the user
 ] as const;
 

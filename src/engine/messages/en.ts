@@ -198,6 +198,8 @@ export const en: Record<string, string> = {
   'category.finance': 'finance',
   'category.health': 'health claim',
   'category.exaggeration': 'exaggeration',
+  'category.impersonation': 'brand impersonation',
+  'spam-phrase.impersonation': 'The sender name claims “{brand}” but the address is at {domain}',
   'category.custom': 'your phrase list',
   // Why a file is or is not linted (detect.ts)
   'detect.email': 'linted: looks like an email ({signals})',

@@ -198,6 +198,8 @@ export const fr: Record<string, string> = {
   'category.finance': 'finance',
   'category.health': 'allégation santé',
   'category.exaggeration': 'exagération',
+  'category.impersonation': 'usurpation de marque',
+  'spam-phrase.impersonation': 'Le nom d’expéditeur se réclame de « {brand} » mais l’adresse est chez {domain}',
   'category.custom': 'votre liste d’expressions',
   // Why a file is or is not linted (detect.ts)
   'detect.email': 'analysé : ressemble à un e-mail ({signals})',

@@ -5,6 +5,8 @@ import { fr } from '../lexicon/fr';
 import { compileMatcher, displayPhrase, type PhraseMatcher } from '../lexicon/matcher';
 import { defineRule, type SharedSettings } from '../rule';
 import { textTargets } from '../text/targets';
+import { impersonatedBrand } from '../lexicon/brands';
+import { addressesOf } from '../mail/address';
 
 let cached: { key: string; matcher: PhraseMatcher } | undefined;
 
@@ -47,6 +49,23 @@ export const spamPhrase = defineRule({
           message: ctx.t('spam-phrase.found', { phrase: written.replace(/\s+/g, ' '), category }),
           suggestions,
           data: { phrase: displayPhrase(m.entry.phrase), category: m.entry.category, lexicon: m.entry.lang },
+        });
+      }
+    }
+    // Brand impersonation: a sender name that claims a brand or a public body the address's
+    // domain does not belong to (`"PayPal" <service@pay-secure.example>`).
+    const from = ctx.model.header('from');
+    const sender = from ? addressesOf(ctx.model.source, from)[0] : undefined;
+    const lt = from ? from.value.indexOf('<') : -1;
+    if (from && sender && lt > 0) {
+      const name = from.value.slice(0, lt).replace(/["\\]/g, ' ').trim();
+      const brand = impersonatedBrand(name, sender.domain);
+      if (brand) {
+        ctx.report({
+          start: from.valueStart,
+          end: from.valueEnd,
+          message: ctx.t('spam-phrase.impersonation', { brand: brand.brand, domain: sender.domain }),
+          data: { phrase: brand.brand, category: 'impersonation', lexicon: 'brand' },
         });
       }
     }

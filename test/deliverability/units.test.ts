@@ -106,8 +106,11 @@ describe('record parsing', () => {
 
     const en = (errors: Detail[]) => errors.map((d) => renderDetail('en', d));
     assert.deepEqual(en(parseDmarc('p=none; v=DMARC1').errors), ['the record must start with “v=DMARC1”']);
-    assert.deepEqual(en(parseDmarc('v=DMARC1; p=none; rua=https://x.example').errors), ['rua destination “https://x.example” is not a mailto: address']);
-    assert.deepEqual(parseDmarc('v=DMARC1; p=none; rua=https://x.example').errors.map((d) => renderDetail('fr', d)), ['la destination rua « https://x.example » n’est pas une adresse mailto:']);
+    // RFC 7489 §6.4: any URI is a valid destination; only text that is no URI at all is an error.
+    const https = parseDmarc('v=DMARC1; p=none; rua=https://x.example/r, mailto:a@example.com');
+    assert.deepEqual([https.errors, https.rua, https.otherUris], [[], ['a@example.com'], [{ tag: 'rua', uri: 'https://x.example/r' }]]);
+    assert.deepEqual(en(parseDmarc('v=DMARC1; p=none; rua=reports.example').errors), ['rua destination “reports.example” is not a URI']);
+    assert.deepEqual(parseDmarc('v=DMARC1; p=none; rua=reports.example').errors.map((d) => renderDetail('fr', d)), ['la destination rua « reports.example » n’est pas une URI']);
   });
 
   it('finds the organizational domain with the Public Suffix List', () => {
@@ -123,7 +126,12 @@ describe('record parsing', () => {
     const pkcs1 = Buffer.from(RSA_1024, 'base64').subarray(22).toString('base64');
     assert.equal(parseDkimKey(`p=${pkcs1}`).bits, 1024);
     assert.deepEqual(parseDkimKey('v=DKIM1; k=ed25519; p=AAAA').errors.map((d) => renderDetail('en', d)), ['an Ed25519 key is 32 bytes, p= has 3']);
-    assert.deepEqual(parseDkimKey('k=rsa; v=DKIM1; p=').errors.map((d) => renderDetail('en', d)), ['v= must be the first tag and equal “DKIM1”']);
+    // RFC 6376 §3.6.1 wants v= first, but verifiers accept it anywhere: a warning, not an error.
+    const late = parseDkimKey('k=rsa; v=DKIM1; p=');
+    assert.deepEqual([late.errors, late.warnings.map((d) => renderDetail('en', d))], [[], ['v=DKIM1 is not the first tag (RFC 6376 §3.6.1)']]);
+    assert.deepEqual(parseDkimKey('v=DKIM2; p=').errors.map((d) => renderDetail('en', d)), ['v= must equal “DKIM1”']);
+    assert.deepEqual(parseDkimKey(`v=DKIM1; h=sha1; p=${RSA_2048}`).hashes, ['sha1']);
+    assert.deepEqual(parseDkimKey(`v=DKIM1; h=sha1:SHA256; p=${RSA_2048}`).hashes, ['sha1', 'sha256']);
   });
 
   it('edits SPF records for suggestions', () => {

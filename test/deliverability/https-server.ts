@@ -12,7 +12,7 @@ export const TEST_CA = readFileSync(join(certs, 'ca.pem'), 'utf8');
 export const POLICIES: Record<string, { status?: number; type?: string; body: string }> = {
   'mta-sts.stsgood.example': { body: 'version: STSv1\r\nmode: enforce\r\nmx: mx.good.example\r\nmx: *.stsgood.example\r\nmax_age: 1209600\r\n' },
   'mta-sts.stsmismatch.example': { body: 'version: STSv1\nmode: enforce\nmx: mail.elsewhere.example\nmax_age: 86400\n' },
-  'mta-sts.ststesting.example': { body: 'version: STSv1\nmode: testing\nmx: *.good.example\nmax_age: 604800\n' },
+  'mta-sts.ststesting.example': { body: 'version: STSv1\nmode: testing\nmx: *.good.example\nmax_age: 3600\n' },
   'mta-sts.stsnofile.example': { status: 404, type: 'text/html', body: '<h1>Not found</h1>' },
   'mta-sts.stsbadpolicy.example': { body: 'version: STSv2\nmode: strict\nmx: mx.good.example\nmax_age: forever\n' },
   'mta-sts.stsbadcert.example': { body: 'version: STSv1\nmode: enforce\nmx: mx.good.example\nmax_age: 86400\n' },

@@ -227,12 +227,14 @@ export async function analyzeSpf(resolver: Resolver, domain: string, record: Spf
   const top = await walk(state, domain, record, record.text, 'top', [], [domain.toLowerCase()]);
   a.finalAll = top.all;
   a.authorized = top.pass;
-  let widest: { term: string; v4: bigint; v6: bigint } | undefined;
+  // The widest term by share of its family's space (an IPv4 address weighs 2^96 IPv6 ones).
+  let widest: { term: string; weight: bigint } | undefined;
   for (const c of top.contributions) {
     const n = sizes(c.set);
-    if (!widest || n.v4 > widest.v4 || (n.v4 === widest.v4 && n.v6 > widest.v6)) widest = { term: c.term, ...n };
+    const weight = (n.v4 << 96n) > n.v6 ? n.v4 << 96n : n.v6;
+    if (!widest || weight > widest.weight) widest = { term: c.term, weight };
   }
-  if (widest && (widest.v4 > 0n || widest.v6 > 0n)) a.widestTerm = widest.term;
+  if (widest && widest.weight > 0n) a.widestTerm = widest.term;
   a.records = state.ordered.sort((x, y) => compareKeys(x.key, y.key)).map((o) => o.record);
   for (const list of [a.ptrDomains, a.missing, a.dnsErrors, a.loops]) list.sort();
   a.mxOverLimit.sort((x, y) => x.domain.localeCompare(y.domain));

@@ -179,6 +179,21 @@ export const ZONES: Record<string, FixtureRecord[]> = {
   '_mta-sts.stsbadcert.example': [txt('v=STSv1; id=1')],
   'mta-sts.stsbadcert.example': [a('127.0.0.1')],
 
+  // Hostile DNS (issue 10): include loops, a CNAME loop, a 60 KB TXT record, 60,000-character
+  // labels in macro-expanded names; the behaviours below add wrong ids, broken TCP and delays.
+  'hostile.example': [mx(10, 'cnameloop-a.hostile.example'), txt('v=spf1 include:loopa.hostile.example include:cnameloop-a.hostile.example include:huge.hostile.example ip4:192.0.2.10 -all')],
+  'loopa.hostile.example': [txt('v=spf1 include:loopb.hostile.example -all')],
+  'loopb.hostile.example': [txt('v=spf1 include:loopa.hostile.example -all')],
+  'cnameloop-a.hostile.example': [cname('cnameloop-b.hostile.example')],
+  'cnameloop-b.hostile.example': [cname('cnameloop-a.hostile.example')],
+  'huge.hostile.example': [txt('v=spf1 ' + 'ip4:198.51.100.1 '.repeat(3500) + '-all')],
+  '_dmarc.hostile.example': [txt('v=DMARC1; p=reject')],
+  '_mta-sts.hostile.example': [txt('v=STSv1; id=1')],
+  '_smtp._tls.hostile.example': [txt('v=TLSRPTv1; rua=mailto:t@hostile.example')],
+  'default._bimi.hostile.example': [txt('v=BIMI1; l=')],
+  'hugelabel.example': [mx(10, 'mx.good.example'), txt(`v=spf1 a:%{d}.${'x'.repeat(60_000)}_ +all`)],
+  'macrolabel.example': [mx(10, 'mx.good.example'), txt(`v=spf1 exists:%{l}.${'y'.repeat(60_000)}.example -all`)],
+
   // IDN: café.example.
   'xn--caf-dma.example': [mx(10, 'mx.good.example'), txt('v=spf1 ip4:192.0.2.10 -all')],
 };
@@ -192,4 +207,9 @@ export const BEHAVIOURS: Record<string, Behaviour> = {
   'big.example': 'truncate',
   '77.2.0.192.bl.spamcop.net': 'servfail',
   'refusedbl.example': 'truncate',
+  '_dmarc.hostile.example': 'wrong-id',
+  '_mta-sts.hostile.example': 'slow',
+  '_smtp._tls.hostile.example': 'truncate-badtcp',
+  'default._bimi.hostile.example': 'malformed',
+  'selector1._domainkey.hostile.example': 'truncate-badtcp',
 };

@@ -168,7 +168,7 @@ export const en = {
   // blocklists
   'blocklists.summary.clean': 'Not listed ({answers} of {queries} queries answered)',
   'blocklists.summary.listed': 'Listed on blocklists (listings: {count})',
-  'blocklists.summary.unknown': 'No blocklist could be checked',
+  'blocklists.summary.unknown': 'Could not determine: no blocklist gave a usable answer',
   'blocklists.record.clean': 'not listed',
   'dnsbl.reason.typo': 'typing error in the list name',
   'dnsbl.reason.openResolver': 'public or open resolver',
@@ -267,7 +267,7 @@ export const en = {
 
   // report
   'report.title': 'Deliverability of {domain}',
-  'report.counts': '{pass} passed, {warn} warnings, {fail} failed, {error} undetermined, {info} info, {skipped} skipped',
+  'report.counts': '{pass} passed, {warn} warnings, {fail} failed, {error} could not determine, {info} info, {skipped} skipped',
   'report.separator': ': ',
   'report.fix': 'Fix:',
   'report.records': 'Records:',

@@ -167,7 +167,7 @@ export const fr: Record<keyof typeof en, string> = {
   // listes de blocage
   'blocklists.summary.clean': 'Non listé ({answers} requêtes sur {queries} ont répondu)',
   'blocklists.summary.listed': 'Listé sur des listes de blocage (inscriptions : {count})',
-  'blocklists.summary.unknown': 'Aucune liste de blocage n’a pu être interrogée',
+  'blocklists.summary.unknown': 'Indéterminé : aucune liste de blocage n’a donné de réponse utilisable',
   'blocklists.record.clean': 'non listé',
   'dnsbl.reason.typo': 'faute de frappe dans le nom de la liste',
   'dnsbl.reason.openResolver': 'résolveur public ou ouvert',

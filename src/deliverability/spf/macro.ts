@@ -133,9 +133,10 @@ function urlEscape(s: string): string {
   return out;
 }
 
-// A domain name is at most 253 characters (RFC 1035 §2.3.4) and an explanation fits a DNS
-// answer; past this, a hostile record is only making the evaluation spend time and memory.
-export const MAX_EXPANSION_CHARS = 16 * 1024;
+// RFC 7208 §7.3 truncates an expanded name to 253 characters, so long literals are legal; but
+// a record is under 64 KiB, and past twice that only repeated macros (a hostile record making
+// the evaluation spend memory) can be at work.
+export const MAX_EXPANSION_CHARS = 128 * 1024;
 
 /** Expands parsed tokens; throws MacroSyntaxError when the result would exceed MAX_EXPANSION_CHARS. */
 export async function expandTokens(tokens: MacroToken[], v: MacroValues): Promise<string> {

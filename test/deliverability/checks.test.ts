@@ -261,6 +261,16 @@ describe('reverse DNS', () => {
     assert.ok(check(report, 'ip-blocklists').records.includes('zen.spamhaus.org 127.0.0.1: not listed'));
   });
 
+  it('resolves the SMTP host through the given DNS server, like every other name', async () => {
+    // smtp.good.example exists only in the fixture zones; port 1 on loopback is closed.
+    const report = await run('good.example', { smtp: { host: 'smtp.good.example', port: 1, security: 'none' } });
+    assert.ok(server.log.includes('UDP A smtp.good.example'));
+    const smtp = check(report, 'smtp');
+    assert.deepEqual(codes(smtp), ['smtp-unreachable']);
+    assert.match(smtp.problems[0].message, /refused/);
+    assert.ok(smtp.records.every((r) => !/ENOTFOUND/.test(r)));
+  });
+
   it('falls back to the MX hosts with a note, as warnings', async () => {
     const c = check(await run('good.example'), 'ptr');
     assert.equal(c.status, 'pass');
@@ -274,6 +284,13 @@ describe('reverse DNS', () => {
     assert.ok(server.log.includes('UDP PTR 5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa'));
     assert.ok(server.log.includes('UDP A 5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.zen.spamhaus.org'));
     assert.ok(check(report, 'ip-blocklists').records.includes('bl.spamcop.net 2001:db8::25: IPv6 not covered by this list'));
+    // Every list that serves IPv6 is asked, not only Spamhaus ZEN, and its IPv6 test points too.
+    assert.ok(server.log.includes('UDP A 5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.bl.ipv6.spameatingmonkey.net'));
+    assert.ok(check(report, 'ip-blocklists').records.includes('bl.ipv6.spameatingmonkey.net 2001:db8::25: not listed'));
+    assert.equal(check(report, 'ip-blocklists').status, 'pass');
+    // An IPv6-only list is not asked about IPv4 addresses.
+    const v4 = await run('good.example', { ips: ['192.0.2.10'] });
+    assert.ok(!check(v4, 'ip-blocklists').records.some((r) => r.startsWith('bl.ipv6.spameatingmonkey.net')));
   });
 });
 

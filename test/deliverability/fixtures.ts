@@ -22,6 +22,8 @@ export const ZONES: Record<string, FixtureRecord[]> = {
   // good.example: everything right (sending IP 192.0.2.10, selector sel1).
   'good.example': [mx(10, 'mx.good.example'), txt('v=spf1 ip4:192.0.2.0/24 include:_spf.provider.example -all'), a('192.0.2.10')],
   'mx.good.example': [a('192.0.2.10'), aaaa('2001:db8::25')],
+  // A submission host only this DNS server knows: the SMTP check must ask it, not the system.
+  'smtp.good.example': [a('127.0.0.1')],
   '_spf.provider.example': [txt('v=spf1 ip4:198.51.100.0/24 -all')],
   // A 2048-bit key split over two character-strings, as DNS hosting panels publish it.
   'sel1._domainkey.good.example': [txt(['v=DKIM1; k=rsa; p=' + RSA_2048.slice(0, 200), RSA_2048.slice(200)])],

@@ -1,6 +1,6 @@
 // DNS blocklist answers decoded by hand: a refusal (public resolver, rate limit) or a rewritten
 // NXDOMAIN must never read as "listed", which is what generic DNSBL clients do.
-import { type IpAddress, reverseLabels } from './dns/ip';
+import { type IpAddress, parseIpv6, reverseLabels } from './dns/ip';
 
 export type DnsblVerdict =
   | { kind: 'clean' }
@@ -114,8 +114,8 @@ export interface TestPoints {
 // never ::FFFF:7F00:1; domain lists list "test" and never "invalid". Domain lists that predate
 // the RFC document their own test names (Spamhaus DBL, SURBL and URIBL usage pages).
 const DOMAIN_TEST_POINTS: Record<string, string> = { 'dbl.spamhaus.org': 'dbltest.com', 'multi.surbl.org': 'test.surbl.org', 'multi.uribl.com': 'test.uribl.com' };
-const V6_LISTED = '2.0.0.7.f.f.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0';
-const V6_UNLISTED = '1.0.0.7.f.f.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0';
+const V6_LISTED = reverseLabels(parseIpv6('::ffff:7f00:2')!).join('.');
+const V6_UNLISTED = reverseLabels(parseIpv6('::ffff:7f00:1')!).join('.');
 
 /** The query names of a list's test points for one kind of lookup. */
 export function testPoints(zone: string, kind: 'ipv4' | 'ipv6' | 'domain'): TestPoints {

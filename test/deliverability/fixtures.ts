@@ -128,8 +128,8 @@ export const ZONES: Record<string, FixtureRecord[]> = {
   // RFC 5782 §5 test points of the default lists: listed and never-listed entries. A resolver
   // that gets these wrong cannot be trusted with "not listed".
   '2.0.0.127.zen.spamhaus.org': [a('127.0.0.2')],
-  '2.0.0.7.f.f.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.zen.spamhaus.org': [a('127.0.0.2')],
-  '2.0.0.7.f.f.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.bl.ipv6.spameatingmonkey.net': [a('127.0.0.2')],
+  '2.0.0.0.0.0.f.7.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.zen.spamhaus.org': [a('127.0.0.2')],
+  '2.0.0.0.0.0.f.7.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.bl.ipv6.spameatingmonkey.net': [a('127.0.0.2')],
   '2.0.0.127.bl.spamcop.net': [a('127.0.0.2')],
   '2.0.0.127.b.barracudacentral.org': [a('127.0.0.2')],
   '2.0.0.127.psbl.surriel.com': [a('127.0.0.2')],

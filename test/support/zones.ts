@@ -29,8 +29,8 @@ function dkimRecord(): string {
 export const BLOCKLIST_TEST_POINTS: Zone = Object.fromEntries(
   [
     ['2.0.0.127.zen.spamhaus.org', '127.0.0.2'],
-    ['2.0.0.7.f.f.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.zen.spamhaus.org', '127.0.0.2'],
-    ['2.0.0.7.f.f.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.bl.ipv6.spameatingmonkey.net', '127.0.0.2'],
+    ['2.0.0.0.0.0.f.7.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.zen.spamhaus.org', '127.0.0.2'],
+    ['2.0.0.0.0.0.f.7.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.bl.ipv6.spameatingmonkey.net', '127.0.0.2'],
     ['2.0.0.127.bl.spamcop.net', '127.0.0.2'],
     ['2.0.0.127.b.barracudacentral.org', '127.0.0.2'],
     ['2.0.0.127.psbl.surriel.com', '127.0.0.2'],

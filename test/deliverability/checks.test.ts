@@ -447,6 +447,9 @@ describe('subtle cases, as the RFCs define them', () => {
     );
     assert.match(problemOf(check(await run('halves.example'), 'spf'), 'spf-permissive-all').message, /lets 100% of IPv4 and 0% of IPv6/);
     assert.match(problemOf(check(await run('wide6.example'), 'spf'), 'spf-permissive-all').message, /0% of IPv4 and 12\.5% of IPv6 .*“ip6:2000::\/3”/);
+    // Both at once: an open include and a neutral final "all".
+    const both = check(await run('openneutral.example'), 'spf');
+    assert.deepEqual(both.problems.map((p) => `${p.code} ${p.severity}`), ['spf-permissive-all error', 'spf-permissive-all warning']);
     // An included "?all" gives neutral, which does not match: nothing is opened.
     const neutral = check(await run('neutralinc.example'), 'spf');
     assert.equal(neutral.status, 'pass');

@@ -145,6 +145,7 @@ export const ZONES: Record<string, FixtureRecord[]> = {
   'open.example': [txt('v=spf1 +all')],
   'halves.example': [mx(10, 'mx.good.example'), txt('v=spf1 ip4:0.0.0.0/1 ip4:128.0.0.0/1 -all')],
   'wide6.example': [mx(10, 'mx.good.example'), txt('v=spf1 ip4:192.0.2.10 ip6:2000::/3 -all')],
+  'openneutral.example': [mx(10, 'mx.good.example'), txt('v=spf1 include:open.example ?all')],
   'existsall.example': [mx(10, 'mx.good.example'), txt('v=spf1 exists:mx.good.example -all')],
   // An include ending in "?all" gives neutral, which does not match (RFC 7208 §5.2): not open.
   'neutralinc.example': [mx(10, 'mx.good.example'), txt('v=spf1 include:neutralall.example -all')],

@@ -136,18 +136,21 @@ export const checkSpf: Check = async (ctx) => {
   if (a.finalAll === '+') {
     problems.push(problem(ctx, 'spf-permissive-all', 'error', { all: '+all' }, 'pass'));
     if (top) suggestion = spf[0].replace(/(^| )\+?all( |$)/i, '$1~all$2');
-  } else if (a.finalAll === '?') {
-    problems.push(problem(ctx, 'spf-permissive-all', 'warning', { all: '?all' }, 'neutral'));
-    if (top) suggestion = spf[0].replace(/(^| )\?all( |$)/i, '$1~all$2');
-  } else if (effectivelyOpen(a)) {
-    // The "all" is strict, but what comes before it lets (nearly) everyone pass.
-    const n = sizes(a.authorized);
-    problems.push(
-      problem(ctx, 'spf-permissive-all', 'error', { v4: Number(percentOf(n.v4, IPV4_SPACE)), v6: Number(percentOf(n.v6, IPV6_SPACE)), term: a.widestTerm ?? '?' }, 'effective'),
-    );
-  } else if (a.finalAll === undefined && a.macroTerms === 0 && !a.dnsErrors.length) {
-    problems.push(problem(ctx, 'spf-permissive-all', 'warning', {}, 'missing'));
-    if (!record.redirect) suggestion = `${spf[0].trim()} ~all`;
+  } else {
+    if (effectivelyOpen(a)) {
+      // Whatever the "all", what comes before it lets (nearly) everyone pass.
+      const n = sizes(a.authorized);
+      problems.push(
+        problem(ctx, 'spf-permissive-all', 'error', { v4: Number(percentOf(n.v4, IPV4_SPACE)), v6: Number(percentOf(n.v6, IPV6_SPACE)), term: a.widestTerm ?? '?' }, 'effective'),
+      );
+    }
+    if (a.finalAll === '?') {
+      problems.push(problem(ctx, 'spf-permissive-all', 'warning', { all: '?all' }, 'neutral'));
+      if (top) suggestion = spf[0].replace(/(^| )\?all( |$)/i, '$1~all$2');
+    } else if (a.finalAll === undefined && a.macroTerms === 0 && !a.dnsErrors.length) {
+      problems.push(problem(ctx, 'spf-permissive-all', 'warning', {}, 'missing'));
+      if (!record.redirect) suggestion = `${spf[0].trim()} ~all`;
+    }
   }
 
   // The SPF result for each known sending IP, as a receiver would compute it.

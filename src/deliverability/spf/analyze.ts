@@ -5,7 +5,7 @@ import { type Detail, detail } from '../detail';
 import { type IpAddress, parseIp } from '../dns/ip';
 import { DnsError, type Resolver } from '../dns/resolver';
 import { isValidDomainName } from '../dns/names';
-import { type AddressSet, emptySet, everything, networkSet, sizes, subtract, union } from './coverage';
+import { type AddressSet, emptySet, everything, firstMatch, networkSet, sizes, union } from './coverage';
 import { lookupSpf } from './lookup';
 import type { Mechanism, Qualifier, SpfRecord } from './record';
 
@@ -98,12 +98,16 @@ async function answers<T>(state: WalkState, lookup: () => Promise<{ records: T[]
 
 /** Networks of `prefix` bits around each address (RFC 7208 §5.3 and §5.4 dual-cidr-length). */
 function networksOf(addresses: string[], prefix4: number | undefined, prefix6: number | undefined): AddressSet {
-  let set = emptySet();
+  // One union of all the networks (a union per address would be quadratic on a huge answer).
+  const all = emptySet();
   for (const text of addresses) {
     const ip: IpAddress | undefined = parseIp(text);
-    if (ip) set = union(set, networkSet(ip, ip.version === 4 ? (prefix4 ?? 32) : (prefix6 ?? 128)));
+    if (!ip) continue;
+    const n = networkSet(ip, ip.version === 4 ? (prefix4 ?? 32) : (prefix6 ?? 128));
+    all.v4.push(...n.v4);
+    all.v6.push(...n.v6);
   }
-  return set;
+  return union(all, emptySet());
 }
 
 /** What one record decides: its terminal "all" (following redirects) and the addresses that pass. */
@@ -195,24 +199,14 @@ async function walk(state: WalkState, domain: string, record: SpfRecord, text: s
     else redirected = follow(record.redirect.value, 'redirect', [...order, record.mechanisms.length]);
   }
   const matched = await Promise.all(steps);
-  // RFC 7208 §4.6.2: the first mechanism that matches decides; only "+" ones give "pass".
-  let decided = emptySet();
-  let pass = emptySet();
-  const contributions: Walked['contributions'] = [];
-  record.mechanisms.forEach((m, i) => {
-    const fresh = subtract(matched[i], decided);
-    if (m.qualifier === '+') {
-      pass = union(pass, fresh);
-      contributions.push({ term: m.text, set: fresh });
-    }
-    decided = union(decided, matched[i]);
-  });
-  if (all) return { all: all.qualifier, pass, contributions };
+  // RFC 7208 §4.6.2: the first mechanism that matches decides; only "+" ones give "pass". A
+  // redirect (§6.1) decides, as "pass" where its target passes, what no mechanism matched.
+  const entries = record.mechanisms.map((m, i) => ({ term: m.text, set: matched[i], pass: m.qualifier === '+' }));
   const r = redirected ? await redirected : undefined;
-  if (!r) return { pass, contributions };
-  const fresh = subtract(r.pass, decided);
-  contributions.push({ term: record.redirect!.text, set: fresh });
-  return { all: r.all, pass: union(pass, fresh), contributions };
+  if (r) entries.push({ term: record.redirect!.text, set: r.pass, pass: true });
+  const decided = firstMatch(entries);
+  const contributions = entries.flatMap((e, i) => (e.pass ? [{ term: e.term, set: decided.per[i] }] : []));
+  return { all: all ? all.qualifier : r?.all, pass: decided.pass, contributions };
 }
 
 function compareKeys(x: number[], y: number[]): number {

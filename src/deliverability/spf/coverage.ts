@@ -77,3 +77,89 @@ export function percentOf(count: bigint, space: bigint): string {
   const frac = (hundredths % 100n).toString().padStart(2, '0');
   return `${whole}.${frac}`;
 }
+
+/** A binary min-heap of indices. */
+class IndexHeap {
+  private items: number[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  peek(): number {
+    return this.items[0];
+  }
+  push(v: number): void {
+    const a = this.items;
+    a.push(v);
+    for (let i = a.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1;
+      if (a[p] <= a[i]) break;
+      [a[p], a[i]] = [a[i], a[p]];
+      i = p;
+    }
+  }
+  pop(): void {
+    const a = this.items;
+    const last = a.pop()!;
+    if (!a.length) return;
+    a[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < a.length && a[l] < a[m]) m = l;
+      if (r < a.length && a[r] < a[m]) m = r;
+      if (m === i) break;
+      [a[m], a[i]] = [a[i], a[m]];
+      i = m;
+    }
+  }
+}
+
+function append(out: [bigint, bigint][], s: bigint, e: bigint): void {
+  const last = out[out.length - 1];
+  if (last && last[1] === s) last[1] = e;
+  else out.push([s, e]);
+}
+
+/** One family: a sweep over every range's ends, the lowest active index deciding each segment. */
+function firstMatchRanges(lists: Range[][], pass: boolean[]): { pass: Range[]; per: Range[][] } {
+  const events: [bigint, number, number][] = [];
+  lists.forEach((rs, i) => {
+    for (const [s, e] of rs) events.push([s, i, 1], [e, i, -1]);
+  });
+  events.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  const active = new Int32Array(lists.length);
+  const heap = new IndexHeap();
+  const out: [bigint, bigint][] = [];
+  const per: [bigint, bigint][][] = lists.map(() => []);
+  let k = 0;
+  while (k < events.length) {
+    const pos = events[k][0];
+    for (; k < events.length && events[k][0] === pos; k++) {
+      const [, i, d] = events[k];
+      active[i] += d;
+      if (d > 0) heap.push(i);
+    }
+    if (k >= events.length) break;
+    while (heap.size && active[heap.peek()] <= 0) heap.pop();
+    if (!heap.size) continue;
+    const i = heap.peek();
+    if (pass[i]) {
+      append(out, pos, events[k][0]);
+      append(per[i], pos, events[k][0]);
+    }
+  }
+  return { pass: out, per };
+}
+
+/**
+ * RFC 7208 §4.6.2 over sets: mechanisms in order, the first whose set holds an address decides
+ * it. Returns the addresses decided by an entry with `pass`, overall and per entry. A sweep in
+ * O(n log n) over all ranges: folding set by set was quadratic on records of thousands of terms.
+ */
+export function firstMatch(entries: { set: AddressSet; pass: boolean }[]): { pass: AddressSet; per: AddressSet[] } {
+  const flags = entries.map((e) => e.pass);
+  const v4 = firstMatchRanges(entries.map((e) => e.set.v4), flags);
+  const v6 = firstMatchRanges(entries.map((e) => e.set.v6), flags);
+  return { pass: { v4: v4.pass, v6: v6.pass }, per: entries.map((_, i) => ({ v4: v4.per[i], v6: v6.per[i] })) };
+}

@@ -145,7 +145,7 @@ export async function runChecks(options: RunOptions): Promise<DeliverabilityRepo
 
   // Each query may take a third of the budget per try, so a dead server still leaves time to report.
   const servers = options.resolver ? undefined : await serverAddresses(options.dns ?? [], locale);
-  const dnsServer = servers?.length ? servers.join(', ') : options.resolver ? 'the injected resolver' : getServers().join(', ') || 'the system resolver';
+  const dnsServer = servers?.length ? servers.join(', ') : options.resolver ? msg(locale, 'dns.injectedResolver') : getServers().join(', ') || msg(locale, 'dns.systemResolver');
   const base = options.resolver ?? createResolver({ servers, queryTimeoutMs: Math.max(50, Math.min(DEFAULT_QUERY_TIMEOUT_MS, Math.floor(timeoutMs / 3))), tries: 2 });
   const resolver = cachingResolver(abortable(base, controller.signal, () => reason));
   const sharedWork = new Map<string, Promise<unknown>>();

@@ -41,6 +41,8 @@ export const en = {
   // DNS
   'dns.failed': 'DNS query for {type} {name} to {server} failed ({code})',
   'dns.resolverBroken': 'The DNS server {server} says {domain} does not exist, but it cannot resolve {name} either: the resolver is likely broken or filtering, so this could not be determined',
+  'dns.injectedResolver': 'the injected resolver',
+  'dns.systemResolver': 'the system resolver',
   'dns.noAddress': 'no address',
 
   // sender

@@ -40,6 +40,8 @@ export const fr: Record<keyof typeof en, string> = {
   // DNS
   'dns.failed': 'La requête DNS {type} {name} adressée à {server} a échoué ({code})',
   'dns.resolverBroken': 'Le serveur DNS {server} dit que {domain} n’existe pas, mais il ne trouve pas non plus {name} : le résolveur est sans doute défaillant ou filtrant, donc rien n’a pu être déterminé',
+  'dns.injectedResolver': 'le résolveur fourni',
+  'dns.systemResolver': 'le résolveur du système',
   'dns.noAddress': 'aucune adresse',
 
   // expéditeur

@@ -402,6 +402,8 @@ describe('time budget', () => {
       assert.equal(check(report, 'sender').status, 'pass');
       assert.equal(check(report, 'smtp').status, 'skipped');
       for (const id of ['mx', 'spf', 'dkim', 'dmarc', 'mta-sts', 'tls-rpt', 'bimi', 'domain-blocklists'] as const) assert.equal(check(report, id).status, 'error', id);
+      // Each says which server failed or that the budget ran out: never a bare "error".
+      for (const c of report.checks.filter((x) => x.status === 'error')) assert.match(c.summary, new RegExp(`${dead.address.replace(/\./g, '\\.')}|Could not determine`), c.id);
       assert.ok(dead.log.length > 0, 'the queries went to the given server');
     } finally {
       await dead.close();

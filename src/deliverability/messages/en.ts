@@ -26,7 +26,7 @@ export const en = {
   'severity.warning': 'warning',
   'severity.info': 'info',
   'check.crashed': 'Check stopped by an internal error ({reason})',
-  'check.timeout': 'Not finished within the time budget ({ms} ms)',
+  'check.timeout': 'Could not determine within the time budget ({ms} ms)',
   'check.cancelled': 'Cancelled',
 
   // input

@@ -25,7 +25,7 @@ export const fr: Record<keyof typeof en, string> = {
   'severity.warning': 'avertissement',
   'severity.info': 'info',
   'check.crashed': 'Vérification arrêtée par une erreur interne ({reason})',
-  'check.timeout': 'Non terminé dans le temps imparti ({ms} ms)',
+  'check.timeout': 'Indéterminé dans le temps imparti ({ms} ms)',
   'check.cancelled': 'Annulé',
 
   // saisie

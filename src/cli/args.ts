@@ -1,3 +1,5 @@
+// Argument parsing shared by the commands: its own module so that a command (check.ts) does
+// not import main.ts, which loads the commands.
 import type { Locale } from '../engine/types';
 import { cliText } from './messages';
 
@@ -32,4 +34,3 @@ export function parseArgs(argv: string[], spec: { values: string[]; flags: strin
   }
   return { values, flags, positional };
 }
-

@@ -5,6 +5,8 @@ import { FORMATTERS, type Io, runLint } from './lint';
 import { parseArgs, UsageError } from './args';
 import { cliText } from './messages';
 
+export { parseArgs, UsageError };
+
 function envLocale(env: NodeJS.ProcessEnv): Locale {
   return toLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }

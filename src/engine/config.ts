@@ -32,6 +32,10 @@ export interface MailproofConfig {
   words?: string[];
   /** Language of the text for spelling, instead of detecting it: `fr`, `en` or `auto`. */
   language?: 'fr' | 'en' | 'auto';
+  /** Files never linted: gitignore patterns, relative to the configuration file's folder. */
+  ignore?: string[];
+  /** Files always linted as email, whatever their content: gitignore patterns, relative to the configuration file's folder. */
+  alwaysLint?: string[];
 }
 
 /** A rule's effective severity and options. */
@@ -128,7 +132,7 @@ export function validateConfig(raw: unknown, rules: readonly Rule[]): { config: 
   const obj = raw as Record<string, unknown>;
   const byId = new Map(rules.map((r) => [r.id, r]));
   for (const key of Object.keys(obj)) {
-    if (!['rules', 'phrases', 'acronyms', 'mailType', 'sender', '$schema', 'files', 'words', 'language'].includes(key)) problems.push({ key: 'config.unknownOption', params: { name: key } });
+    if (!['rules', 'phrases', 'acronyms', 'mailType', 'sender', '$schema', 'files', 'ignore', 'alwaysLint', 'words', 'language'].includes(key)) problems.push({ key: 'config.unknownOption', params: { name: key } });
   }
   if (obj.rules !== undefined) {
     if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) problems.push({ key: 'config.rulesNotObject' });
@@ -194,6 +198,12 @@ export function validateConfig(raw: unknown, rules: readonly Rule[]): { config: 
   if (obj.language !== undefined) {
     if (obj.language === 'fr' || obj.language === 'en' || obj.language === 'auto') config.language = obj.language;
     else problems.push({ key: 'config.badLanguage' });
+  }
+  for (const key of ['ignore', 'alwaysLint'] as const) {
+    if (obj[key] === undefined) continue;
+    const v = obj[key];
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) config[key] = v as string[];
+    else problems.push({ key: 'config.badPatternList', params: { name: key } });
   }
   return { config, problems };
 }

@@ -3,7 +3,7 @@ import { disableFixes } from '../engine/directives';
 import { fixAllText, preferredEdits } from '../engine/fix';
 import { translate } from '../engine/i18n';
 import { spellingData } from '../engine/spelling/suggest';
-import type { Edit, Finding, Fix, Locale } from '../engine/types';
+import type { Edit, Finding, Fix, Locale, Suggestion } from '../engine/types';
 import { type DraftState, type Linter, lintDocument } from './linter';
 
 /** `source.fixAll.mailproof`, for `editor.codeActionsOnSave`. */
@@ -18,7 +18,7 @@ export class CodeActions implements vscode.CodeActionProvider {
   constructor(
     private readonly linter: Linter,
     /** Spelling corrections, computed on demand by the spelling worker. */
-    private readonly spelling?: { suggestions(doc: vscode.TextDocument, version: number, finding: Finding, locale: Locale): Promise<Fix[]> },
+    private readonly spelling?: { suggestions(doc: vscode.TextDocument, version: number, finding: Finding, locale: Locale): Promise<Suggestion[]> },
   ) {}
 
   async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
@@ -47,14 +47,16 @@ export class CodeActions implements vscode.CodeActionProvider {
       if (diagnostic.source !== 'mailproof') continue;
       const finding = findingFor(diagnostic);
       if (!finding) continue;
+      // The fix first (preferred), then each suggestion, one code action each.
       for (const fix of finding.fixes ?? []) actions.push(this.quickFix(doc, fix, diagnostic));
+      for (const suggestion of finding.suggestions ?? []) actions.push(this.quickFix(doc, suggestion, diagnostic));
       const word = spellingData(finding)?.word;
       if (word !== undefined) {
         // Suggestions, never preferred: the writer picks one; fix-all never applies them.
-        if (this.spelling && !finding.fixes?.length) {
-          const fixes = await this.spelling.suggestions(doc, state.version, finding, state.locale);
+        if (this.spelling && !finding.suggestions?.length) {
+          const suggestions = await this.spelling.suggestions(doc, state.version, finding, state.locale);
           if (doc.version !== state.version) return [];
-          for (const fix of fixes) actions.push(this.quickFix(doc, fix, diagnostic));
+          for (const suggestion of suggestions) actions.push(this.quickFix(doc, suggestion, diagnostic));
         }
         for (const [key, command] of [
           ['spelling.addWord', 'mailproof.addWordToProject'],
@@ -91,11 +93,11 @@ export class CodeActions implements vscode.CodeActionProvider {
     return [...actions, ...perRule];
   }
 
-  private quickFix(doc: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  private quickFix(doc: vscode.TextDocument, fix: Fix | Suggestion, diagnostic: vscode.Diagnostic): vscode.CodeAction {
     const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     a.edit = toWorkspaceEdit(doc, fix.edits);
     a.diagnostics = [diagnostic];
-    a.isPreferred = !!fix.preferred;
+    a.isPreferred = 'preferred' in fix && !!fix.preferred;
     return a;
   }
 

@@ -11,7 +11,7 @@ import type { DraftModel } from '../engine/model';
 import { spelling } from '../engine/rules/spelling';
 import type { Rule } from '../engine/rule';
 import { spellingSuggestions } from '../engine/spelling/suggest';
-import type { DraftKind, Finding, Fix, Locale } from '../engine/types';
+import type { DraftKind, Finding, Locale, Suggestion } from '../engine/types';
 import { type LoadedSpeller, loadSpeller } from '../spelling/index';
 
 /** What the host asks. */
@@ -23,7 +23,7 @@ export type SpellRequest =
 /** What the worker answers: the request's id with its result, or an error message. */
 export type SpellResponse =
   | { id: number; findings: Finding[]; loadMs?: Record<string, number> }
-  | { id: number; fixes: Fix[] }
+  | { id: number; suggestions: Suggestion[] }
   | { id: number; error: string };
 
 // The parse of each open draft's last spelling lint, for its suggestions.
@@ -46,8 +46,8 @@ async function handle(msg: SpellRequest): Promise<SpellResponse | undefined> {
     return { id: msg.id, findings: run.findings, ...(loadMs ? { loadMs } : {}) };
   }
   const kept = models.get(msg.uri);
-  if (!kept || kept.version !== msg.version) return { id: msg.id, fixes: [] };
-  return { id: msg.id, fixes: spellingSuggestions(kept.model, msg.finding, s, msg.locale) };
+  if (!kept || kept.version !== msg.version) return { id: msg.id, suggestions: [] };
+  return { id: msg.id, suggestions: spellingSuggestions(kept.model, msg.finding, s, msg.locale) };
 }
 
 parentPort?.on('message', (msg: SpellRequest) => {

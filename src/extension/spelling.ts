@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { resolveRule } from '../engine/config';
 import { spelling } from '../engine/rules/spelling';
-import type { Finding, Fix, Locale } from '../engine/types';
+import type { Finding, Locale, Suggestion } from '../engine/types';
 import type { SpellRequest, SpellResponse } from './spellWorker';
 import { kindOf, type Linter } from './linter';
 
@@ -83,10 +83,10 @@ export class SpellingService implements vscode.Disposable {
   }
 
   /** Corrections of a spelling finding, computed by the worker when the quick-fix menu opens. */
-  async suggestions(doc: vscode.TextDocument, version: number, finding: Finding, locale: Locale): Promise<Fix[]> {
+  async suggestions(doc: vscode.TextDocument, version: number, finding: Finding, locale: Locale): Promise<Suggestion[]> {
     try {
       const res = await this.request({ type: 'suggest', uri: doc.uri.toString(), version, finding, locale });
-      return 'fixes' in res ? res.fixes : [];
+      return 'suggestions' in res ? res.suggestions : [];
     } catch (e) {
       this.log.error(`spelling suggestions failed: ${(e as Error)?.message ?? e}`);
       return [];

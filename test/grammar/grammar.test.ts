@@ -52,8 +52,9 @@ describe('grammar', () => {
         ['mange', 'commandes'],
       );
       assert.match(found[0].message, /Conjugaison|personne du pluriel/);
-      assert.ok(found.every((f) => f.fixes?.every((x) => !x.preferred)));
-      assert.equal(applyEdits(text, found[0].fixes![0].edits), text.replace('<b>mange</b>', '<b>mangent</b>'));
+      // Suggestions only: fix-all and --fix never apply them.
+      assert.ok(found.every((f) => f.fixes === undefined && f.suggestions?.length));
+      assert.equal(applyEdits(text, found[0].suggestions![0].edits), text.replace('<b>mange</b>', '<b>mangent</b>'));
     });
 
     it('leaves typography alone and reads quoted-printable bodies', async () => {
@@ -93,7 +94,7 @@ describe('grammar', () => {
       const parsed = parseLanguageToolUrl(`${url}/`);
       assert.ok('url' in parsed);
       const found = await grammarFindings(text, [languageToolBackend(parsed.url)]);
-      assert.deepEqual(found.map((f) => [text.slice(f.start, f.end), f.message, f.fixes?.[0].title]), [['a', 'Use “an” instead of “a” before a vowel', 'Remplacer par « an »']]);
+      assert.deepEqual(found.map((f) => [text.slice(f.start, f.end), f.message, f.suggestions?.[0].title]), [['a', 'Use “an” instead of “a” before a vowel', 'Remplacer par « an »']]);
       assert.deepEqual(
         received.map((r) => [r.method, r.path, r.language, r.text, r.disabledCategories]),
         [

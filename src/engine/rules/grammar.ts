@@ -1,4 +1,4 @@
-import { makeFix, textEdit } from '../fix';
+import { makeSuggestion, textEdit } from '../fix';
 import { grammarParagraphs } from '../grammar/paragraphs';
 import { defineRule } from '../rule';
 import { MERGE_TAG_MASK } from '../text/view';
@@ -18,6 +18,7 @@ export const grammar = defineRule({
   defaultSeverity: 'info',
   weight: 0.3,
   fixable: false,
+  hasSuggestions: true,
   check(ctx) {
     const results = ctx.grammar;
     if (!results) return;
@@ -35,11 +36,8 @@ export const grammar = defineRule({
         if (view.text.slice(from, to).includes(MERGE_TAG_MASK)) continue;
         if (++count > MAX_GRAMMAR_FINDINGS) return;
         const { start, end } = view.sourceRange(from, to);
-        const fixes = issue.suggestions
-          .slice(0, MAX_GRAMMAR_SUGGESTIONS)
-          .map((s) => makeFix(ctx.t('fix.replaceWith', { text: s }), [textEdit(view, from, to, s)]))
-          .filter((f) => f !== undefined);
-        ctx.report({ start, end, message: ctx.t('grammar.issue', { message: issue.message.replace(/\.$/, '') }), fixes, data: { rule: issue.rule } });
+        const suggestions = issue.suggestions.slice(0, MAX_GRAMMAR_SUGGESTIONS).map((s) => makeSuggestion(ctx.t('fix.replaceWith', { text: s }), [textEdit(view, from, to, s)]));
+        ctx.report({ start, end, message: ctx.t('grammar.issue', { message: issue.message.replace(/\.$/, '') }), suggestions, data: { rule: issue.rule } });
       }
     }
   },

@@ -1,4 +1,4 @@
-import { makeFix, textEdit } from '../fix';
+import { makeSuggestion, textEdit } from '../fix';
 import { defineRule } from '../rule';
 import { findMisspellings } from '../spelling/check';
 
@@ -15,6 +15,7 @@ export const spelling = defineRule({
   // Counts only when raised to warning: filters see typos as one signal among many.
   weight: 0.3,
   fixable: false,
+  hasSuggestions: true,
   check(ctx) {
     const speller = ctx.speller;
     if (!speller) return;
@@ -32,8 +33,8 @@ export const spelling = defineRule({
       last = { start, end };
       const data = { word: m.word, lang: m.lang, view: m.view, from: m.from, to: m.to };
       if (m.replacement !== undefined) {
-        const fix = makeFix(ctx.t('fix.replaceWith', { text: m.replacement }), [textEdit(view, m.from, m.to, m.replacement)]);
-        ctx.report({ start, end, message: ctx.t('spelling.accent', { word: m.word, replacement: m.replacement }), data, fixes: fix ? [fix] : undefined });
+        const suggestion = makeSuggestion(ctx.t('fix.replaceWith', { text: m.replacement }), [textEdit(view, m.from, m.to, m.replacement)]);
+        ctx.report({ start, end, message: ctx.t('spelling.accent', { word: m.word, replacement: m.replacement }), data, suggestions: [suggestion] });
       } else {
         ctx.report({ start, end, message: ctx.t('spelling.unknown', { word: m.word, language: langName(m.lang) }), data });
       }

@@ -1,7 +1,7 @@
-import { makeFix, textEdit } from '../fix';
+import { makeSuggestion, textEdit } from '../fix';
 import { type MessageParams, translate } from '../i18n';
 import type { DraftModel } from '../model';
-import type { Finding, Fix, Locale } from '../types';
+import type { Finding, Locale, Suggestion } from '../types';
 import type { Speller } from './speller';
 
 /** Where a spelling finding's word is: what the rule stores in `Finding.data`. */
@@ -23,23 +23,22 @@ export function spellingData(finding: Finding): SpellingData | undefined {
 }
 
 /**
- * Corrections of a spelling finding as suggestions, one fix each (never preferred, so fix-all
- * and `--fix` leave them alone). Called when the quick-fix menu opens: Hunspell needs tens of
+ * Corrections of a spelling finding as suggestions (so fix-all and `--fix` leave them alone). Called when the quick-fix menu opens: Hunspell needs tens of
  * milliseconds per word to suggest. `model` is the parse the finding came from.
  */
-export function spellingSuggestions(model: DraftModel, finding: Finding, speller: Speller, locale: Locale): Fix[] {
+export function spellingSuggestions(model: DraftModel, finding: Finding, speller: Speller, locale: Locale): Suggestion[] {
   const d = spellingData(finding);
-  // A confusion the rule already corrected (`a` for `à`) carries its fix.
-  if (!d || finding.fixes?.length) return [];
+  // A confusion the rule already corrected (`a` for `à`) carries its suggestion.
+  if (!d || finding.suggestions?.length) return [];
   const view = d.view === 'subject' ? model.subject : model.parts[Number(d.view)]?.text;
   // The finding belongs to another parse: its offsets mean nothing here.
   if (!view || view.text.slice(d.from, d.to) !== d.word) return [];
   const t = (key: string, params?: MessageParams) => translate(locale, key, params);
-  const fixes: Fix[] = [];
+  const out: Suggestion[] = [];
   for (const s of speller.suggest(d.word, d.lang)) {
     if (s === d.word) continue;
-    const fix = makeFix(t('fix.replaceWith', { text: s }), [textEdit(view, d.from, d.to, s)]);
-    if (fix) fixes.push(fix);
+    const suggestion = makeSuggestion(t('fix.replaceWith', { text: s }), [textEdit(view, d.from, d.to, s)]);
+    if (suggestion) out.push(suggestion);
   }
-  return fixes;
+  return out;
 }

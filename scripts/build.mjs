@@ -41,6 +41,8 @@ const deliverabilityExternal = {
   name: 'deliverability-external',
   setup(build) {
     build.onResolve({ filter: /\/deliverability\/index$/ }, () => ({ path: './deliverability.js', external: true }));
+    // The recipient-list checks likewise live in dist/lists.js.
+    build.onResolve({ filter: /\/lists\/index$/ }, () => ({ path: './lists.js', external: true }));
   },
 };
 
@@ -58,6 +60,14 @@ const entries = [
     // Loaded on the first deliverability check, never at activation.
     entryPoints: ['src/deliverability/index.ts'],
     outfile: 'dist/deliverability.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
+    // Recipient-list checks: loaded when a list is opened or `mailproof list` runs.
+    entryPoints: ['src/lists/index.ts'],
+    outfile: 'dist/lists.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',

@@ -67,6 +67,10 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       if (args.positional.length === 0) throw new UsageError(cliText(locale, 'noFiles'));
       return runLint({ files: args.positional, format, config: args.values['--config']?.at(-1), locale, fix: args.flags.has('--fix'), quiet: args.flags.has('--quiet') }, io);
     }
+    if (command === 'list') {
+      const { runList } = await import('./list');
+      return await runList(rest, io, locale);
+    }
     if (command === 'check') {
       const { runCheck } = await import('./check');
       return await runCheck(rest, io, locale);

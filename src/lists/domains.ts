@@ -45,6 +45,7 @@ function computeFacts(domain: string): DomainFacts {
   const set = disposableSet();
   const registrable = getDomain(domain, { allowPrivateDomains: false, extractHostname: false, detectIp: false, validateHostname: false });
   facts.disposable = set.has(domain) || (registrable !== null && set.has(registrable));
-  if (!facts.disposable) facts.typoOf = suggestDomain(domain);
+  // Typo domains are registered as catch-alls by disposable services (gmial.com): say both.
+  facts.typoOf = suggestDomain(domain);
   return facts;
 }

@@ -41,7 +41,7 @@ export const en = {
   'input.badColumnNumber': '{file}: column {column} does not exist (the file has {count})',
   'input.empty': '{file}: no rows',
   'warning.lineTooLong': 'Line {line} is longer than {max} and was skipped ({size} or more)',
-  'warning.encoding': '{count} lines are not valid UTF-8 and were read as Windows-1252 (first: line {line})',
+  'warning.encoding': 'Lines read as Windows-1252 because they are not valid UTF-8: {count} (first: line {line})',
   'warning.noAddressColumn': 'No column looks like email addresses; column {column} was read',
 
   // Summary.

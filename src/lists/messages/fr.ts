@@ -40,7 +40,7 @@ export const fr: Record<keyof typeof en, string> = {
   'input.badColumnNumber': '{file} : la colonne {column} n’existe pas (le fichier en a {count})',
   'input.empty': '{file} : aucune ligne',
   'warning.lineTooLong': 'La ligne {line} dépasse {max} et a été ignorée ({size} ou plus)',
-  'warning.encoding': '{count} lignes ne sont pas en UTF-8 valide et ont été lues en Windows-1252 (première : ligne {line})',
+  'warning.encoding': 'Lignes lues en Windows-1252 car elles ne sont pas en UTF-8 valide : {count} (première : ligne {line})',
   'warning.noAddressColumn': 'Aucune colonne ne ressemble à des adresses e-mail ; la colonne {column} a été lue',
 
   'summary.rows': '{rows} lignes : {valid} valides, {risky} à risque, {invalid} invalides, {duplicate} doublons, {unknown} inconnues',

@@ -12,6 +12,8 @@ export function reasonMessage(locale: Locale, reason: Reason): string {
 
 /** A row as the JSON contract has it: `{line, address, status, reasons, suggestion?}`. */
 export function rowJson(row: RowResult, locale: Locale): string {
+  // Most rows are valid: skip building an object to stringify (same text, key for key).
+  if (row.reasons.length === 0 && !row.suggestion) return `{"line":${row.line},"address":${JSON.stringify(row.address)},"status":"${row.status}","reasons":[]}`;
   return JSON.stringify({
     line: row.line,
     address: row.address,

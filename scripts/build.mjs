@@ -80,6 +80,13 @@ const entries = [
     target: 'es2022',
   },
   {
+    entryPoints: ['src/webview/lists.ts'],
+    outfile: 'dist/lists-webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',

@@ -8,7 +8,7 @@ export { domainFacts } from './domains';
 export { analyzeFile, analyzeStream, AtomicExport, canonicalPath, stampOf, type FileStamp } from './files';
 export { checkDiscipline, readHistory, type DisciplineReport, type Send } from './history';
 export { listText, percent } from './i18n';
-export { fieldSpan, ListReader, MAX_COLUMNS, MAX_LINE_BYTES, type CsvRecord } from './reader';
+export { fieldSpan, formatBytes, ListReader, MAX_COLUMNS, MAX_LINE_BYTES, type CsvRecord } from './reader';
 export { jsonHead, rampText, reasonMessage, rowJson, summaryJson, textDiscipline, textRow, textSummary } from './report';
 export { suggestDomain } from './typo';
 export * from './types';

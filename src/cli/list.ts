@@ -11,6 +11,7 @@ import {
   checkDiscipline,
   type CsvRecord,
   type DisciplineReport,
+  disciplineJson,
   DnsServerError,
   type DomainMail,
   type FileStamp,
@@ -66,7 +67,8 @@ function readPlan(argv: string[], locale: Locale, io: Io): Plan | undefined {
   const last = (name: string) => args.values[name]?.at(-1);
   const format = last('--format') ?? 'text';
   if (!FORMATS.includes(format)) throw new UsageError(listText(locale, 'cli.badFormat', { value: format, allowed: FORMATS.join(', ') }));
-  if (args.positional.length === 0) throw new UsageError(listText(locale, 'cli.noFiles'));
+  // A history alone is checked on its own (no planned send to compare with).
+  if (args.positional.length === 0 && args.values['--history'] === undefined) throw new UsageError(listText(locale, 'cli.noFiles'));
   const servers = args.values['--dns'] ?? [];
   if (args.flags.has('--no-dns') && servers.length) throw new UsageError(listText(locale, 'cli.dnsConflict'));
   let keep = new Set<Status>(DEFAULT_KEEP);
@@ -183,8 +185,9 @@ export async function runList(argv: string[], io: Io, locale: Locale): Promise<n
     }
   }
   if (sends) {
-    const discipline = disciplineOf(sends, plan, kept, pct);
+    const discipline = disciplineOf(sends, plan, plan.files.length ? kept : undefined, pct);
     if (plan.format === 'text') io.out(textDiscipline(discipline, locale));
+    else if (plan.files.length === 0) io.out(`${JSON.stringify({ version: 1, discipline: disciplineJson(discipline, locale) }, null, 2)}\n`);
     if (discipline.findings.length) failed = true;
   }
   if (unreadable) return 2;
@@ -197,7 +200,7 @@ function countKept(summary: ListSummary, keep: Set<Status>): number {
   return n;
 }
 
-function disciplineOf(sends: NonNullable<ReturnType<typeof readHistory>>, plan: Plan, planned: number, pct: (r: number) => string): DisciplineReport {
+function disciplineOf(sends: NonNullable<ReturnType<typeof readHistory>>, plan: Plan, planned: number | undefined, pct: (r: number) => string): DisciplineReport {
   const report = checkDiscipline(sends.sends, { maxGrowth: plan.maxGrowth, planned, percent: pct });
   report.warnings.push(...sends.warnings);
   return report;

@@ -23,7 +23,8 @@ export function rowJson(row: RowResult, locale: Locale): string {
   });
 }
 
-function disciplineJson(d: DisciplineReport, locale: Locale) {
+/** The sending-discipline object of the JSON output. */
+export function disciplineJson(d: DisciplineReport, locale: Locale) {
   return {
     sends: d.sends,
     findings: d.findings.map((f) => ({ code: f.key.replace(/^history\./, ''), level: f.level, message: listText(locale, f.key, f.params) })),

@@ -209,6 +209,11 @@ describe('mailproof list', { skip: existsSync(cli) ? false : 'dist/cli.js missin
     const fr = await runCli(['list', list, '--no-dns', '--history', calm, '--max-growth', '4', '--locale', 'fr']);
     assert.match(fr.stdout, /2 envois : volume, plaintes et rebonds dans les limites/);
     assert.equal(fr.code, 0);
+    // The history alone, without a list.
+    const alone = await runCli(['list', '--history', history, '--format', 'json']);
+    assert.equal(alone.code, 1);
+    assert.match(alone.stdout, /2025-03-03: complaint rate 0\.35%/);
+    assert.doesNotMatch(alone.stdout, /This list would go to/);
   });
 
   const usage: { args: string[]; message: RegExp }[] = [

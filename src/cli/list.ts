@@ -7,7 +7,6 @@ import type { Locale } from '../engine/types';
 import {
   analyzeFile,
   AtomicExport,
-  canonicalPath,
   checkDiscipline,
   type CsvRecord,
   type DisciplineReport,
@@ -25,6 +24,7 @@ import {
   percent,
   readHistory,
   rowJson,
+  sameFile,
   stampOf,
   type Status,
   STATUSES,
@@ -87,10 +87,10 @@ function readPlan(argv: string[], locale: Locale, io: Io): Plan | undefined {
   const clean = last('--write-clean');
   const suppressed = last('--write-suppressed');
   if ((clean || suppressed) && args.positional.length > 1) throw new UsageError(listText(locale, 'cli.exportsNeedOneFile', { count: args.positional.length }));
-  if (clean && suppressed && canonicalPath(clean) === canonicalPath(suppressed)) throw new UsageError(listText(locale, 'cli.sameExports'));
+  if (clean && suppressed && sameFile(clean, suppressed)) throw new UsageError(listText(locale, 'cli.sameExports'));
   for (const out of [clean, suppressed]) {
-    // Never overwrite the list being read, by whatever name (symlink, ./, absolute path).
-    if (out && args.positional.some((f) => canonicalPath(f) === canonicalPath(out))) throw new UsageError(listText(locale, 'cli.exportIsInput', { file: out }));
+    // Never overwrite the list being read, by whatever name (symlink, hard link, ./, absolute path).
+    if (out && args.positional.some((f) => sameFile(f, out))) throw new UsageError(listText(locale, 'cli.exportIsInput', { file: out }));
   }
   return { files: args.positional, format: format as Plan['format'], column: last('--column'), dns: !args.flags.has('--no-dns'), servers, clean, suppressed, keep, history: last('--history'), maxGrowth, locale };
 }

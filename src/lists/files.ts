@@ -66,6 +66,18 @@ export async function analyzeFile(path: string, options: AnalyzeOptions, stamp: 
   return result;
 }
 
+/** Whether two paths name the same file: same real path, or same inode (a hard link). */
+export function sameFile(a: string, b: string): boolean {
+  if (canonicalPath(a) === canonicalPath(b)) return true;
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.ino === y.ino && x.dev === y.dev;
+  } catch {
+    return false;
+  }
+}
+
 /** The real path of a file, or its absolute path when it does not exist yet. */
 export function canonicalPath(path: string): string {
   try {

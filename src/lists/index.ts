@@ -5,7 +5,7 @@ export { INVALID_RATE_DANGER, INVALID_RATE_WARNING, ListAnalyzer, type AnalyzeOp
 export { mailboxKey, parseAddress, roleOf } from './address';
 export { DomainCache, DnsServerError, domainMail, listResolver, lookupDomains, type DomainMail } from './dns';
 export { domainFacts } from './domains';
-export { analyzeFile, analyzeStream, AtomicExport, canonicalPath, stampOf, type FileStamp } from './files';
+export { analyzeFile, analyzeStream, AtomicExport, canonicalPath, sameFile, stampOf, type FileStamp } from './files';
 export { checkDiscipline, readHistory, type DisciplineReport, type Send } from './history';
 export { listText, percent } from './i18n';
 export { fieldSpan, formatBytes, ListReader, MAX_COLUMNS, MAX_LINE_BYTES, type CsvRecord } from './reader';

@@ -3,7 +3,7 @@
 // and text in English and French (UPDATE_GOLDEN=1 rewrites them), exports, history, exit codes.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, linkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -183,7 +183,9 @@ describe('mailproof list', { skip: existsSync(cli) ? false : 'dist/cli.js missin
     writeFileSync(copy, 'email\njean@orange.fr\n');
     const link = join(work, 'lien.csv');
     symlinkSync(copy, link);
-    for (const out of [copy, link, `${work}/./liste.csv`]) {
+    const hard = join(work, 'dur.csv');
+    linkSync(copy, hard);
+    for (const out of [copy, link, hard, `${work}/./liste.csv`]) {
       const r = await runCli(['list', copy, '--no-dns', '--write-clean', out]);
       assert.equal(r.code, 2);
       assert.match(r.stderr, /is the list being read; choose another file to write\n$/);

@@ -7,6 +7,7 @@ const en = {
 Commands:
   lint [options] FILE|DIR...     Check email drafts (.html, .eml, .txt, .mjml…) for spam signals
   check DOMAIN|ADDRESS [options] Check a sending domain: SPF, DKIM, DMARC, MX, rDNS, blocklists, SMTP
+  list [options] FILE...         Check recipient lists (CSV, text): invalid, risky and duplicate addresses
 
 Lint options:
   --format text|json|sarif   Output format (default: text)
@@ -15,7 +16,7 @@ Lint options:
   --fix                      Apply the preferred fix of each finding and write the files
   --quiet                    Report errors only
 
-Run "mailproof check --help" for the deliverability options.
+Run "mailproof check --help" and "mailproof list --help" for their options.
 Exit codes: 0 no error-severity finding, 1 some, 2 bad usage or unreadable input.`,
   unknownCommand: 'unknown command “{name}”; run “mailproof --help”',
   unknownOption: 'unknown option “{name}”; run “mailproof --help”',
@@ -68,6 +69,7 @@ const fr: typeof en = {
 Commandes :
   lint [options] FICHIER|DOSSIER...   Vérifie des brouillons d’e-mails (.html, .eml, .txt, .mjml…)
   check DOMAINE|ADRESSE [options]     Vérifie un domaine d’envoi : SPF, DKIM, DMARC, MX, rDNS, listes de blocage, SMTP
+  list [options] FICHIER...           Vérifie des listes de destinataires (CSV, texte) : adresses invalides, à risque, doublons
 
 Options de lint :
   --format text|json|sarif   Format de sortie (par défaut : text)
@@ -76,7 +78,7 @@ Options de lint :
   --fix                      Applique la correction préférée de chaque problème et réécrit les fichiers
   --quiet                    N’affiche que les erreurs
 
-Lancez « mailproof check --help » pour les options de délivrabilité.
+Lancez « mailproof check --help » et « mailproof list --help » pour leurs options.
 Codes de sortie : 0 aucune erreur, 1 des erreurs, 2 usage incorrect ou fichier illisible.`,
   unknownCommand: 'commande inconnue « {name} » ; lancez « mailproof --help »',
   unknownOption: 'option inconnue « {name} » ; lancez « mailproof --help »',

@@ -263,7 +263,7 @@ class ListController implements vscode.Disposable {
       level: s.invalidLevel,
       lines,
       reasons: Object.entries(s.reasons).map(([code, count]) => ({ code, count: count ?? 0 })),
-      problems: problems.slice(0, MAX_PANEL_PROBLEMS).map((r) => ({ line: r.line, address: r.address.slice(0, 500), status: r.status, message: r.reasons.map((x) => m.reasonMessage(locale, x)).join('; ').slice(0, 1000) })),
+      problems: problems.slice(0, MAX_PANEL_PROBLEMS).map((r) => ({ line: r.line, address: r.address.slice(0, 500), status: r.status, message: r.reasons.map((x) => m.reasonMessage(locale, x)).join(m.reasonSeparator(locale)).slice(0, 1000) })),
       more: Math.max(0, problems.length - MAX_PANEL_PROBLEMS),
     };
   }

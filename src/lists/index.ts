@@ -9,6 +9,6 @@ export { analyzeFile, analyzeStream, AtomicExport, canonicalPath, sameFile, stam
 export { checkDiscipline, readHistory, type DisciplineReport, type Send } from './history';
 export { listText, percent } from './i18n';
 export { fieldSpan, formatBytes, ListReader, MAX_COLUMNS, MAX_LINE_BYTES, type CsvRecord } from './reader';
-export { disciplineJson, jsonHead, rampText, reasonMessage, rowJson, summaryJson, textDiscipline, textRow, textSummary } from './report';
+export { disciplineJson, jsonHead, rampText, reasonMessage, reasonSeparator, rowJson, summaryJson, textDiscipline, textRow, textSummary } from './report';
 export { suggestDomain } from './typo';
 export * from './types';

@@ -58,11 +58,16 @@ export function jsonHead(file: string, s: ListSummary, locale: Locale, disciplin
   return `{\n  "version": 1,\n  "file": ${JSON.stringify(file)},\n  "summary": ${summary},\n  "rows": [`;
 }
 
+/** Between two reasons of a row: French puts a space before the semicolon. */
+export function reasonSeparator(locale: Locale): string {
+  return locale === 'fr' ? ' ; ' : '; ';
+}
+
 /** One problem row of the text report: `file:line  status  address  reasons`. */
 export function textRow(file: string, row: RowResult, locale: Locale): string {
   const status = listText(locale, `status.${row.status}`);
   const address = row.address === '' ? '""' : row.address;
-  return `${file}:${row.line}  ${status.padEnd(9)}  ${address}  ${row.reasons.map((r) => reasonMessage(locale, r)).join('; ')}\n`;
+  return `${file}:${row.line}  ${status.padEnd(9)}  ${address}  ${row.reasons.map((r) => reasonMessage(locale, r)).join(reasonSeparator(locale))}\n`;
 }
 
 /** The summary block of the text report. */

@@ -17,7 +17,7 @@ let state: State = (vscode.getState() as State | undefined) ?? {};
 
 // The deliverability panel's status styles, by the closest meaning.
 const STYLE: Record<ListStatus, string> = { valid: 'pass', risky: 'warn', invalid: 'fail', duplicate: 'warn', unknown: 'error' };
-const ICON: Record<ListStatus, string> = { valid: '✔', risky: '⚠', invalid: '✖', duplicate: '⧉', unknown: '?' };
+const ICON: Record<ListStatus, string> = { valid: '✔', risky: '⚠', invalid: '✖', duplicate: '≡', unknown: '?' };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);

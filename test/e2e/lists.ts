@@ -15,6 +15,7 @@ export const LIST_ZONE: Zone = {
   'boutique.fr': [{ type: 'MX', value: '10 mx.boutique.fr' }],
   'gmail.com': [{ type: 'MX', value: '10 mx.gmail.com' }],
   'orange.fr': [{ type: 'MX', value: '10 mx.orange.fr' }],
+  'hotmail.fr': [{ type: 'MX', value: '10 mx.hotmail.fr' }],
   'ne-recoit-pas.fr': [{ type: 'MX', value: '0 .' }],
 };
 

@@ -53,7 +53,7 @@ export const en = {
   'summary.dns.skipped': 'Domains were not looked up (--no-dns): missing domains and domains without mail servers are not detected',
   'summary.dns.done': '{domains} domains looked up',
   'summary.dns.failed': '{domains} domains looked up; {failed} could not be checked (rows marked unknown)',
-  'summary.duplicates': '{groups} addresses appear more than once ({rows} extra rows)',
+  'summary.duplicates': 'Mailboxes listed more than once: {groups} ({rows} extra rows)',
   'summary.reasons': 'Reasons:',
   'summary.clean': '{count} rows written to {file}',
   'summary.suppressed': '{count} rows written to {file}',

@@ -33,7 +33,7 @@ import {
   textSummary,
 } from '../lists/index';
 import type { Io } from './lint';
-import { parseArgs, UsageError } from './main';
+import { parseArgs, UsageError } from './args';
 
 const FORMATS = ['text', 'json'];
 const DEFAULT_KEEP: Status[] = ['valid', 'unknown'];

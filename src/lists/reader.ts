@@ -382,10 +382,17 @@ export class ListReader {
   }
 }
 
-/** "1 MB", "2 GB": sizes in messages. */
+/** "1 MB", "2.3 MB", "2 GB": sizes in messages, rounded down (one decimal under 10). */
 export function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${Math.floor(n / 1024 ** 3)} GB`;
-  if (n >= 1024 ** 2) return `${Math.floor(n / 1024 ** 2)} MB`;
-  if (n >= 1024) return `${Math.floor(n / 1024)} KB`;
+  const units: [number, string][] = [
+    [1024 ** 3, 'GB'],
+    [1024 ** 2, 'MB'],
+    [1024, 'KB'],
+  ];
+  for (const [size, unit] of units) {
+    if (n < size) continue;
+    const v = n / size;
+    return `${v < 10 ? Math.floor(v * 10) / 10 : Math.floor(v)} ${unit}`;
+  }
   return `${n} B`;
 }

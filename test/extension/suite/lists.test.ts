@@ -83,6 +83,15 @@ describe('recipient lists', () => {
     assert.equal(dns!.questions.length, 0, 'still no DNS question');
   });
 
+  it('gives a list over the live-check size one information diagnostic instead', async () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `client.numero${i}@orange.fe;Client;${i}`);
+    const uri = await writeFile(unique('subscribers.csv'), `EMAIL;PRENOM;NOM\n${rows.join('\n')}\n`);
+    const { diagnostics } = await openDraft(uri);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Information);
+    assert.match(diagnostics[0].message, /^List too large to check while typing \(2.3 MB; limit 2 MB\): run “Mailproof: Check Recipient List”$/);
+  });
+
   it('leaves files outside mailproof.lists alone', async () => {
     const uri = await writeFile(unique('inventaire.csv'), LIST);
     const doc = await vscode.workspace.openTextDocument(uri);

@@ -39,6 +39,7 @@ const FORMATS = ['text', 'json'];
 const DEFAULT_KEEP: Status[] = ['valid', 'unknown'];
 // A history file is a few hundred lines; anything bigger than this is not one.
 const MAX_HISTORY_BYTES = 10 * 1024 * 1024;
+const OUTPUT_BLOCK_CHARS = 64 * 1024;
 
 interface Plan {
   files: string[];
@@ -119,6 +120,16 @@ export async function runList(argv: string[], io: Io, locale: Locale): Promise<n
     throw e;
   }) : undefined;
 
+  // A million rows are a million small strings: hand them to stdout in blocks.
+  let pending = '';
+  const out = (text: string) => {
+    pending += text;
+    if (pending.length >= OUTPUT_BLOCK_CHARS) flush();
+  };
+  const flush = () => {
+    if (pending) io.out(pending);
+    pending = '';
+  };
   let failed = false;
   let unreadable = false;
   let kept = 0;
@@ -146,7 +157,7 @@ export async function runList(argv: string[], io: Io, locale: Locale): Promise<n
               {
                 ...options,
                 onRow: (row, record, analyzer) => {
-                  io.out(`${first ? '\n' : ',\n'}    ${rowJson(row, locale)}`);
+                  out(`${first ? '\n' : ',\n'}    ${rowJson(row, locale)}`);
                   first = false;
                   exports.row(row.status, record, analyzer);
                 },
@@ -154,14 +165,15 @@ export async function runList(argv: string[], io: Io, locale: Locale): Promise<n
               stamp,
             )
           ).analyzer;
-          io.out(`${first ? '' : '\n  '}]\n}\n`);
+          out(`${first ? '' : '\n  '}]\n}\n`);
+          flush();
         } else {
           const run = await analyzeFile(
             file,
             {
               ...options,
               onRow: (row, record, analyzer) => {
-                if (row.status !== 'valid') io.out(textRow(file, row, locale));
+                if (row.status !== 'valid') out(textRow(file, row, locale));
                 exports.row(row.status, record, analyzer);
               },
             },
@@ -169,12 +181,14 @@ export async function runList(argv: string[], io: Io, locale: Locale): Promise<n
           );
           last = run.analyzer;
           summary = run.summary;
+          flush();
         }
         const written = exports.commit(last);
         if (plan.format === 'text') io.out(textSummary(file, summary, locale, written));
         kept += countKept(summary, plan.keep);
         if (summary.statuses.invalid || summary.statuses.duplicate) failed = true;
       } catch (e) {
+        flush();
         exports.abort();
         throw e;
       }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Locale } from '../engine/types';
 import type { ListMessageKey } from '../lists/i18n';
 import { type FromListWebview, type ListPanelReport, type ListPanelStrings, parseFromListWebview, type ToListWebview } from '../webview/listsProtocol';
 
@@ -122,7 +121,7 @@ export class ListPanel {
 }
 
 /** The panel's texts in the locale, from the list catalogues. */
-export function listPanelStrings(text: (key: ListMessageKey) => string, _locale: Locale): ListPanelStrings {
+export function listPanelStrings(text: (key: ListMessageKey) => string): ListPanelStrings {
   return {
     title: text('panel.title'),
     running: text('panel.running'),

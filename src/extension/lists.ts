@@ -206,7 +206,7 @@ class ListController implements vscode.Disposable {
     const m = this.load();
     const locale = this.locale();
     const panel = ListPanel.show(this.context.extensionUri, `${this.text('panel.title')} — ${vscode.workspace.asRelativePath(doc.uri)}`, { rerun: () => void this.command(target), cancel: () => cts.cancel() }, this.log);
-    panel.init(listPanelStrings((k) => this.text(k), locale));
+    panel.init(listPanelStrings((k) => this.text(k)));
     panel.running();
     try {
       await vscode.window.withProgress(

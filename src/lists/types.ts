@@ -1,4 +1,3 @@
-import type { Locale } from '../engine/types';
 import type { ListMessageKey, Params } from './i18n';
 
 /** The status of a row, named as the market leaders name them. */
@@ -125,8 +124,4 @@ export interface ListSummary {
   separator: string;
   column: { index: number; name?: string };
   warnings: InputWarning[];
-}
-
-export interface LocaleOptions {
-  locale: Locale;
 }

@@ -159,6 +159,10 @@ export async function buildMessage(source: string, options: BuildOptions = {}): 
     }
   }
 
+  // RFC 5322 §2.3: lines end in CRLF; a bare LF would be rewritten by SMTP clients after signing.
+  const crlf = (s: string | undefined) => (s === undefined ? undefined : s.replace(/\r?\n/g, '\r\n'));
+  html = crlf(html);
+  text = crlf(text);
   const messageId = options.messageId ?? fields.messageId ?? `<${randomId()}@${domainOfAddress(from) ?? 'mailproof.invalid'}>`;
   const composer = new MailComposer({
     from,

@@ -44,7 +44,7 @@ export function htmlToText(html: string): string {
     chunk = '';
   };
   const endLine = () => {
-    const trimmed = line.replace(/[ \t]+$/, '');
+    const trimmed = line.trimEnd();
     if (trimmed || (lines.length && lines[lines.length - 1] !== '')) lines.push(trimmed);
     line = '';
   };

@@ -37,7 +37,7 @@ export function textPartEdit(source: string): TextPartEdit | TextPartProblem {
     if (content === undefined || !/charset="?utf-8"?/i.test(source.slice(existing.headerStart, existing.headerEnd)) && !/^[\x00-\x7f]*$/.test(text)) {
       return { problem: 'unsupported' };
     }
-    return { start: existing.start, end: trimEnd(source, existing.start, existing.end), newText: content.replace(new RegExp(`${eol}$`), ''), kind: 'replaced' };
+    return { start: existing.start, end: trimEnd(source, existing.start, existing.end), newText: trimLineBreaks(content), kind: 'replaced' };
   }
 
   const part = `Content-Type: text/plain; charset=utf-8${eol}Content-Transfer-Encoding: quoted-printable${eol}${eol}${qp}${eol}`;
@@ -62,11 +62,18 @@ export function textPartEdit(source: string): TextPartEdit | TextPartProblem {
     head += source.slice(pos, h.start);
     pos = h.end + (source.startsWith('\r\n', h.end) ? 2 : source[h.end] === '\n' ? 1 : 0);
   }
-  head += source.slice(pos, bodyStart).replace(/(\r?\n)+$/, eol);
+  head = trimLineBreaks(head + source.slice(pos, bodyStart)) + eol;
   const newText =
     `${head}Content-Type: multipart/alternative; boundary="${sep}"${eol}${eol}` +
-    `--${sep}${eol}${part}--${sep}${eol}${kept}${eol}${eol}${source.slice(bodyStart).replace(/(\r?\n)+$/, '')}${eol}--${sep}--${eol}`;
+    `--${sep}${eol}${part}--${sep}${eol}${kept}${eol}${eol}${trimLineBreaks(source.slice(bodyStart))}${eol}--${sep}--${eol}`;
   return { start: 0, end: source.length, newText, kind: 'restructured' };
+}
+
+// Trailing line breaks removed by a scan (a regex over many line breaks would be quadratic).
+function trimLineBreaks(s: string): string {
+  let e = s.length;
+  while (e > 0 && (s[e - 1] === '\n' || s[e - 1] === '\r')) e--;
+  return s.slice(0, e);
 }
 
 function quotedPrintable(text: string, eol: string): string {

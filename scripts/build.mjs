@@ -75,6 +75,13 @@ const entries = [
     target: 'node20',
   },
   {
+    entryPoints: ['src/webview/testResults.ts'],
+    outfile: 'dist/testResults.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
     entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview.js',
     platform: 'browser',

@@ -8,3 +8,4 @@ export { sendMessage, SendError, MAX_TEST_RECIPIENTS, type SendOptions, type Sen
 export { runFilter, verdictLine, fmt, FILTER_LABEL, type FilterName, type FilterOutcome, type FilterTarget } from './run';
 export { filterText, installHelp, type FilterMessageKey } from './messages';
 export { buildModel } from '../engine/parse/index';
+export { detectKind } from '../engine/lint';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildModel } from '../../src/engine/parse/index';
@@ -90,7 +90,7 @@ describe('SpamAssassin: a real spamd --local on loopback', { skip: findSpamd() ?
 describe('SPAMC client edge cases', () => {
   const servers: Server[] = [];
   after(() => servers.forEach((s) => s.close()));
-  async function server(onConnection: Parameters<typeof createServer>[0]): Promise<number> {
+  async function server(onConnection: (socket: Socket) => void): Promise<number> {
     // spamd reads to the end of the request and answers after the client's half-close.
     const s = createServer({ allowHalfOpen: true }, onConnection);
     servers.push(s);

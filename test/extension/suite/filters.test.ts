@@ -38,6 +38,30 @@ function waitForFilterDiagnostics(uri: vscode.Uri, predicate: (d: vscode.Diagnos
   });
 }
 
+function testResultTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('mailproof.testResults'));
+}
+
+/** The panel's tabs once the workbench reported one whose label matches (tab changes arrive as events). */
+function resultTabs(label: RegExp): Promise<vscode.Tab[]> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      const tabs = testResultTabs();
+      if (!tabs.some((t) => label.test(t.label))) return false;
+      listener.dispose();
+      clearTimeout(timer);
+      resolve(tabs);
+      return true;
+    };
+    const listener = vscode.window.tabGroups.onDidChangeTabs(done);
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`no tab ${label}; tabs: ${JSON.stringify(vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => `${t.label} (${t.input instanceof vscode.TabInputWebview ? t.input.viewType : typeof t.input})`)))}`));
+    }, LINT_TIMEOUT_MS);
+    done();
+  });
+}
+
 describe('test with SpamAssassin (real spamd on loopback)', function () {
   let spamd: RunningSpamd | undefined;
 
@@ -75,9 +99,8 @@ describe('test with SpamAssassin (real spamd on loopback)', function () {
     assert.equal(doc.getText(html.range), '<html lang="fr">');
     assert.match(html.message, /^HTML_MESSAGE \(0\.0\): BODY: HTML included in message$/);
     assert.equal(html.severity, vscode.DiagnosticSeverity.Information);
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('mailproof.testResults'));
-    assert.equal(tabs.length, 1);
-    assert.match(tabs[0].label, /^Test results — promo-fr-\d+\.html$/);
+    const tabs = await resultTabs(/^Test results — promo-fr-\d+\.html$/);
+    assert.equal(tabs.length, 1, 'one Test results panel');
   });
 
   it('drops the filter diagnostics as soon as the draft changes', async function () {

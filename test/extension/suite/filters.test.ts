@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { findRspamd, type RunningRspamd, startRspamd } from '../../support/rspamd';
 import { findSpamd, type RunningSpamd, startSpamd } from '../../support/spamd';
 import { closeAllEditors, extension, LINT_TIMEOUT_MS, setSetting, unique, writeFile } from './helpers';
 
@@ -12,15 +13,15 @@ const SETTINGS = ['mailproof.filters.spamassassin.host', 'mailproof.filters.spam
 // spamd loads its rules once; on a loaded two-core machine that can take a minute.
 const SPAMD_START_MS = 150_000;
 
-function filterDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'spamassassin');
+function filterDiagnostics(uri: vscode.Uri, source = 'spamassassin'): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === source);
 }
 
-/** Runs `action`, then waits until the document has SpamAssassin diagnostics matching `predicate`. */
-function waitForFilterDiagnostics(uri: vscode.Uri, predicate: (d: vscode.Diagnostic[]) => boolean, action: () => unknown): Promise<vscode.Diagnostic[]> {
+/** Runs `action`, then waits until the document has the filter's diagnostics matching `predicate`. */
+function waitForFilterDiagnostics(uri: vscode.Uri, predicate: (d: vscode.Diagnostic[]) => boolean, action: () => unknown, source = 'spamassassin'): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = () => {
-      const d = filterDiagnostics(uri);
+      const d = filterDiagnostics(uri, source);
       if (!predicate(d)) return false;
       listener.dispose();
       clearTimeout(timer);
@@ -32,7 +33,7 @@ function waitForFilterDiagnostics(uri: vscode.Uri, predicate: (d: vscode.Diagnos
     });
     const timer = setTimeout(() => {
       listener.dispose();
-      reject(new Error(`no matching spamassassin diagnostics; got ${JSON.stringify(filterDiagnostics(uri).map((d) => d.message))}`));
+      reject(new Error(`no matching ${source} diagnostics; got ${JSON.stringify(filterDiagnostics(uri, source).map((d) => d.message))}`));
     }, 60_000);
     Promise.resolve(action()).catch(reject);
   });
@@ -119,5 +120,44 @@ describe('test with SpamAssassin (real spamd on loopback)', function () {
       setTimeout(() => reject(new Error('filter diagnostics stayed after an edit')), LINT_TIMEOUT_MS);
       void editor.edit((b) => b.insert(new vscode.Position(2, 0), '<!-- -->\n'));
     });
+  });
+});
+
+describe('test with Rspamd (real rspamd on loopback, no network lookups)', function () {
+  let rspamd: RunningRspamd | undefined;
+
+  before(async function () {
+    this.timeout(200_000);
+    if (!findRspamd()) {
+      console.log('      (skipped: rspamd is not installed; apt-get install rspamd)');
+      this.skip();
+    }
+    await extension();
+    rspamd = await startRspamd();
+    await setSetting('mailproof.filters.rspamd.url', rspamd.url, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await setSetting('mailproof.filters.rspamd.url', undefined, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+    await rspamd?.stop();
+  });
+
+  it('puts Rspamd symbols on the subject and the numeric link of a spammy draft', async function () {
+    this.timeout(90_000);
+    const ext = await extension();
+    const text = readFileSync(join(ext.extensionPath, 'test', 'filters', 'fixtures', 'spammy.html'), 'utf8');
+    const uri = await writeFile(`emails/${unique('deals.html')}`, text);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const diags = await waitForFilterDiagnostics(uri, (d) => d.some((x) => x.code === 'HTTP_TO_IP'), () => vscode.commands.executeCommand('mailproof.testRspamd'), 'rspamd');
+    const at = (code: string) => {
+      const d = diags.find((x) => x.code === code);
+      assert.ok(d, `${code} among ${diags.map((x) => x.code).join(' ')}`);
+      return doc.getText(d.range);
+    };
+    assert.equal(at('HTTP_TO_IP'), 'http://192.0.2.7/claim');
+    assert.equal(at('SUBJ_ALL_CAPS'), 'FREE MONEY NOW!!! ACT NOW');
+    assert.ok(diags.every((d) => d.source === 'rspamd'));
   });
 });

@@ -160,8 +160,11 @@ class FiltersController implements vscode.Disposable {
       Promise.all(filters.map((f) => mod.runFilter(f, message.raw, model, target, locale, { from: mod.addressesOf(message.from)[0], rcpt: message.draftRecipients }))),
     );
     if (runId !== this.running) return;
-    const mailproof = this.linter.state(doc);
-    const state: TestResultsState = { ...this.base(name, message), filters: outcomes.map((o) => this.panelFilter(o, locale)) };
+    const mailproof = await this.linter.current(doc).catch(() => undefined);
+    const previous = this.base(name, message);
+    // A test with one filter keeps the other filter's last result for this draft.
+    const fresh = outcomes.map((o) => this.panelFilter(o, locale));
+    const state: TestResultsState = { ...previous, filters: [...previous.filters.filter((f) => !filters.includes(f.filter)), ...fresh] };
     if (mailproof) state.mailproofScore = mod.filterText(locale, 'result.mailproofScore', { score: mod.fmt(mailproof.run.score) });
     this.update(panel, state);
     const ok = new Map<FilterName, Extract<FilterOutcome, { ok: true }>>();

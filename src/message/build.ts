@@ -170,7 +170,8 @@ export async function buildMessage(source: string, options: BuildOptions = {}): 
     cc: fields.cc,
     replyTo: fields.replyTo ?? d.replyTo,
     subject,
-    date: options.date ?? (fields.date && !Number.isNaN(Date.parse(fields.date)) ? new Date(fields.date) : new Date()),
+    // The draft's own Date is kept as written; an unreadable one is replaced.
+    date: options.date ?? (fields.date && !Number.isNaN(Date.parse(fields.date)) ? fields.date.trim() : new Date()),
     messageId,
     html,
     text,

@@ -71,7 +71,7 @@ describe('buildMessage', () => {
     const h = headersOf(m.raw);
     assert.equal(h.get('from'), 'Atelier Lumiere <lettre@atelier-lumiere.example>');
     assert.equal(h.get('message-id'), '<lettre-2026-11@atelier-lumiere.example>');
-    assert.equal(h.get('date'), 'Thu, 26 Nov 2026 08:00:00 +0000');
+    assert.equal(h.get('date'), 'Thu, 26 Nov 2026 09:00:00 +0100');
     assert.equal(h.get('list-unsubscribe'), '<https://atelier-lumiere.example/desinscription?id=42>');
     assert.ok(!h.has('x-mailproof-type'));
     assert.equal(m.subject, 'Nouveautés de l’atelier !!!');

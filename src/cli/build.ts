@@ -4,7 +4,7 @@ import { filterText } from '../filters/messages';
 import { BuildError, type BuildOptions, buildMessage, type BuiltMessage } from '../message/build';
 import { readDraft } from './files';
 import type { Io } from './lint';
-import { UsageError } from './main';
+import { UsageError } from './args';
 import { cliText } from './messages';
 
 /** Options every command that builds a message accepts. */

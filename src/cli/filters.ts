@@ -1,7 +1,7 @@
 import type { Locale } from '../engine/types';
 import { BUILD_FLAGS, BUILD_VALUES, runBuild } from './build';
 import type { Io } from './lint';
-import { parseArgs, UsageError } from './main';
+import { parseArgs, UsageError } from './args';
 import { runScore } from './score';
 import { runSend, type SendIo } from './send';
 

@@ -7,7 +7,7 @@ import { filterText } from '../filters/messages';
 import { fmt, type FilterOutcome, type FilterTarget, runFilter, verdictLine } from '../filters/run';
 import { BUILD_FLAGS, BUILD_VALUES, buildOrExplain, draftAndOptions } from './build';
 import type { Io } from './lint';
-import { parseArgs, UsageError } from './main';
+import { parseArgs, UsageError } from './args';
 import { cliText } from './messages';
 
 /** `mailproof score DRAFT`: the built message scored by local SpamAssassin and/or Rspamd. */

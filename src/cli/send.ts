@@ -4,7 +4,7 @@ import { MAX_TEST_RECIPIENTS, type SendSecurity, SendError, sendMessage } from '
 import { addressesOf } from '../message/build';
 import { BUILD_FLAGS, BUILD_VALUES, buildOrExplain, draftAndOptions } from './build';
 import type { Io } from './lint';
-import { parseArgs, UsageError } from './main';
+import { parseArgs, UsageError } from './args';
 import { cliText } from './messages';
 
 const SECURITIES: SendSecurity[] = ['ssl', 'starttls', 'none'];

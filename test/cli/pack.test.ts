@@ -58,7 +58,7 @@ describe('packed CLI', { skip: !built && 'dist/ is missing: run npm run build' }
 
   it('packs the CLI bundles and nothing of the sources, tests or dev tooling', () => {
     // npm always adds package.json, README and LICENSE.
-    assert.deepEqual(packed, ['LICENSE', 'README.md', 'dist/cli-filters.js', 'dist/cli.js', 'dist/deliverability.js', 'package.json']);
+    assert.deepEqual(packed, ['LICENSE', 'README.md', 'dist/cli-filters.js', 'dist/cli.js', 'dist/deliverability.js', 'dist/lists.js', 'package.json']);
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     assert.deepEqual(pkg.dependencies ?? {}, {}, 'bundled: nothing to install at run time');
   });
@@ -77,6 +77,10 @@ describe('packed CLI', { skip: !built && 'dist/ is missing: run npm run build' }
     const built = sh(join(bin, 'mailproof'), ['build', '--from', 'news@boutique.example', 'promo.html'], project);
     assert.equal(built.code, 0, built.stderr);
     assert.match(built.stdout, /^Content-Type: multipart\/alternative;/m);
+    writeFileSync(join(project, 'contacts.csv'), 'email\njean@orange.fe\n');
+    const list = sh(join(bin, 'mailproof'), ['list', '--no-dns', 'contacts.csv'], project);
+    assert.equal(list.code, 1, list.stderr);
+    assert.match(list.stdout, /^contacts\.csv:2 {2}invalid {4}jean@orange\.fe {2}“\.fe” is not a registered top-level domain; “orange\.fe” looks like a typo of orange\.fr$/m);
     const version = sh(join(bin, 'mailproof'), ['--version'], project);
     assert.equal(version.stdout.trim(), JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   });

@@ -65,7 +65,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       const format = args.values['--format']?.at(-1) ?? 'text';
       if (!FORMATTERS[format]) throw new UsageError(cliText(locale, 'badFormat', { value: format, allowed: Object.keys(FORMATTERS).join(', ') }));
       if (args.positional.length === 0) throw new UsageError(cliText(locale, 'noFiles'));
-      return runLint({ files: args.positional, format, config: args.values['--config']?.at(-1), locale, fix: args.flags.has('--fix'), quiet: args.flags.has('--quiet') }, io);
+      return await runLint({ files: args.positional, format, config: args.values['--config']?.at(-1), locale, fix: args.flags.has('--fix'), quiet: args.flags.has('--quiet') }, io);
     }
     if (command === 'check') {
       const { runCheck } = await import('./check');

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CodeActions, FIX_ALL_KIND } from './codeActions';
 import { DeliverabilityController } from './deliverability';
 import { Hover } from './hover';
+import { startLoopProbe } from './loopProbe';
 import { DRAFT_SCHEMES, Linter } from './linter';
 import { Settings } from './settings';
 import { ScoreStatus } from './statusBar';
@@ -48,6 +49,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('mailproof.setSmtpPassword', () => deliverability.setPassword()),
     vscode.commands.registerCommand('mailproof.clearSmtpPassword', () => deliverability.clearPassword()),
   );
+  const probe = process.env.MAILPROOF_BENCH_LOOP_FILE;
+  if (probe) context.subscriptions.push(startLoopProbe(probe));
   log.info('Mailproof activated');
 }
 

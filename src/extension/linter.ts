@@ -9,6 +9,7 @@ import type { MailproofConfig } from '../engine/config';
 import { fileResources } from '../node/fileResources';
 import { LintPool } from '../node/lintPool';
 import type { LintRequest } from '../node/lintProtocol';
+import { hostWorkDone } from './loopProbe';
 import type { Settings } from './settings';
 
 // Lint after typing pauses, as vscode-eslint and markdownlint do; long enough not to lint
@@ -171,6 +172,7 @@ export class Linter implements vscode.Disposable {
     this.generations.set(key, generation);
     try {
       const config = await this.settings.configFor(doc.uri);
+      let since = performance.now();
       if (this.generations.get(key) !== generation || doc.isClosed) return;
       const locale = toLocale(vscode.env.language);
       const version = doc.version;
@@ -180,12 +182,16 @@ export class Linter implements vscode.Disposable {
         this.showTooLarge(doc, text.length, maxFileSizeBytes);
         return;
       }
-      const run = await this.lintText(doc, text, config, locale);
+      const linting = this.lintText(doc, text, config, locale);
+      hostWorkDone(since);
+      const run = await linting;
+      since = performance.now();
       // A newer change or lint, or closing the draft, made this result stale.
       if (!run || this.generations.get(key) !== generation || doc.isClosed) return;
       this.states.set(key, { version, run, locale, config });
       this.collection.set(doc.uri, run.findings.map((f) => this.toDiagnostic(doc, f)));
       this.linted.fire(doc);
+      hostWorkDone(since);
     } catch (e) {
       // A bug in a rule must not leave stale squiggles or surface as an error toast while typing.
       this.log.error(`lint failed for ${doc.uri.toString()}: ${(e as Error)?.stack ?? e}`);

@@ -1,19 +1,23 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { type MailproofConfig, validateConfig } from '../engine/config';
 import { translate } from '../engine/i18n';
-import { fixAllText } from '../engine/fix';
+import { fixAllText, type FixType } from '../engine/fix';
 import { lint } from '../engine/lint';
 import { rules } from '../engine/rules/index';
-import type { Locale } from '../engine/types';
+import type { Locale, Severity } from '../engine/types';
 import { type DraftFile, encodeDraft, expandPaths, findConfig, type ReadFailure, readDraft } from './files';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import type { FileResult, Formatter } from './formatters/types';
-import { cliText } from './messages';
+import type { LintResponse } from '../node/lintProtocol';
+import { createTwoFilesPatch } from 'diff';
+import { explainDecision, FileFilter } from '../node/fileFilter';
+import { cliText, counted } from './messages';
 import { fileResources } from '../node/fileResources';
 import type { LintPool } from '../node/lintPool';
 import { LineIndex } from '../engine/position';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,7 +30,17 @@ export interface LintCommand {
   locale: Locale;
   fix: boolean;
   quiet: boolean;
+  /** What `--fix` and `--fix-dry-run` apply (default: fixes only). */
+  fixTypes?: ReadonlySet<FixType>;
+  /** Print the changes as a unified diff instead of writing them (and instead of the report). */
+  fixDryRun?: boolean;
+  /** Findings below this severity are not reported (`--quiet` is `error`). */
+  minSeverity?: Severity;
+  /** Exit 1 when more warnings than this are found. */
+  maxWarnings?: number;
 }
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export interface Io {
   out(text: string): void;
@@ -67,29 +81,60 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
   const { files, failures } = expandPaths(cmd.files);
   for (const f of failures) failWith(failureText(f, locale));
   const lookup = new Map<string, string | null>();
-  /** Reads a draft and finds its configuration; messages go to `err`. */
-  const prepare = (path: string, err: (text: string) => void): { draft: DraftFile; config: MailproofConfig | undefined } | undefined => {
+  const filter = new FileFilter();
+  const minSeverity: Severity = cmd.quiet ? 'error' : cmd.minSeverity ?? 'info';
+  const fixTypes = cmd.fixTypes ?? new Set<FixType>(['fix']);
+  const results: FileResult[] = [];
+  const diffs: string[] = [];
+  let warnings = 0;
+  /** Reads a draft, finds its configuration and decides whether to lint it; messages go to `err`. */
+  const prepare = (path: string, err: (text: string) => void): Prepared | undefined => {
     const draft = readDraft(path);
     if ('reason' in draft) {
       failWith(failureText(draft, locale), err);
       return undefined;
     }
     let config: MailproofConfig | undefined;
-    if (explicit) config = explicit;
-    else {
-      const found = findConfig(path, lookup);
-      config = found ? loadConfig(found, err) ?? undefined : undefined;
+    let configFile: string | undefined;
+    if (explicit) {
+      config = explicit;
+      configFile = cmd.config;
+    } else {
+      configFile = findConfig(path, lookup);
+      config = configFile ? loadConfig(configFile, err) ?? undefined : undefined;
+    }
+    // Ignored files and web pages are left alone, as the editor does; say why on stderr.
+    const decision = filter.decide(path, draft.text, configFile ? { file: configFile, ignore: config?.ignore, alwaysLint: config?.alwaysLint } : undefined);
+    if (!decision.lint) {
+      if (decision.key !== 'detect.ignored') err(`mailproof: ${cliText(locale, 'skipped', { file: path, reason: explainDecision(decision, locale) })}\n`);
+      return undefined;
     }
     return { draft, config };
   };
-  const results: FileResult[] = [];
-  const collect = (path: string, run: Omit<FileResult, 'file'>) => {
-    const findings = cmd.quiet ? run.findings.filter((f) => f.severity === 'error') : run.findings;
+  /** Writes or shows the fixes of a linted draft and keeps its result; messages go to `err`. */
+  const finish = (draft: DraftFile, first: Linted, fixed: { count: number; text: string; run: Linted } | undefined, err: (text: string) => void) => {
+    const path = draft.path;
+    let run = first;
+    if (fixed && fixed.count > 0) {
+      // A unified diff from the `---` line on (the patch library's `Index:` banner is dropped).
+      if (cmd.fixDryRun) diffs.push(createTwoFilesPatch(path, path, draft.text, fixed.text, undefined, undefined, { context: 3 }).replace(/^(?:Index:[^\n]*\n)?=+\n/, ''));
+      // The report and the exit code describe the text as fixed (or as it would be).
+      if (cmd.fixDryRun || writeFixed(draft, fixed.text, fixed.count, locale, err)) run = fixed.run;
+    }
+    warnings += run.findings.filter((f) => f.severity === 'warning').length;
+    const findings = run.findings.filter((f) => RANK[f.severity] >= RANK[minSeverity]);
+    const hidden = { error: 0, warning: 0, info: 0 };
+    for (const f of run.findings) if (RANK[f.severity] < RANK[minSeverity]) hidden[f.severity]++;
     if (findings.some((f) => f.severity === 'error') && exit === 0) exit = 1;
-    results.push({ file: path, kind: run.kind, score: run.score, findings, lines: run.lines });
+    results.push({ file: path, kind: run.kind, score: run.score, findings, lines: run.lines, ...(minSeverity !== 'info' ? { hidden, minSeverity } : {}) });
   };
   const report = () => {
-    if (results.length || cmd.format !== 'text') io.out(FORMATTERS[cmd.format](results, locale));
+    if (cmd.maxWarnings !== undefined && warnings > cmd.maxWarnings) {
+      io.err(`mailproof: ${cliText(locale, 'tooManyWarnings', { warnings: counted(locale, 'warnings', warnings), max: cmd.maxWarnings })}\n`);
+      if (exit === 0) exit = 1;
+    }
+    if (cmd.fixDryRun) io.out(diffs.join(''));
+    else if (results.length || cmd.format !== 'text') io.out(FORMATTERS[cmd.format](results, locale));
     return exit;
   };
 
@@ -98,26 +143,28 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
   const workers = existsSync(workerScript) ? workerCount(files.length, process.env.MAILPROOF_WORKERS) : 0;
   if (workers > 0) {
     // Loaded only here: worker_threads costs a one-file run start-up time for nothing.
-    return import('../node/lintPool').then(({ LintPool }) => lintInWorkers(cmd, io, files, new LintPool(workerScript, workers), prepare, collect)).then(report);
+    return import('../node/lintPool')
+      .then(({ LintPool }) => lintInWorkers(cmd, io, files, new LintPool(workerScript, workers), fixTypes, prepare, finish))
+      .then(report);
   }
 
   for (const path of files) {
     const prepared = prepare(path, io.err);
     if (!prepared) continue;
     const { draft, config } = prepared;
-    let text = draft.text;
-    let run = lint(text, { fileName: path, config, locale, resources: fileResources });
-    if (cmd.fix) {
-      const fixed = fixFile(draft, run, config, locale, io);
-      if (fixed) {
-        text = fixed.text;
-        run = fixed.run;
-      }
+    const run = lint(draft.text, { fileName: path, config, locale, resources: fileResources });
+    let fixed: { count: number; text: string; run: Linted } | undefined;
+    if (cmd.fix || cmd.fixDryRun) {
+      const f = fixAllText(draft.text, run, (t) => lint(t, { fileName: path, config, locale, resources: fileResources }), fixTypes);
+      fixed = { count: f.fixed, text: f.text, run: f.run };
     }
-    collect(path, run);
+    finish(draft, run, fixed, io.err);
   }
   return report();
 }
+
+type Prepared = { draft: DraftFile; config: MailproofConfig | undefined };
+type Linted = Pick<FileResult, 'kind' | 'score' | 'findings' | 'lines'>;
 
 // Below this many files, starting workers (about 50 ms each) costs more than it saves.
 const MIN_FILES_PER_WORKER = 32;
@@ -141,33 +188,48 @@ export function workerCount(files: number, setting: string | undefined): number 
 
 /**
  * Lints files in worker threads, reading them in this one in order: messages of each file
- * (read failures, configuration problems, fixes) and results come out in input order, exactly
- * as the in-thread loop writes them.
+ * (read failures, skipped files, configuration problems, fixes) and results come out in input
+ * order, exactly as the in-thread loop writes them.
  */
 async function lintInWorkers(
   cmd: LintCommand,
   io: Io,
   files: string[],
   pool: LintPool,
-  prepare: (path: string, err: (text: string) => void) => { draft: DraftFile; config: MailproofConfig | undefined } | undefined,
-  collect: (path: string, run: Omit<FileResult, 'file'>) => void,
+  fixTypes: ReadonlySet<FixType>,
+  prepare: (path: string, err: (text: string) => void) => Prepared | undefined,
+  finish: (draft: DraftFile, first: Linted, fixed: { count: number; text: string; run: Linted } | undefined, err: (text: string) => void) => void,
 ): Promise<void> {
   const { locale } = cmd;
-  type Pending = { path: string; messages: string[]; done: Promise<Omit<FileResult, 'file'> | undefined> };
+  const fixing = cmd.fix || cmd.fixDryRun;
+  type Pending = { messages: string[]; draft?: DraftFile; done: Promise<LintResponse | undefined> };
   const pending: Pending[] = [];
   const flush = async () => {
     const next = pending.shift()!;
-    const run = await next.done;
+    const response = await next.done;
     for (const m of next.messages) io.err(m);
-    if (run) collect(next.path, run);
+    if (!next.draft || !response) return;
+    const { snapshot, fixed } = response;
+    const linted = (text: string): Linted => ({ kind: snapshot.kind, score: snapshot.score, findings: snapshot.findings, lines: new LineIndex(text) });
+    // With the fixed text, the snapshot is the fixed draft's, and `finish` uses only that one;
+    // without it (the file cannot be rewritten, or nothing was fixed), it is the first lint's.
+    const first = linted(next.draft.text);
+    const fixedRun = fixed && (fixed.text !== undefined ? { count: fixed.count, text: fixed.text, run: linted(fixed.text) } : { count: fixed.count, text: '', run: first });
+    finish(next.draft, first, fixedRun, io.err);
   };
   try {
     for (const path of files) {
       const messages: string[] = [];
       const err = (text: string) => void messages.push(text);
       const prepared = prepare(path, err);
-      const done = prepared ? lintOne(pool, prepared.draft, prepared.config, cmd, err) : Promise.resolve(undefined);
-      pending.push({ path, messages, done });
+      const done = prepared
+        ? pool.lint({
+            text: prepared.draft.text,
+            options: { fileName: path, config: prepared.config, locale, localFiles: true },
+            fix: fixing ? { write: !!cmd.fixDryRun || prepared.draft.lossless, types: [...fixTypes] } : undefined,
+          })
+        : Promise.resolve(undefined);
+      pending.push({ messages, draft: prepared?.draft, done });
       if (pending.length >= pool.size * READ_AHEAD_PER_WORKER) await flush();
     }
     while (pending.length) await flush();
@@ -176,38 +238,17 @@ async function lintInWorkers(
     for (const p of pending) p.done.catch(() => undefined);
     await pool.close();
   }
-
-  async function lintOne(pool: LintPool, draft: DraftFile, config: MailproofConfig | undefined, cmd: LintCommand, err: (text: string) => void) {
-    const response = (await pool.lint({
-      text: draft.text,
-      options: { fileName: draft.path, config, locale, localFiles: true },
-      fix: cmd.fix ? { write: draft.lossless } : undefined,
-    }))!;
-    let text = draft.text;
-    const fixed = response.fixed;
-    if (fixed && fixed.count > 0) {
-      if (fixed.text === undefined) err(`mailproof: ${cliText(locale, 'fixSkippedEncoding', { file: draft.path })}\n`);
-      else {
-        text = fixed.text;
-        writeFileSync(draft.path, encodeDraft(draft, text));
-        err(`${cliText(locale, 'fixed', { file: draft.path, count: fixed.count })}\n`);
-      }
-    }
-    const { snapshot } = response;
-    return { kind: snapshot.kind, score: snapshot.score, findings: snapshot.findings, lines: new LineIndex(text) };
-  }
 }
 
-function fixFile(draft: DraftFile, first: ReturnType<typeof lint>, config: MailproofConfig | undefined, locale: Locale, io: Io) {
-  const { text, run, fixed: total } = fixAllText(draft.text, first, (t) => lint(t, { fileName: draft.path, config, locale, resources: fileResources }));
-  if (total === 0) return undefined;
+// Writes the fixed text back; false when the file cannot be rewritten without losing bytes.
+function writeFixed(draft: DraftFile, text: string, total: number, locale: Locale, err: (text: string) => void): boolean {
   if (!draft.lossless) {
-    io.err(`mailproof: ${cliText(locale, 'fixSkippedEncoding', { file: draft.path })}\n`);
-    return undefined;
+    err(`mailproof: ${cliText(locale, 'fixSkippedEncoding', { file: draft.path })}\n`);
+    return false;
   }
   writeFileSync(draft.path, encodeDraft(draft, text));
-  io.err(`${cliText(locale, 'fixed', { file: draft.path, count: total })}\n`);
-  return { text, run };
+  err(`${cliText(locale, 'fixed', { file: draft.path, fixes: counted(locale, 'fixes', total) })}\n`);
+  return true;
 }
 
 function failureText(f: ReadFailure, locale: Locale): string {

@@ -1,4 +1,5 @@
 import type { MailproofConfig } from '../engine/config';
+import type { FixType } from '../engine/fix';
 import type { LintSnapshot } from '../engine/snapshot';
 import type { DraftKind, Locale } from '../engine/types';
 
@@ -17,10 +18,11 @@ export interface LintRequest {
     localFiles?: boolean;
   };
   /**
-   * Also apply every preferred fix, pass after pass. With `write` false the fixed text is not
-   * returned and the snapshot stays the one of the given text (the caller cannot save it).
+   * Also apply every preferred fix (of `types`, fixes only by default), pass after pass. With
+   * `write` false the fixed text is not returned and the snapshot stays the one of the given
+   * text (the caller cannot save it).
    */
-  fix?: { write: boolean };
+  fix?: { write: boolean; types?: FixType[] };
 }
 
 /** The worker's answer to a {@link LintRequest}. */

@@ -10,7 +10,8 @@ export function serveLint(request: LintRequest): LintResponse {
   const options: LintOptions = { ...rest, resources: localFiles ? fileResources : undefined };
   const first = lint(request.text, options);
   if (!request.fix) return { snapshot: snapshotOf(first) };
-  const { text, run, fixed } = fixAllText(request.text, first, (t) => lint(t, options));
+  const types = request.fix.types ? new Set(request.fix.types) : undefined;
+  const { text, run, fixed } = fixAllText(request.text, first, (t) => lint(t, options), types);
   if (fixed === 0) return { snapshot: snapshotOf(first), fixed: { count: 0 } };
   if (!request.fix.write) return { snapshot: snapshotOf(first), fixed: { count: fixed } };
   return { snapshot: snapshotOf(run), fixed: { count: fixed, text } };

@@ -66,6 +66,13 @@ describe('mailproof lint in worker threads', { skip: !existsSync(cli) && 'dist/c
     assert.match(r.stderr, /no-such-rule/);
   });
 
+  it('prints the same diffs with --fix-dry-run, suggestions included, and the same --min-severity and --max-warnings results', () => {
+    const diff = sameBothWays(['lint', '--fix-dry-run', '--fix-type', 'fix,suggestion', 'test/fixtures']);
+    assert.match(diff.stdout, /^--- /m);
+    const capped = sameBothWays(['lint', '--min-severity', 'warning', '--max-warnings', '3', 'test/fixtures']);
+    assert.equal(capped.code, 1);
+  });
+
   it('fixes the same files the same way with --fix', () => {
     const one = join(tmp, 'fix-0');
     const two = join(tmp, 'fix-2');

@@ -41,6 +41,8 @@ const deliverabilityExternal = {
   name: 'deliverability-external',
   setup(build) {
     build.onResolve({ filter: /\/deliverability\/index$/ }, () => ({ path: './deliverability.js', external: true }));
+    // The recipient-list checks likewise live in dist/lists.js.
+    build.onResolve({ filter: /\/lists\/index$/ }, () => ({ path: './lists.js', external: true }));
   },
 };
 
@@ -71,8 +73,23 @@ const entries = [
     target: 'node20',
   },
   {
+    // Recipient-list checks: loaded when a list is opened or `mailproof list` runs.
+    entryPoints: ['src/lists/index.ts'],
+    outfile: 'dist/lists.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
     entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
+    entryPoints: ['src/webview/lists.ts'],
+    outfile: 'dist/lists-webview.js',
     platform: 'browser',
     format: 'iife',
     target: 'es2022',

@@ -62,6 +62,13 @@ const staticSettings: Record<string, Record<string, unknown>> = {
     scope: 'resource',
     markdownDescription: '%config.files%',
   },
+  'mailproof.lists': {
+    type: 'array',
+    items: { type: 'string' },
+    default: ['**/{list,lists,contacts,recipients,subscribers,abonnes,destinataires}*.{csv,txt}'],
+    scope: 'resource',
+    markdownDescription: '%config.lists%',
+  },
   'mailproof.maxFileSizeKB': { type: 'integer', default: 2048, minimum: 1, scope: 'resource', markdownDescription: '%config.maxFileSizeKB%' },
   'mailproof.mailType': { type: 'string', enum: ['bulk', 'transactional'], default: 'bulk', enumDescriptions: ['%config.mailType.bulk%', '%config.mailType.transactional%'], scope: 'resource', markdownDescription: '%config.mailType%' },
   'mailproof.sender': { type: 'string', default: '', scope: 'resource', markdownDescription: '%config.sender%' },

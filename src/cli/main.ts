@@ -71,6 +71,10 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
         io,
       );
     }
+    if (command === 'list') {
+      const { runList } = await import('./list');
+      return await runList(rest, io, locale);
+    }
     if (command === 'check') {
       const { runCheck } = await import('./check');
       return await runCheck(rest, io, locale);

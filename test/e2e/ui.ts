@@ -14,6 +14,7 @@ import { type DnsServer, startDnsServer } from '../support/dnsServer';
 import { HOSTILE_IMG, HOSTILE_SCRIPT, SENDING_IP, senderZone } from '../support/zones';
 import { FR_DRAFT, frEml } from '../extension/suite/drafts';
 import { captureConsole, type CodeServer, installVsix, launchBrowser, ROOT, type RunDirs, runDirs, startCodeServer, waitUntil, workbenchUrl } from './harness';
+import { LIST_ZONE, listFlow } from './lists';
 import { Flow, type StepResult } from './steps';
 import { activeEditor, goToPosition, inPage, openQuickFixMenu, problems, quickOpen, runCommand, squiggles, statusItem, UI_TIMEOUT_MS, waitForEditorText, waitForSquiggleCount, webview, webviewFrame } from './workbench';
 
@@ -296,6 +297,11 @@ async function main(): Promise<number> {
     } else {
       for (const s of ['hostile TXT records appear as text', 'the CSP blocks inline script, and the browser says so']) sec.skip(s, hasDeliverability ? 'the English flow failed before' : noEngine);
     }
+    // ── Recipient lists, in the same English session ──────────────────────────
+    dns.setZone({ ...senderZone('example.test'), ...senderZone('hostile.test', { hostile: true }), ...LIST_ZONE });
+    const lists = new Flow('lists', () => en.page, shots, results);
+    if (en.page) await listFlow(lists, () => en.page!, enDirs.workspace);
+    else lists.skip('recipient lists', 'the English session did not start');
     await closeSession(en, logs, 'en');
 
     // ── French UI ──────────────────────────────────────────────────────────────

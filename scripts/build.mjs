@@ -46,6 +46,18 @@ const deliverabilityExternal = {
   },
 };
 
+/**
+ * `mailproof build|score|send` and the editor's test commands carry nodemailer: they live in
+ * bundles of their own (dist/cli-filters.js, dist/filters.js), loaded only when used.
+ * @type {esbuild.Plugin}
+ */
+const cliFiltersExternal = {
+  name: 'cli-filters-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/filters$/ }, (args) => (args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './cli-filters.js', external: true } : undefined));
+  },
+};
+
 /** @type {esbuild.BuildOptions[]} */
 const entries = [
   {
@@ -71,6 +83,13 @@ const entries = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+  },
+  {
+    entryPoints: ['src/webview/testResults.ts'],
+    outfile: 'dist/testResults.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
   },
   {
     // Recipient-list checks: loaded when a list is opened or `mailproof list` runs.
@@ -101,7 +120,23 @@ const entries = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [parserOnly, deliverabilityExternal, cliFiltersExternal],
+  },
+  {
+    entryPoints: ['src/cli/filters.ts'],
+    outfile: 'dist/cli-filters.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
     plugins: [parserOnly, deliverabilityExternal],
+  },
+  {
+    // Loaded on the first "Test with SpamAssassin/Rspamd", "Send Test Message" or "Generate Text Version".
+    entryPoints: ['src/filters/index.ts'],
+    outfile: 'dist/filters.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
 ];
 

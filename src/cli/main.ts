@@ -79,6 +79,10 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       const { runCheck } = await import('./check');
       return await runCheck(rest, io, locale);
     }
+    if (command === 'build' || command === 'score' || command === 'send') {
+      const { runFiltersCommand } = await import('./filters');
+      return await runFiltersCommand(command, rest, io, locale, env);
+    }
     throw new UsageError(cliText(locale, 'unknownCommand', { name: command }));
   } catch (e) {
     if (e instanceof UsageError) {

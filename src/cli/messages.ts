@@ -7,6 +7,9 @@ const en = {
 Commands:
   lint [options] FILE|DIR...     Check email drafts (.html, .eml, .txt, .mjml…) for spam signals
   check DOMAIN|ADDRESS [options] Check a sending domain: SPF, DKIM, DMARC, MX, rDNS, blocklists, SMTP
+  build DRAFT > message.eml      Write the message a draft becomes (text part, headers, optional DKIM)
+  score DRAFT [options]          Score that message with a local SpamAssassin (spamd) or Rspamd
+  send --to ADDRESS DRAFT        Send it through your SMTP server as a test
   list [options] FILE...         Check recipient lists (CSV, text): invalid, risky and duplicate addresses
 
 Lint options:
@@ -87,6 +90,9 @@ const fr: typeof en = {
 Commandes :
   lint [options] FICHIER|DOSSIER...   Vérifie des brouillons d’e-mails (.html, .eml, .txt, .mjml…)
   check DOMAINE|ADRESSE [options]     Vérifie un domaine d’envoi : SPF, DKIM, DMARC, MX, rDNS, listes de blocage, SMTP
+  build BROUILLON > message.eml       Écrit le message que devient un brouillon (partie texte, en-têtes, DKIM)
+  score BROUILLON [options]           Fait évaluer ce message par un SpamAssassin (spamd) ou un Rspamd locaux
+  send --to ADRESSE BROUILLON         L’envoie comme test par votre serveur SMTP
   list [options] FICHIER...           Vérifie des listes de destinataires (CSV, texte) : adresses invalides, à risque, doublons
 
 Options de lint :

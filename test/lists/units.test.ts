@@ -249,4 +249,11 @@ describe('messages', () => {
     assert.equal(percent(0.0012, 'fr'), '0,12 %');
     assert.equal(listText('fr', 'reason.duplicate', { first: '12' }), 'Même boîte aux lettres que la ligne 12');
   });
+  it('counts agree with their number in each language', () => {
+    const counts = { rows: 1, valid: 1, risky: 0, invalid: 2, duplicate: 1, unknown: 0 };
+    assert.equal(listText('en', 'summary.rows', counts), '1 row: 1 valid, 0 risky, 2 invalid, 1 duplicate, 0 unknown');
+    assert.equal(listText('fr', 'summary.rows', counts), '1 ligne : 1 valide, 0 à risque, 2 invalides, 1 doublon, 0 inconnue');
+    assert.equal(listText('en', 'summary.clean', { count: 0, file: 'a.csv' }), '0 rows written to a.csv');
+    assert.equal(listText('fr', 'summary.clean', { count: 0, file: 'a.csv' }), '0 ligne écrite dans a.csv');
+  });
 });

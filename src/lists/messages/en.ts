@@ -45,7 +45,7 @@ export const en = {
   'warning.noAddressColumn': 'No column looks like email addresses; column {column} was read',
 
   // Summary.
-  'summary.rows': '{rows} rows: {valid} valid, {risky} risky, {invalid} invalid, {duplicate} duplicates, {unknown} unknown',
+  'summary.rows': '{rows} {rows:row|rows}: {valid} valid, {risky} risky, {invalid} invalid, {duplicate} {duplicate:duplicate|duplicates}, {unknown} unknown',
   'summary.column': 'Addresses read from column {column}',
   'summary.rate.ok': 'Invalid addresses: {rate} (under {warn}: fine)',
   'summary.rate.warning': 'Invalid addresses: {rate}, over {warn}: clean the list before sending, receivers count every bounce',
@@ -53,10 +53,10 @@ export const en = {
   'summary.dns.skipped': 'Domains were not looked up (--no-dns): missing domains and domains without mail servers are not detected',
   'summary.dns.done': '{domains} domains looked up',
   'summary.dns.failed': '{domains} domains looked up; {failed} could not be checked (rows marked unknown)',
-  'summary.duplicates': 'Mailboxes listed more than once: {groups} ({rows} extra rows)',
+  'summary.duplicates': 'Mailboxes listed more than once: {groups} ({rows} extra {rows:row|rows})',
   'summary.reasons': 'Reasons:',
-  'summary.clean': '{count} rows written to {file}',
-  'summary.suppressed': '{count} rows written to {file}',
+  'summary.clean': '{count} {count:row|rows} written to {file}',
+  'summary.suppressed': '{count} {count:row|rows} written to {file}',
   'summary.noProblems': 'No problems found in {file}',
 
   // Sending discipline (--history).
@@ -105,7 +105,7 @@ Exit codes: 0 nothing to remove and no sending limit crossed, 1 otherwise, 2 bad
   'cli.cannotWrite': '{file}: cannot be written ({reason})',
   // The editor.
   'editor.tooLarge': 'List too large to check while typing ({size}; limit {max}): run “Mailproof: Check Recipient List”',
-  'editor.more': '{count} more rows with problems are not shown here: run “Mailproof: Check Recipient List” for the report',
+  'editor.more': '{count} more {count:row|rows} with problems are not shown here: run “Mailproof: Check Recipient List” for the report',
   'editor.fix': 'Change the domain to {domain}',
   'editor.noList': 'Open a recipient list (CSV or text) to check it',
   'editor.progress': 'Checking {file}…',

@@ -1,0 +1,220 @@
+/**
+ * What the spam model reads of a draft: the words and word pairs of its visible text and
+ * subject, a few structural measures (links, images, capitals, `!`, emoji, hidden text) and how
+ * often each content rule fired. The same function feeds training (scripts/train.ts) and
+ * scoring, so the two cannot read a draft differently.
+ *
+ * Features are chosen to read the same on a draft and on the message sent from it: nothing
+ * comes from transport headers, and rules that only run on `.eml` files or only on bulk mail
+ * (compliance, not content) are left out.
+ */
+import { visibilityOf } from '../html/visibility';
+import { linksOf } from '../html/links';
+import { imagesOf } from '../html/images';
+import type { DraftModel } from '../model';
+import type { Rule } from '../rule';
+import { findEmoji } from '../text/emoji';
+import { BLOCK_BREAK, type TextView } from '../text/view';
+import { foldedText, wordsOf } from '../text/words';
+import type { Finding } from '../types';
+
+/** Where a token occurs: a range of a text view (mapped to the source only when shown). */
+export interface Place {
+  view: TextView;
+  from: number;
+  to: number;
+}
+
+/** The features of one draft, before the model weighs them. */
+export interface DraftFeatures {
+  /** Token → where it occurs (first occurrences only, see MAX_PLACES_PER_TOKEN). */
+  tokens: Map<string, Place[]>;
+  /** Structural measures by name (raw values; the model standardizes them). */
+  numeric: Record<string, number>;
+  /** Rule id → number of findings. */
+  rules: Map<string, number>;
+}
+
+/** The structural measures, in a fixed order. */
+export const NUMERIC_FEATURES = [
+  'links',
+  'linkDomains',
+  'images',
+  'textChars',
+  'imageShare',
+  'capsRatio',
+  'capsWords',
+  'exclamations',
+  'subjectExclamation',
+  'emoji',
+  'hiddenChars',
+] as const;
+
+// Words longer than this are hashes, encoded blobs or URLs run together, not vocabulary.
+const MAX_TOKEN_CHARS = 24;
+// A draft is read up to this many words per text: enough for any newsletter, bounded for hostile input.
+const MAX_WORDS_PER_VIEW = 50_000;
+// Only the first few places of a token are kept, for highlighting.
+const MAX_PLACES_PER_TOKEN = 8;
+// Image area counted per character of text, as the image-ratio rule does (SpamAssassin HTML_IMAGE_RATIO_*).
+const AREA_PER_CHAR = 500;
+// French elided articles and pronouns (`l’offre`, `qu’il`): the word after the apostrophe carries the meaning.
+const ELIDED = new Set(['l', 'd', 'j', 'm', 't', 's', 'n', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu']);
+
+/** True for rules whose findings are model features: content rules that run on every kind of draft. */
+export function isFeatureRule(rule: Rule): boolean {
+  return !rule.bulkOnly && !rule.kinds && rule.id !== SPAM_SIGNAL_RULE;
+}
+
+/** The rule that shows the model's strongest words in the draft; not a feature of itself. */
+export const SPAM_SIGNAL_RULE = 'spam-signal';
+
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+// Between two words of a pair: only spaces, an apostrophe or a hyphen (no sentence or block break).
+function joins(text: string, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c !== ' ' && c !== '\u00a0' && c !== "'" && c !== '-' && c !== '\t') return false;
+  }
+  return true;
+}
+
+function addToken(tokens: Map<string, Place[]>, key: string, place: Place): void {
+  const list = tokens.get(key);
+  if (!list) tokens.set(key, [place]);
+  else if (list.length < MAX_PLACES_PER_TOKEN) list.push(place);
+}
+
+// Words (folded, prefixed) and adjacent word pairs of one view.
+function viewTokens(view: TextView, prefix: string, tokens: Map<string, Place[]>, counts: { upper: number; lower: number; capsWords: number; longWords: number }): void {
+  const words = wordsOf(view);
+  const folded = foldedText(view);
+  const text = view.text;
+  const n = Math.min(words.count, MAX_WORDS_PER_VIEW);
+  let prev = '';
+  let prevFrom = -1;
+  let prevTo = -1;
+  for (let i = 0; i < n; i++) {
+    const from = words.from[i];
+    const to = words.to[i];
+    counts.upper += words.upper[i];
+    counts.lower += words.lower[i];
+    if (to - from >= 3 && words.upper[i] >= 3 && words.lower[i] === 0) counts.capsWords++;
+    if (to - from >= 3) counts.longWords++;
+    const w = folded.slice(from, to);
+    const next = text[to];
+    const elided = (next === "'" || next === '\u2019') && ELIDED.has(w);
+    if (w.length < 2 || w.length > MAX_TOKEN_CHARS || isDigits(w) || elided) {
+      // An elided article does not break a pair (`offre d’exception` → `offre exception`).
+      if (!elided) prev = '';
+      continue;
+    }
+    addToken(tokens, prefix + w, { view, from, to });
+    if (prev && (joins(text, prevTo, from) || (prevTo < from && isElisionGap(text, folded, prevTo, from)))) {
+      addToken(tokens, `${prefix}${prev} ${w}`, { view, from: prevFrom, to });
+    }
+    prev = w;
+    prevFrom = from;
+    prevTo = to;
+  }
+}
+
+// `offre d’exception`: a space, an elided word and its apostrophe.
+function isElisionGap(text: string, folded: string, from: number, to: number): boolean {
+  if (to - from > 9) return false;
+  const gap = folded.slice(from, to);
+  const m = /^[ \u00a0]([a-z]{1,7})['\u2019]$/.exec(gap);
+  return !!m && ELIDED.has(m[1]) && !text.slice(from, to).includes(BLOCK_BREAK);
+}
+
+// Money and percent signs: the body of most offers.
+const SYMBOLS: Record<string, string> = { $: 'sym:$', '€': 'sym:€', '£': 'sym:£', '%': 'sym:%' };
+
+/** Reads a parsed draft's features; `findings` are the rule findings kept after directives. */
+export function extractFeatures(model: DraftModel, findings: readonly Finding[], featureRules: ReadonlySet<string>): DraftFeatures {
+  const tokens = new Map<string, Place[]>();
+  const counts = { upper: 0, lower: 0, capsWords: 0, longWords: 0 };
+  let textChars = 0;
+  let exclamations = 0;
+  let emoji = 0;
+  let links = 0;
+  let images = 0;
+  let imageArea = 0;
+  let hiddenChars = 0;
+  const domains = new Set<string>();
+
+  for (const part of model.parts) {
+    const view = part.text;
+    viewTokens(view, '', tokens, counts);
+    const text = view.text;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === '!') exclamations++;
+      else if (c !== ' ' && c !== '\n' && c !== BLOCK_BREAK && c !== '\uFFFC') {
+        textChars++;
+        const sym = SYMBOLS[c];
+        if (sym) addToken(tokens, sym, { view, from: i, to: i + 1 });
+      }
+    }
+    emoji += findEmoji(text).length;
+    for (const link of linksOf(part, model.source)) {
+      const scheme = link.parts.scheme;
+      if (scheme && scheme !== 'http' && scheme !== 'https') continue;
+      links++;
+      const host = link.parts.host.replace(/^www\./, '');
+      if (!host || link.parts.templated) continue;
+      if (!domains.has(host)) {
+        domains.add(host);
+        const labels = host.split('.');
+        const tld = labels[labels.length - 1];
+        // The link's text, when it has one, is where a reader sees it.
+        const place = link.text ? { view: link.text.view, from: link.text.from, to: link.text.to } : undefined;
+        if (/^[a-z]{2,24}$/.test(tld)) addToken(tokens, `tld:${tld}`, place ?? { view, from: 0, to: 0 });
+        addToken(tokens, `host:${labels.slice(-2).join('.')}`, place ?? { view, from: 0, to: 0 });
+      }
+    }
+    if (part.html) {
+      for (const img of imagesOf(part, model.source)) {
+        if (img.hidden || img.tracking) continue;
+        images++;
+        imageArea += img.shownWidth * img.shownHeight;
+      }
+      for (const block of visibilityOf(part.html, model.source).blocks) if (block.hasWords && !block.atTop) hiddenChars += block.length;
+    }
+  }
+
+  let subjectExclamation = 0;
+  if (model.subject) {
+    viewTokens(model.subject, 's:', tokens, counts);
+    const text = model.subject.text;
+    for (let i = 0; i < text.length; i++) if (text[i] === '!') subjectExclamation = 1;
+    emoji += findEmoji(text).length;
+  }
+
+  const rules = new Map<string, number>();
+  for (const f of findings) if (featureRules.has(f.ruleId)) rules.set(f.ruleId, (rules.get(f.ruleId) ?? 0) + 1);
+
+  const letters = counts.upper + counts.lower;
+  const numeric: Record<string, number> = {
+    links: Math.log1p(links),
+    linkDomains: Math.log1p(domains.size),
+    images: Math.log1p(images),
+    textChars: Math.log1p(textChars),
+    imageShare: imageArea / (imageArea + AREA_PER_CHAR * textChars + 1),
+    capsRatio: letters ? counts.upper / letters : 0,
+    capsWords: counts.longWords ? counts.capsWords / counts.longWords : 0,
+    exclamations: Math.log1p(exclamations),
+    subjectExclamation,
+    emoji: Math.log1p(emoji),
+    hiddenChars: Math.log1p(hiddenChars),
+  };
+  return { tokens, numeric, rules };
+}

@@ -22,6 +22,8 @@ export interface LintCommand {
   locale: Locale;
   fix: boolean;
   quiet: boolean;
+  /** Exit 1 when a draft's score reaches this number, or when it is likely spam. */
+  failOnScore?: number | 'likelySpam';
 }
 
 export interface Io {
@@ -87,7 +89,10 @@ export function runLint(cmd: LintCommand, io: Io): number {
     }
     const findings = cmd.quiet ? run.findings.filter((f) => f.severity === 'error') : run.findings;
     if (findings.some((f) => f.severity === 'error') && exit === 0) exit = 1;
-    results.push({ file: path, kind: run.kind, score: run.score, findings, lines: run.lines });
+    const { spamProbability, likelySpam, scoreBreakdown, mailType, mailTypeSource, bulkRequirements } = run;
+    results.push({ file: path, kind: run.kind, score: run.score, findings, lines: run.lines, verdict: { spamProbability, likelySpam, scoreBreakdown, mailType, mailTypeSource, bulkRequirements } });
+    const fail = cmd.failOnScore;
+    if (fail !== undefined && (fail === 'likelySpam' ? run.likelySpam : run.score >= fail) && exit === 0) exit = 1;
   }
   if (results.length || cmd.format !== 'text') io.out(FORMATTERS[cmd.format](results, locale));
   return exit;

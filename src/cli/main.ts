@@ -57,7 +57,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       return 0;
     }
     if (command === 'lint') {
-      const args = parseArgs(rest, { values: ['--format', '--config', '--locale'], flags: ['--fix', '--quiet', '--help', '-h'] }, locale);
+      const args = parseArgs(rest, { values: ['--format', '--config', '--locale', '--fail-on-score'], flags: ['--fix', '--quiet', '--help', '-h'] }, locale);
       if (args.flags.has('--help') || args.flags.has('-h')) {
         io.out(cliText(locale, 'usage') + '\n');
         return 0;
@@ -65,7 +65,13 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       const format = args.values['--format']?.at(-1) ?? 'text';
       if (!FORMATTERS[format]) throw new UsageError(cliText(locale, 'badFormat', { value: format, allowed: Object.keys(FORMATTERS).join(', ') }));
       if (args.positional.length === 0) throw new UsageError(cliText(locale, 'noFiles'));
-      return runLint({ files: args.positional, format, config: args.values['--config']?.at(-1), locale, fix: args.flags.has('--fix'), quiet: args.flags.has('--quiet') }, io);
+      const failArg = args.values['--fail-on-score']?.at(-1);
+      let failOnScore: number | 'likelySpam' | undefined;
+      if (failArg !== undefined) {
+        failOnScore = failArg === 'likelySpam' ? 'likelySpam' : /^\d+(\.\d+)?$/.test(failArg) && Number(failArg) <= 10 ? Number(failArg) : undefined;
+        if (failOnScore === undefined) throw new UsageError(cliText(locale, 'badFailOnScore', { value: failArg }));
+      }
+      return runLint({ files: args.positional, format, config: args.values['--config']?.at(-1), locale, fix: args.flags.has('--fix'), quiet: args.flags.has('--quiet'), failOnScore }, io);
     }
     if (command === 'check') {
       const { runCheck } = await import('./check');

@@ -14,6 +14,8 @@ Lint options:
   --locale en|fr             Language of the messages (default: from LANG)
   --fix                      Apply the preferred fix of each finding and write the files
   --quiet                    Report errors only
+  --fail-on-score S|likelySpam
+                             Also exit 1 when a draft's spam score reaches S (0–10), or when it is likely spam
 
 Run "mailproof check --help" for the deliverability options.
 Exit codes: 0 no error-severity finding, 1 some, 2 bad usage or unreadable input.`,
@@ -33,6 +35,9 @@ Exit codes: 0 no error-severity finding, 1 some, 2 bad usage or unreadable input
   fixed: '{file}: {count} fixes applied',
   summary: '{files} files checked: {errors} errors, {warnings} warnings, {infos} info',
   score: 'Spam score {score} for {file} (5 or more: likely spam)',
+  scoreVerdict: 'Spam score {score} for {file}: {verdict}; {type}',
+  scoreRaisedBy: '  raised by: {list}',
+  badFailOnScore: 'invalid --fail-on-score “{value}”; use a number from 0 to 10 or likelySpam',
   noProblems: 'No problems found',
   crashed: 'internal error: {reason}. Please report it with the file that caused it.',
   checkUsage: `Usage: mailproof check DOMAIN|ADDRESS [options]
@@ -75,6 +80,8 @@ Options de lint :
   --locale en|fr             Langue des messages (par défaut : selon LANG)
   --fix                      Applique la correction préférée de chaque problème et réécrit les fichiers
   --quiet                    N’affiche que les erreurs
+  --fail-on-score S|likelySpam
+                             Sort aussi avec 1 quand le score de spam d’un brouillon atteint S (0–10), ou quand c’est un spam probable
 
 Lancez « mailproof check --help » pour les options de délivrabilité.
 Codes de sortie : 0 aucune erreur, 1 des erreurs, 2 usage incorrect ou fichier illisible.`,
@@ -94,6 +101,9 @@ Codes de sortie : 0 aucune erreur, 1 des erreurs, 2 usage incorrect ou fichier i
   fixed: '{file} : {count} corrections appliquées',
   summary: '{files} fichiers vérifiés : {errors} erreurs, {warnings} avertissements, {infos} infos',
   score: 'Score de spam {score} pour {file} (5 ou plus : spam probable)',
+  scoreVerdict: 'Score de spam {score} pour {file} : {verdict} ; {type}',
+  scoreRaisedBy: '  monté par : {list}',
+  badFailOnScore: '--fail-on-score « {value} » invalide ; utilisez un nombre de 0 à 10 ou likelySpam',
   noProblems: 'Aucun problème trouvé',
   crashed: 'erreur interne : {reason}. Merci de la signaler avec le fichier en cause.',
   checkUsage: `Usage : mailproof check DOMAINE|ADRESSE [options]

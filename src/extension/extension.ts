@@ -4,6 +4,7 @@ import { DeliverabilityController } from './deliverability';
 import { Hover } from './hover';
 import { DRAFT_SCHEMES, Linter } from './linter';
 import { Settings } from './settings';
+import { ScoreHighlights } from './scoreHighlights';
 import { ScoreStatus } from './statusBar';
 
 /** Activated by VS Code for contributed languages and commands (implicit activation). */
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): void {
     settings,
     linter,
     new ScoreStatus(linter),
+    new ScoreHighlights(linter),
     vscode.languages.registerCodeActionsProvider(selector, new CodeActions(linter), CodeActions.metadata),
     vscode.languages.registerHoverProvider(selector, new Hover(linter)),
     vscode.commands.registerCommand('mailproof.lintFile', async (uri?: vscode.Uri) => {

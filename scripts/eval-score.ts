@@ -2,15 +2,18 @@
 // rule sum and, where installed, SpamAssassin with local tests only (`spamassassin -L`, run
 // through spamd on loopback). Prints a Markdown table (docs/score.md quotes it).
 // Usage: npm run eval:score [-- --no-spamassassin] [--sa-per-cell N] [corpus-dir]
+// MAILPROOF_EVAL_CACHE=FILE keeps the linted corpus in FILE between runs (delete it after
+// changing the engine).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { SPAM_THRESHOLD } from '../src/engine/score';
 import { findCorpus } from './corpus-dir';
-import { type Doc, emlAsDraft, loadCorpus } from './score/corpus';
+import { type Corpus, type Doc, emlAsDraft, loadCorpus } from './score/corpus';
 import { auc, fit, trainable } from './score/fit';
 
 const root = resolve(__dirname, '..');
@@ -30,7 +33,9 @@ const MIN_FOLD_DOCS = 100;
 
 const started = Date.now();
 console.error('eval-score: reading the corpus (messages also read as drafts)…');
-const corpus = loadCorpus(corpusDir, { asDrafts: true, legacy: true });
+const cachePath = process.env.MAILPROOF_EVAL_CACHE;
+const corpus: Corpus = cachePath && existsSync(cachePath) ? (deserialize(readFileSync(cachePath)) as Corpus) : loadCorpus(corpusDir, { asDrafts: true, legacy: true });
+if (cachePath && !existsSync(cachePath)) writeFileSync(cachePath, serialize(corpus));
 const docs = corpus.docs;
 
 function sourceFolds(all: Doc[]): string[][] {

@@ -83,7 +83,7 @@ log('');
 log(`Model: ${Object.keys(final.data.tokens).length} tokens, ${Object.keys(final.data.rules).length} rules, ${Object.keys(final.data.numeric).length} measures; threshold logit ${final.data.threshold}; ${Buffer.byteLength(text)} bytes`);
 log(`Settings: ${JSON.stringify(FIT)}`);
 log('');
-log(`Sources held out ${CALIBRATION_FOLDS} folds at a time (npm run eval:score holds out each source):`);
+log(`Sources split into ${CALIBRATION_FOLDS} folds, each scored by a model trained without it (npm run eval:score holds out each source):`);
 log('| documents | spam | ham | AUC | ham flagged | spam flagged |');
 log('|---|---:|---:|---:|---:|---:|');
 log(row('all (en + fr)', () => true));

@@ -22,7 +22,7 @@ export const formatText: Formatter = (results, locale) => {
 };
 
 // A score this low says nothing a reader must act on: its line is left out.
-const QUIET_SCORE_BELOW = 2;
+const QUIET_SCORE_BELOW = 3;
 
 // `Spam score 6.2 for a.html: likely spam (spam probability 93%); bulk mail (detected)`, then what raises it.
 function scoreLines(r: FileResult, locale: 'en' | 'fr'): string[] {

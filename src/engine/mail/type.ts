@@ -28,6 +28,9 @@ const TRANSACTIONAL_RE =
   /\b(?:receipt|invoice|your order|order (?:confirmation|number|#)|password|reset|verify|verification|confirm(?:ation)? (?:your|of)|security code|one-time|sign-in|login attempt|shipped|tracking number|your booking|reservation|appointment|your account|payment (?:received|confirmation)|recu|facture|votre commande|mot de passe|reinitialis|verifi|confirm(?:ez|er|ation)|code de securite|connexion|expedi|livraison|votre reservation|rendez-vous|votre compte|votre dossier|votre demande|inscription)/;
 // Words that only mass mail carries: a way out of a list, a web version, a newsletter name.
 const BULK_RE = /\b(?:unsubscribe|opt[ -]out|view (?:it )?in (?:your )?browser|newsletter|mailing list|desinscri|desabonn|se desinscrire|lettre d'information|version en ligne)/;
+// Selling words: a promotion is bulk mail even when it mentions a delivery or an order.
+const MARKETING_RE =
+  /\b(?:offer|special offer|sale|discount|promo|coupon|shop now|buy now|order now|free shipping|new collection|limited time|offre|promotion|soldes|remise|reduction|code promo|commandez|achetez|profitez|livraison (?:offerte|gratuite)|sans frais|nouvelle collection|exclusivite)\b/;
 // Replies and forwards are written by a person.
 const REPLY_RE = /^\s*(?:re|fwd?|tr|aw)\s*:/i;
 
@@ -52,7 +55,7 @@ export function detectMailType(model: DraftModel): DetectedMailType {
     }
     for (const link of linksOf(part, model.source)) hosts.add(link.url);
   }
-  if (bulkWords) return 'bulk';
+  if (bulkWords || MARKETING_RE.test(head)) return 'bulk';
   // A reply or a forward, or a message in a thread: a conversation between people.
   if (REPLY_RE.test(model.subject?.text ?? '') || model.header('in-reply-to') || model.header('references')) return 'personal';
   if (TRANSACTIONAL_RE.test(head) && hosts.size <= MANY_LINKS) return 'transactional';

@@ -279,7 +279,7 @@ export const en: Record<string, string> = {
   'score.structure.capsWords': 'words in capitals',
   'score.structure.exclamations': 'exclamation marks',
   'score.structure.subjectExclamation': '“!” in the subject',
-  'score.structure.emoji': 'emoji',
+  'score.structure.emoji': 'number of emoji',
   'score.structure.hiddenChars': 'hidden text',
   'score.mailType.bulk': 'bulk mail',
   'score.mailType.transactional': 'transactional mail',

@@ -279,7 +279,7 @@ export const fr: Record<string, string> = {
   'score.structure.capsWords': 'mots en capitales',
   'score.structure.exclamations': 'points d’exclamation',
   'score.structure.subjectExclamation': '« ! » dans l’objet',
-  'score.structure.emoji': 'emoji',
+  'score.structure.emoji': 'nombre d’emoji',
   'score.structure.hiddenChars': 'texte masqué',
   'score.mailType.bulk': 'envoi en nombre',
   'score.mailType.transactional': 'e-mail transactionnel',

@@ -46,10 +46,20 @@ export function numericValue(x: number, mean: number, std: number): number {
 }
 
 let loaded: ModelData | undefined;
+// Token weights as a Map: a draft's words include `constructor` and `valueof`, which an object
+// lookup would answer from Object.prototype.
+const tokenMaps = new WeakMap<ModelData, Map<string, number>>();
 
 /** The committed model, parsed on first use. */
 export function spamModel(): ModelData {
   return (loaded ??= JSON.parse(MODEL_JSON) as ModelData);
+}
+
+/** A model's token weights, as a Map built once per model. */
+export function tokenWeights(m: ModelData): Map<string, number> {
+  let map = tokenMaps.get(m);
+  if (!map) tokenMaps.set(m, (map = new Map(Object.entries(m.tokens))));
+  return map;
 }
 
 /** One feature's share of a draft's score, in logit units (positive raises the score). */
@@ -90,15 +100,16 @@ export function scoreFeatures(f: DraftFeatures, m: ModelData = spamModel()): Mod
   const contributions: Contribution[] = [];
   let logit = m.bias;
   const scale = tokenScale(f.tokens.size);
+  const weights = tokenWeights(m);
   for (const [token, places] of f.tokens) {
-    const w = m.tokens[token];
+    const w = weights.get(token);
     if (w === undefined) continue;
     const c = w * scale;
     logit += c;
     contributions.push({ kind: 'word', id: token, weight: c, places });
   }
   for (const [id, count] of f.rules) {
-    const w = m.rules[id];
+    const w = Object.hasOwn(m.rules, id) ? m.rules[id] : undefined;
     if (w === undefined) continue;
     const c = w * ruleValue(count);
     logit += c;

@@ -48,8 +48,8 @@ export function detectMailType(model: DraftModel): DetectedMailType {
   for (const part of model.parts) {
     const folded = foldedText(part.text);
     if (head.length < HEAD_CHARS) head += '\n' + folded.slice(0, HEAD_CHARS - head.length);
-    // Unsubscribe lines sit in the footer: read the whole text for them.
-    if (!bulkWords && BULK_RE.test(folded)) bulkWords = true;
+    // Unsubscribe lines sit in the header or the footer of a message.
+    if (!bulkWords && (BULK_RE.test(folded.slice(0, HEAD_CHARS)) || BULK_RE.test(folded.slice(-HEAD_CHARS)))) bulkWords = true;
     if (part.html) {
       images += part.html.byName('img').length;
     }

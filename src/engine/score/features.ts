@@ -52,8 +52,10 @@ export const NUMERIC_FEATURES = [
 
 // Words longer than this are hashes, encoded blobs or URLs run together, not vocabulary.
 const MAX_TOKEN_CHARS = 24;
-// A draft is read up to this many words per text: enough for any newsletter, bounded for hostile input.
-const MAX_WORDS_PER_VIEW = 50_000;
+// The model reads the first this many words of each text (about 20 KB of prose): what a reader
+// and a filter see first, and a bounded cost on long drafts (issue #17: the model adds at most
+// 20% to a lint). Rules still read everything, and their findings are features.
+const MAX_WORDS_PER_VIEW = 3000;
 // Only the first few places of a token are kept, for highlighting.
 const MAX_PLACES_PER_TOKEN = 8;
 // Image area counted per character of text, as the image-ratio rule does (SpamAssassin HTML_IMAGE_RATIO_*).
@@ -87,10 +89,11 @@ function joins(text: string, from: number, to: number): boolean {
   return true;
 }
 
-function addToken(tokens: Map<string, Place[]>, key: string, place: Place): void {
+// Places are objects: only the first few of each token are made.
+function addToken(tokens: Map<string, Place[]>, key: string, view: TextView, from: number, to: number): void {
   const list = tokens.get(key);
-  if (!list) tokens.set(key, [place]);
-  else if (list.length < MAX_PLACES_PER_TOKEN) list.push(place);
+  if (!list) tokens.set(key, [{ view, from, to }]);
+  else if (list.length < MAX_PLACES_PER_TOKEN) list.push({ view, from, to });
 }
 
 // Words (folded, prefixed) and adjacent word pairs of one view.
@@ -117,9 +120,9 @@ function viewTokens(view: TextView, prefix: string, tokens: Map<string, Place[]>
       if (!elided) prev = '';
       continue;
     }
-    addToken(tokens, prefix + w, { view, from, to });
-    if (prev && (joins(text, prevTo, from) || (prevTo < from && isElisionGap(text, folded, prevTo, from)))) {
-      addToken(tokens, `${prefix}${prev} ${w}`, { view, from: prevFrom, to });
+    addToken(tokens, prefix + w, view, from, to);
+    if (prev && (joins(text, prevTo, from) || isElisionGap(text, folded, prevTo, from))) {
+      addToken(tokens, `${prefix}${prev} ${w}`, view, prevFrom, to);
     }
     prev = w;
     prevFrom = from;
@@ -129,7 +132,9 @@ function viewTokens(view: TextView, prefix: string, tokens: Map<string, Place[]>
 
 // `offre d’exception`: a space, an elided word and its apostrophe.
 function isElisionGap(text: string, folded: string, from: number, to: number): boolean {
-  if (to - from > 9) return false;
+  if (to - from < 3 || to - from > 9) return false;
+  const last = text[to - 1];
+  if (last !== "'" && last !== '\u2019') return false;
   const gap = folded.slice(from, to);
   const m = /^[ \u00a0]([a-z]{1,7})['\u2019]$/.exec(gap);
   return !!m && ELIDED.has(m[1]) && !text.slice(from, to).includes(BLOCK_BREAK);
@@ -155,16 +160,20 @@ export function extractFeatures(model: DraftModel, findings: readonly Finding[],
     const view = part.text;
     viewTokens(view, '', tokens, counts);
     const text = view.text;
+    let symbols = false;
+    // By code unit, the hot loop of a long draft: `!`, money and percent signs, non-blank characters.
     for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      if (c === '!') exclamations++;
-      else if (c !== ' ' && c !== '\n' && c !== BLOCK_BREAK && c !== '\uFFFC') {
+      const c = text.charCodeAt(i);
+      if (c === 0x21) exclamations++;
+      else if (c >= 0x203c) symbols = true;
+      if (c !== 0x21 && c !== 0x20 && c !== 0x0a && c !== 0x2029 && c !== 0xfffc) {
         textChars++;
-        const sym = SYMBOLS[c];
-        if (sym) addToken(tokens, sym, { view, from: i, to: i + 1 });
+        const sym = c === 0x24 || c === 0x25 || c === 0xa3 || c === 0x20ac ? SYMBOLS[text[i]] : undefined;
+        if (sym) addToken(tokens, sym, view, i, i + 1);
       }
     }
-    emoji += findEmoji(text).length;
+    // Every emoji has a code unit from U+203C up (see EMOJI_RE): most drafts skip the scan.
+    if (symbols) emoji += findEmoji(text).length;
     for (const link of linksOf(part, model.source)) {
       const scheme = link.parts.scheme;
       if (scheme && scheme !== 'http' && scheme !== 'https') continue;
@@ -176,9 +185,9 @@ export function extractFeatures(model: DraftModel, findings: readonly Finding[],
         const labels = host.split('.');
         const tld = labels[labels.length - 1];
         // The link's text, when it has one, is where a reader sees it.
-        const place = link.text ? { view: link.text.view, from: link.text.from, to: link.text.to } : undefined;
-        if (/^[a-z]{2,24}$/.test(tld)) addToken(tokens, `tld:${tld}`, place ?? { view, from: 0, to: 0 });
-        addToken(tokens, `host:${labels.slice(-2).join('.')}`, place ?? { view, from: 0, to: 0 });
+        const [pv, pf, pt] = link.text ? [link.text.view, link.text.from, link.text.to] : [view, 0, 0];
+        if (/^[a-z]{2,24}$/.test(tld)) addToken(tokens, `tld:${tld}`, pv, pf, pt);
+        addToken(tokens, `host:${labels.slice(-2).join('.')}`, pv, pf, pt);
       }
     }
     if (part.html) {

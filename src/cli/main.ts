@@ -1,39 +1,11 @@
 import { toLocale } from '../engine/i18n';
-import type { Locale } from '../engine/types';
+import type { FixType } from '../engine/fix';
+import type { Locale, Severity } from '../engine/types';
 import { FORMATTERS, type Io, runLint } from './lint';
+import { parseArgs, UsageError } from './args';
 import { cliText } from './messages';
 
-/** Thrown for bad usage: printed as one line, exit code 2. */
-export class UsageError extends Error {}
-
-/** Reads `--name value`, `--name=value` and flags; anything else is positional. */
-export function parseArgs(argv: string[], spec: { values: string[]; flags: string[]; repeat?: string[] }, locale: Locale) {
-  const values: Record<string, string[]> = {};
-  const flags = new Set<string>();
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (spec.flags.includes(name)) {
-      flags.add(name);
-      continue;
-    }
-    if (!spec.values.includes(name)) throw new UsageError(cliText(locale, 'unknownOption', { name }));
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined) throw new UsageError(cliText(locale, 'missingValue', { name }));
-    (values[name] ??= []).push(value);
-  }
-  return { values, flags, positional };
-}
+export { parseArgs, UsageError };
 
 function envLocale(env: NodeJS.ProcessEnv): Locale {
   return toLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
@@ -57,7 +29,11 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       return 0;
     }
     if (command === 'lint') {
-      const args = parseArgs(rest, { values: ['--format', '--config', '--locale', '--fail-on-score'], flags: ['--fix', '--quiet', '--help', '-h'] }, locale);
+      const args = parseArgs(
+        rest,
+        { values: ['--format', '--config', '--locale', '--fix-type', '--min-severity', '--max-warnings', '--fail-on-score'], flags: ['--fix', '--fix-dry-run', '--quiet', '--help', '-h'] },
+        locale,
+      );
       if (args.flags.has('--help') || args.flags.has('-h')) {
         io.out(cliText(locale, 'usage') + '\n');
         return 0;
@@ -65,13 +41,42 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       const format = args.values['--format']?.at(-1) ?? 'text';
       if (!FORMATTERS[format]) throw new UsageError(cliText(locale, 'badFormat', { value: format, allowed: Object.keys(FORMATTERS).join(', ') }));
       if (args.positional.length === 0) throw new UsageError(cliText(locale, 'noFiles'));
-      const failArg = args.values['--fail-on-score']?.at(-1);
+      const last = (name: string) => args.values[name]?.at(-1);
+      const fixTypes = new Set<FixType>();
+      for (const v of (args.values['--fix-type'] ?? []).flatMap((x) => x.split(','))) {
+        const type = v.trim();
+        if (type !== 'fix' && type !== 'suggestion') throw new UsageError(cliText(locale, 'badFixType', { value: v }));
+        fixTypes.add(type);
+      }
+      const fix = args.flags.has('--fix');
+      const fixDryRun = args.flags.has('--fix-dry-run');
+      if (fixTypes.size && !fix && !fixDryRun) throw new UsageError(cliText(locale, 'fixTypeAlone'));
+      const minSeverity = last('--min-severity');
+      if (minSeverity !== undefined && !['info', 'warning', 'error'].includes(minSeverity)) throw new UsageError(cliText(locale, 'badSeverity', { value: minSeverity }));
+      const maxWarnings = last('--max-warnings');
+      if (maxWarnings !== undefined && !/^\d{1,9}$/.test(maxWarnings)) throw new UsageError(cliText(locale, 'badMaxWarnings', { value: maxWarnings }));
+      const failArg = last('--fail-on-score');
       let failOnScore: number | 'likelySpam' | undefined;
       if (failArg !== undefined) {
-        failOnScore = failArg === 'likelySpam' ? 'likelySpam' : /^\d+(\.\d+)?$/.test(failArg) && Number(failArg) <= 10 ? Number(failArg) : undefined;
+        failOnScore = failArg === 'likelySpam' ? 'likelySpam' : /^\d{1,2}(\.\d{1,3})?$/.test(failArg) && Number(failArg) <= 10 ? Number(failArg) : undefined;
         if (failOnScore === undefined) throw new UsageError(cliText(locale, 'badFailOnScore', { value: failArg }));
       }
-      return runLint({ files: args.positional, format, config: args.values['--config']?.at(-1), locale, fix: args.flags.has('--fix'), quiet: args.flags.has('--quiet'), failOnScore }, io);
+      return runLint(
+        {
+          files: args.positional,
+          format,
+          config: last('--config'),
+          locale,
+          fix,
+          fixDryRun,
+          fixTypes: fixTypes.size ? fixTypes : undefined,
+          quiet: args.flags.has('--quiet'),
+          minSeverity: minSeverity as Severity | undefined,
+          maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+          failOnScore,
+        },
+        io,
+      );
     }
     if (command === 'check') {
       const { runCheck } = await import('./check');

@@ -28,6 +28,10 @@ export interface MailproofConfig {
   mailType?: MailType;
   /** Sender address, when drafts carry no From. */
   sender?: string;
+  /** Files never linted: gitignore patterns, relative to the configuration file's folder. */
+  ignore?: string[];
+  /** Files always linted as email, whatever their content: gitignore patterns, relative to the configuration file's folder. */
+  alwaysLint?: string[];
 }
 
 /** A rule's effective severity and options. */
@@ -120,7 +124,7 @@ export function validateConfig(raw: unknown, rules: readonly Rule[]): { config: 
   const obj = raw as Record<string, unknown>;
   const byId = new Map(rules.map((r) => [r.id, r]));
   for (const key of Object.keys(obj)) {
-    if (!['rules', 'phrases', 'acronyms', 'mailType', 'sender', '$schema', 'files'].includes(key)) problems.push({ key: 'config.unknownOption', params: { name: key } });
+    if (!['rules', 'phrases', 'acronyms', 'mailType', 'sender', '$schema', 'files', 'ignore', 'alwaysLint'].includes(key)) problems.push({ key: 'config.unknownOption', params: { name: key } });
   }
   if (obj.rules !== undefined) {
     if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) problems.push({ key: 'config.rulesNotObject' });
@@ -178,6 +182,12 @@ export function validateConfig(raw: unknown, rules: readonly Rule[]): { config: 
   if (obj.sender !== undefined) {
     if (typeof obj.sender === 'string') config.sender = obj.sender;
     else problems.push({ key: 'config.badSender' });
+  }
+  for (const key of ['ignore', 'alwaysLint'] as const) {
+    if (obj[key] === undefined) continue;
+    const v = obj[key];
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) config[key] = v as string[];
+    else problems.push({ key: 'config.badPatternList', params: { name: key } });
   }
   return { config, problems };
 }

@@ -11,6 +11,10 @@ export interface FileResult {
   lines: LineIndex;
   /** The spam verdict and its explanation (see docs/score.md). */
   verdict: Pick<LintResult, 'spamProbability' | 'likelySpam' | 'scoreBreakdown' | 'mailType' | 'mailTypeSource' | 'bulkRequirements'>;
+  /** Findings left out by `--min-severity` or `--quiet`, by severity. */
+  hidden?: { error: number; warning: number; info: number };
+  /** The lowest severity shown, when findings were left out. */
+  minSeverity?: 'warning' | 'error';
 }
 
 /** A formatter turns results into the text written to stdout. */

@@ -123,7 +123,8 @@ describe('mailproof lint', { skip: !existsSync(cli) && 'dist/cli.js is missing: 
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /promo.html: 2 fixes applied/);
     matchGolden('promo-fr.fixed.html', readFileSync(file, 'utf8'));
-    assert.doesNotMatch(r.stdout, /exclamation|emoji/, 'what was fixed is no longer reported');
+    // Finding lines end with the rule id (the score's breakdown may still count the one emoji left).
+    assert.doesNotMatch(r.stdout, /\s(?:exclamation|emoji)$/m, 'what was fixed is no longer reported');
     // Rewordings are suggestions: the writer's words stay as written.
     assert.match(r.stdout, /all-caps/);
     assert.match(readFileSync(file, 'utf8'), /Offre exceptionnelle/);

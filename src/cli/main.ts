@@ -78,9 +78,17 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
         io,
       );
     }
+    if (command === 'list') {
+      const { runList } = await import('./list');
+      return await runList(rest, io, locale);
+    }
     if (command === 'check') {
       const { runCheck } = await import('./check');
       return await runCheck(rest, io, locale);
+    }
+    if (command === 'build' || command === 'score' || command === 'send') {
+      const { runFiltersCommand } = await import('./filters');
+      return await runFiltersCommand(command, rest, io, locale, env);
     }
     throw new UsageError(cliText(locale, 'unknownCommand', { name: command }));
   } catch (e) {

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { CodeActions, FIX_ALL_KIND } from './codeActions';
 import { DeliverabilityController } from './deliverability';
 import { Hover } from './hover';
+import { registerFilters } from './filters';
+import { registerLists } from './lists';
 import { DRAFT_SCHEMES, Linter } from './linter';
 import { describeDecision } from './fileGate';
 import { toLocale } from '../engine/i18n';
@@ -63,6 +65,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('mailproof.checkDeliverability', () => deliverability.command()),
     vscode.commands.registerCommand('mailproof.setSmtpPassword', () => deliverability.setPassword()),
     vscode.commands.registerCommand('mailproof.clearSmtpPassword', () => deliverability.clearPassword()),
+    registerFilters(context, linter, log),
+    registerLists(context, log),
   );
   log.info('Mailproof activated');
 }

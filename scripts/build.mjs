@@ -89,6 +89,14 @@ const entries = [
     target: 'node20',
   },
   {
+    // Lints in a worker thread: the CLI's pool and the extension's large drafts.
+    entryPoints: ['src/node/lintWorker.ts'],
+    outfile: 'dist/lintWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
     entryPoints: ['src/webview/testResults.ts'],
     outfile: 'dist/testResults.js',
     platform: 'browser',

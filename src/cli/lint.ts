@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type MailproofConfig, resolveRule, validateConfig } from '../engine/config';
+import { type MailproofConfig, validateConfig } from '../engine/config';
 import { translate } from '../engine/i18n';
 import { fixAllText, type FixType } from '../engine/fix';
 import { detectKind, lint } from '../engine/lint';
-import { rules } from '../engine/rules/index';
+import { resolveRule } from '../engine/config';
 import { spelling } from '../engine/rules/spelling';
 import type { Speller } from '../engine/spelling/speller';
 import { grammar as grammarRule } from '../engine/rules/grammar';
@@ -12,16 +12,23 @@ import type { GrammarResults } from '../engine/grammar/paragraphs';
 import { startGrammalecte } from '../grammar/grammalecte';
 import { checkGrammar, type GrammarBackend } from '../grammar/index';
 import { languageToolBackend, parseLanguageToolUrl } from '../grammar/languagetool';
+import { rules } from '../engine/rules/index';
 import type { Locale, Severity } from '../engine/types';
 import { type DraftFile, encodeDraft, expandPaths, findConfig, type ReadFailure, readDraft } from './files';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import type { FileResult, Formatter } from './formatters/types';
+import type { LintResponse } from '../node/lintProtocol';
 import { createTwoFilesPatch } from 'diff';
 import { explainDecision, FileFilter } from '../node/fileFilter';
 import { cliText, counted } from './messages';
 import { fileResources } from '../node/fileResources';
+import type { LintPool } from '../node/lintPool';
+import { LineIndex } from '../engine/position';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 
 export const FORMATTERS: Record<string, Formatter> = { text: formatText, json: formatJson, sarif: formatSarif };
 
@@ -32,6 +39,8 @@ export interface LintCommand {
   locale: Locale;
   fix: boolean;
   quiet: boolean;
+  /** Exit 1 when a draft's score reaches this number, or when it is likely spam. */
+  failOnScore?: number | 'likelySpam';
   /** What `--fix` and `--fix-dry-run` apply (default: fixes only). */
   fixTypes?: ReadonlySet<FixType>;
   /** Print the changes as a unified diff instead of writing them (and instead of the report). */
@@ -107,35 +116,25 @@ function grammarLoader(io: Io, locale: Locale, env: NodeJS.ProcessEnv) {
 }
 
 /** Runs `mailproof lint`; returns the exit code. */
-export async function runLint(cmd: LintCommand, io: Io): Promise<number> {
-  const spellerFor = spellerLoader(io, cmd.locale);
-  const grammar = grammarLoader(io, cmd.locale, process.env);
-  try {
-    return await lintFiles(cmd, io, spellerFor, grammar);
-  } finally {
-    await grammar.close();
-  }
-}
-
-async function lintFiles(cmd: LintCommand, io: Io, spellerFor: ReturnType<typeof spellerLoader>, grammar: ReturnType<typeof grammarLoader>): Promise<number> {
+export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
   const { locale } = cmd;
   let exit = 0;
-  const failWith = (msg: string) => {
-    io.err(`mailproof: ${msg}\n`);
+  const failWith = (msg: string, err: (text: string) => void = io.err) => {
+    err(`mailproof: ${msg}\n`);
     exit = 2;
   };
   const configs = new Map<string, MailproofConfig | null>();
-  const loadConfig = (path: string): MailproofConfig | null => {
+  const loadConfig = (path: string, err: (text: string) => void = io.err): MailproofConfig | null => {
     const cached = configs.get(path);
     if (cached !== undefined) return cached;
     let loaded: MailproofConfig | null = null;
     try {
       const raw = JSON.parse(readFileSync(path, 'utf8'));
       const { config, problems } = validateConfig(raw, rules);
-      for (const p of problems) io.err(`mailproof: ${cliText(locale, 'configProblem', { file: path, problem: translate(locale, p.key, p.params) })}\n`);
+      for (const p of problems) err(`mailproof: ${cliText(locale, 'configProblem', { file: path, problem: translate(locale, p.key, p.params) })}\n`);
       loaded = config;
     } catch (e) {
-      failWith(cliText(locale, e instanceof SyntaxError ? 'configInvalidJson' : 'unreadable', { file: path, reason: (e as Error).message }));
+      failWith(cliText(locale, e instanceof SyntaxError ? 'configInvalidJson' : 'unreadable', { file: path, reason: (e as Error).message }), err);
     }
     configs.set(path, loaded);
     return loaded;
@@ -156,11 +155,12 @@ async function lintFiles(cmd: LintCommand, io: Io, spellerFor: ReturnType<typeof
   const results: FileResult[] = [];
   const diffs: string[] = [];
   let warnings = 0;
-  for (const path of files) {
+  /** Reads a draft, finds its configuration and decides whether to lint it; messages go to `err`. */
+  const prepare = (path: string, err: (text: string) => void): Prepared | undefined => {
     const draft = readDraft(path);
     if ('reason' in draft) {
-      failWith(failureText(draft, locale));
-      continue;
+      failWith(failureText(draft, locale), err);
+      return undefined;
     }
     let config: MailproofConfig | undefined;
     let configFile: string | undefined;
@@ -169,51 +169,181 @@ async function lintFiles(cmd: LintCommand, io: Io, spellerFor: ReturnType<typeof
       configFile = cmd.config;
     } else {
       configFile = findConfig(path, lookup);
-      config = configFile ? loadConfig(configFile) ?? undefined : undefined;
+      config = configFile ? loadConfig(configFile, err) ?? undefined : undefined;
     }
     // Ignored files and web pages are left alone, as the editor does; say why on stderr.
     const decision = filter.decide(path, draft.text, configFile ? { file: configFile, ignore: config?.ignore, alwaysLint: config?.alwaysLint } : undefined);
     if (!decision.lint) {
-      if (decision.key !== 'detect.ignored') io.err(`mailproof: ${cliText(locale, 'skipped', { file: path, reason: explainDecision(decision, locale) })}\n`);
-      continue;
+      if (decision.key !== 'detect.ignored') err(`mailproof: ${cliText(locale, 'skipped', { file: path, reason: explainDecision(decision, locale) })}\n`);
+      return undefined;
     }
-    const speller = await spellerFor(config);
-    // Grammar results are per paragraph text: a re-lint after fixes keeps those of the paragraphs left unchanged.
-    const grammarResults = await grammar.resultsFor(draft.text, path, config);
-    let run = lint(draft.text, { fileName: path, config, locale, resources: fileResources, speller, grammar: grammarResults });
-    if (cmd.fix || cmd.fixDryRun) {
-      const fixed = fixAllText(draft.text, run, (t) => lint(t, { fileName: path, config, locale, resources: fileResources, speller, grammar: grammarResults }), fixTypes);
-      if (fixed.fixed > 0) {
-        // A unified diff from the `---` line on (the patch library's `Index:` banner is dropped).
-        if (cmd.fixDryRun) diffs.push(createTwoFilesPatch(path, path, draft.text, fixed.text, undefined, undefined, { context: 3 }).replace(/^(?:Index:[^\n]*\n)?=+\n/, ''));
-        // The report and the exit code describe the text as fixed (or as it would be).
-        if (cmd.fixDryRun || writeFixed(draft, fixed.text, fixed.fixed, locale, io)) run = fixed.run;
-      }
+    return { draft, config };
+  };
+  /** Writes or shows the fixes of a linted draft and keeps its result; messages go to `err`. */
+  const finish = (draft: DraftFile, first: Linted, fixed: { count: number; text: string; run: Linted } | undefined, err: (text: string) => void) => {
+    const path = draft.path;
+    let run = first;
+    if (fixed && fixed.count > 0) {
+      // A unified diff from the `---` line on (the patch library's `Index:` banner is dropped).
+      if (cmd.fixDryRun) diffs.push(createTwoFilesPatch(path, path, draft.text, fixed.text, undefined, undefined, { context: 3 }).replace(/^(?:Index:[^\n]*\n)?=+\n/, ''));
+      // The report and the exit code describe the text as fixed (or as it would be).
+      if (cmd.fixDryRun || writeFixed(draft, fixed.text, fixed.count, locale, err)) run = fixed.run;
     }
     warnings += run.findings.filter((f) => f.severity === 'warning').length;
     const findings = run.findings.filter((f) => RANK[f.severity] >= RANK[minSeverity]);
     const hidden = { error: 0, warning: 0, info: 0 };
     for (const f of run.findings) if (RANK[f.severity] < RANK[minSeverity]) hidden[f.severity]++;
     if (findings.some((f) => f.severity === 'error') && exit === 0) exit = 1;
-    results.push({ file: path, kind: run.kind, score: run.score, findings, lines: run.lines, ...(minSeverity !== 'info' ? { hidden, minSeverity } : {}) });
+    const { spamProbability, likelySpam, scoreBreakdown, mailType, mailTypeSource, bulkRequirements } = run;
+    const verdict = { spamProbability, likelySpam, scoreBreakdown, mailType, mailTypeSource, bulkRequirements };
+    results.push({ file: path, kind: run.kind, score: run.score, findings, lines: run.lines, verdict, ...(minSeverity !== 'info' ? { hidden, minSeverity } : {}) });
+    const fail = cmd.failOnScore;
+    if (fail !== undefined && (fail === 'likelySpam' ? run.likelySpam : run.score >= fail) && exit === 0) exit = 1;
+  };
+  const report = () => {
+    if (cmd.maxWarnings !== undefined && warnings > cmd.maxWarnings) {
+      io.err(`mailproof: ${cliText(locale, 'tooManyWarnings', { warnings: counted(locale, 'warnings', warnings), max: cmd.maxWarnings })}\n`);
+      if (exit === 0) exit = 1;
+    }
+    if (cmd.fixDryRun) io.out(diffs.join(''));
+    else if (results.length || cmd.format !== 'text') io.out(FORMATTERS[cmd.format](results, locale));
+    return exit;
+  };
+
+  // The worker is a bundle of its own beside dist/cli.js; run from sources, lint in this thread.
+  const workerScript = join(__dirname, 'lintWorker.js');
+  const workers = existsSync(workerScript) ? workerCount(files.length, process.env.MAILPROOF_WORKERS) : 0;
+  // The lint workers hold no dictionaries or grammar checker: with spelling or grammar on (the
+  // default), drafts are linted in this thread, where the speller loads once.
+  const languageChecks = resolveRule(spelling, explicit ?? undefined).severity !== 'off' || resolveRule(grammarRule, explicit ?? undefined).severity !== 'off';
+  if (workers > 0 && !languageChecks) {
+    // Loaded only here: worker_threads costs a one-file run start-up time for nothing.
+    return import('../node/lintPool')
+      .then(({ LintPool }) => lintInWorkers(cmd, io, files, new LintPool(workerScript, workers), fixTypes, prepare, finish))
+      .then(report);
   }
-  if (cmd.maxWarnings !== undefined && warnings > cmd.maxWarnings) {
-    io.err(`mailproof: ${cliText(locale, 'tooManyWarnings', { warnings: counted(locale, 'warnings', warnings), max: cmd.maxWarnings })}\n`);
-    if (exit === 0) exit = 1;
+
+  if (!languageChecks) {
+    for (const path of files) lintOne(path, undefined, undefined);
+    return report();
   }
-  if (cmd.fixDryRun) io.out(diffs.join(''));
-  else if (results.length || cmd.format !== 'text') io.out(FORMATTERS[cmd.format](results, locale));
-  return exit;
+  const spellerFor = spellerLoader(io, locale);
+  const grammar = grammarLoader(io, locale, process.env);
+  return (async () => {
+    try {
+      for (const path of files) {
+        const prepared = prepare(path, io.err);
+        if (!prepared) continue;
+        const speller = await spellerFor(prepared.config);
+        // Grammar results are per paragraph text: a re-lint after fixes keeps those of the paragraphs left unchanged.
+        lintOne(path, speller, await grammar.resultsFor(prepared.draft.text, path, prepared.config), prepared);
+      }
+    } finally {
+      await grammar.close();
+    }
+    return report();
+  })();
+
+  function lintOne(path: string, speller: Speller | undefined, grammarResults: GrammarResults | undefined, ready?: Prepared) {
+    const prepared = ready ?? prepare(path, io.err);
+    if (!prepared) return;
+    const { draft, config } = prepared;
+    const options = { fileName: path, config, locale, resources: fileResources, speller, grammar: grammarResults };
+    const run = lint(draft.text, options);
+    let fixed: { count: number; text: string; run: Linted } | undefined;
+    if (cmd.fix || cmd.fixDryRun) {
+      const f = fixAllText(draft.text, run, (t) => lint(t, options), fixTypes);
+      fixed = { count: f.fixed, text: f.text, run: f.run };
+    }
+    finish(draft, run, fixed, io.err);
+  }
+}
+
+type Prepared = { draft: DraftFile; config: MailproofConfig | undefined };
+type Linted = Pick<FileResult, 'kind' | 'score' | 'findings' | 'lines'> & FileResult['verdict'];
+
+// Below this many files, starting workers (about 50 ms each) costs more than it saves.
+const MIN_FILES_PER_WORKER = 32;
+// Drafts read ahead of the workers: enough to keep them busy, few enough to bound memory.
+const READ_AHEAD_PER_WORKER = 4;
+
+/**
+ * How many lint workers to use for `files` files: none (lint in this thread) for a few files or
+ * one core, else up to one per core. `MAILPROOF_WORKERS` sets the number (0 = in this thread).
+ */
+export function workerCount(files: number, setting: string | undefined): number {
+  if (setting !== undefined && setting.trim() !== '') {
+    const n = Number(setting);
+    if (Number.isInteger(n) && n >= 0) return Math.min(n, 64);
+  }
+  const cores = availableParallelism();
+  if (cores < 2) return 0;
+  const n = Math.min(cores, Math.floor(files / MIN_FILES_PER_WORKER));
+  return n >= 2 ? n : 0;
+}
+
+/**
+ * Lints files in worker threads, reading them in this one in order: messages of each file
+ * (read failures, skipped files, configuration problems, fixes) and results come out in input
+ * order, exactly as the in-thread loop writes them.
+ */
+async function lintInWorkers(
+  cmd: LintCommand,
+  io: Io,
+  files: string[],
+  pool: LintPool,
+  fixTypes: ReadonlySet<FixType>,
+  prepare: (path: string, err: (text: string) => void) => Prepared | undefined,
+  finish: (draft: DraftFile, first: Linted, fixed: { count: number; text: string; run: Linted } | undefined, err: (text: string) => void) => void,
+): Promise<void> {
+  const { locale } = cmd;
+  const fixing = cmd.fix || cmd.fixDryRun;
+  type Pending = { messages: string[]; draft?: DraftFile; done: Promise<LintResponse | undefined> };
+  const pending: Pending[] = [];
+  const flush = async () => {
+    const next = pending.shift()!;
+    const response = await next.done;
+    for (const m of next.messages) io.err(m);
+    if (!next.draft || !response) return;
+    const { snapshot, fixed } = response;
+    const linted = (text: string): Linted => ({ ...snapshot, lines: new LineIndex(text) });
+    // With the fixed text, the snapshot is the fixed draft's, and `finish` uses only that one;
+    // without it (the file cannot be rewritten, or nothing was fixed), it is the first lint's.
+    const first = linted(next.draft.text);
+    const fixedRun = fixed && (fixed.text !== undefined ? { count: fixed.count, text: fixed.text, run: linted(fixed.text) } : { count: fixed.count, text: '', run: first });
+    finish(next.draft, first, fixedRun, io.err);
+  };
+  try {
+    for (const path of files) {
+      const messages: string[] = [];
+      const err = (text: string) => void messages.push(text);
+      const prepared = prepare(path, err);
+      const done = prepared
+        ? pool.lint({
+            text: prepared.draft.text,
+            options: { fileName: path, config: prepared.config, locale, localFiles: true },
+            fix: fixing ? { write: !!cmd.fixDryRun || prepared.draft.lossless, types: [...fixTypes] } : undefined,
+          })
+        : Promise.resolve(undefined);
+      pending.push({ messages, draft: prepared?.draft, done });
+      if (pending.length >= pool.size * READ_AHEAD_PER_WORKER) await flush();
+    }
+    while (pending.length) await flush();
+  } finally {
+    // A failed lint rejects its promise; the others must not be left unobserved.
+    for (const p of pending) p.done.catch(() => undefined);
+    await pool.close();
+  }
 }
 
 // Writes the fixed text back; false when the file cannot be rewritten without losing bytes.
-function writeFixed(draft: DraftFile, text: string, total: number, locale: Locale, io: Io): boolean {
+function writeFixed(draft: DraftFile, text: string, total: number, locale: Locale, err: (text: string) => void): boolean {
   if (!draft.lossless) {
-    io.err(`mailproof: ${cliText(locale, 'fixSkippedEncoding', { file: draft.path })}\n`);
+    err(`mailproof: ${cliText(locale, 'fixSkippedEncoding', { file: draft.path })}\n`);
     return false;
   }
   writeFileSync(draft.path, encodeDraft(draft, text));
-  io.err(`${cliText(locale, 'fixed', { file: draft.path, fixes: counted(locale, 'fixes', total) })}\n`);
+  err(`${cliText(locale, 'fixed', { file: draft.path, fixes: counted(locale, 'fixes', total) })}\n`);
   return true;
 }
 

@@ -31,7 +31,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
     if (command === 'lint') {
       const args = parseArgs(
         rest,
-        { values: ['--format', '--config', '--locale', '--fix-type', '--min-severity', '--max-warnings'], flags: ['--fix', '--fix-dry-run', '--quiet', '--help', '-h'] },
+        { values: ['--format', '--config', '--locale', '--fix-type', '--min-severity', '--max-warnings', '--fail-on-score'], flags: ['--fix', '--fix-dry-run', '--quiet', '--help', '-h'] },
         locale,
       );
       if (args.flags.has('--help') || args.flags.has('-h')) {
@@ -55,6 +55,12 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       if (minSeverity !== undefined && !['info', 'warning', 'error'].includes(minSeverity)) throw new UsageError(cliText(locale, 'badSeverity', { value: minSeverity }));
       const maxWarnings = last('--max-warnings');
       if (maxWarnings !== undefined && !/^\d{1,9}$/.test(maxWarnings)) throw new UsageError(cliText(locale, 'badMaxWarnings', { value: maxWarnings }));
+      const failArg = last('--fail-on-score');
+      let failOnScore: number | 'likelySpam' | undefined;
+      if (failArg !== undefined) {
+        failOnScore = failArg === 'likelySpam' ? 'likelySpam' : /^\d{1,2}(\.\d{1,3})?$/.test(failArg) && Number(failArg) <= 10 ? Number(failArg) : undefined;
+        if (failOnScore === undefined) throw new UsageError(cliText(locale, 'badFailOnScore', { value: failArg }));
+      }
       return await runLint(
         {
           files: args.positional,
@@ -67,6 +73,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
           quiet: args.flags.has('--quiet'),
           minSeverity: minSeverity as Severity | undefined,
           maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+          failOnScore,
         },
         io,
       );

@@ -9,7 +9,8 @@ import type { Speller } from './spelling/speller';
 import type { GrammarResults } from './grammar/paragraphs';
 import type { Report, Rule, RuleContext } from './rule';
 import { rules as registry } from './rules/index';
-import { computeScore } from './score';
+import { detectMailType } from './mail/type';
+import { bulkRequirements, verdictOf } from './score/verdict';
 import type { DraftKind, Finding, Fix, LintResult, Locale, Suggestion } from './types';
 
 /** Options of a lint run. */
@@ -38,6 +39,8 @@ export interface LintOptions {
    * (Grammalecte, LanguageTool). Without them, the `grammar` rule reports nothing.
    */
   grammar?: GrammarResults;
+  /** False skips the spam model (training reads features itself). */
+  score?: boolean;
 }
 
 const HTML_EXT = /\.(html?|xhtml|mjml|hbs|handlebars|liquid|njk|twig|mustache|ejs)$/i;
@@ -75,21 +78,22 @@ export function lint(text: string, options: LintOptions = {}): LintRun {
   const model = buildModel(text, kind);
   const lines = new LineIndex(text);
   const settings = sharedSettings(config);
-  const mailType = model.declaredMailType ?? settings.mailType;
+  const mailTypeSource = model.declaredMailType ? 'declared' : config.mailType ? 'config' : 'detected';
+  const mailType = model.declaredMailType ?? config.mailType ?? detectMailType(model);
   const t = (key: string, params?: MessageParams) => translate(locale, key, params);
   const findings: Finding[] = [];
-  const weights = new Map<string, number>();
+  const ran: Rule[] = [];
 
   for (const rule of rules) {
     if (rule.kinds && !rule.kinds.includes(kind)) continue;
-    if (rule.bulkOnly && mailType === 'transactional') continue;
+    if (rule.bulkOnly && mailType !== 'bulk') continue;
     const { severity, options: ruleOptions } = resolveRule(rule as Rule, config);
     if (severity === 'off') continue;
-    weights.set(rule.id, rule.weight);
+    ran.push(rule as Rule);
     const ctx: RuleContext<Record<string, unknown>> = {
       model,
       options: ruleOptions,
-      settings: { ...settings, mailType },
+      settings: { ...settings, mailType: mailType === 'personal' ? 'transactional' : mailType },
       locale,
       fileName: options.fileName,
       resources: options.resources,
@@ -106,8 +110,21 @@ export function lint(text: string, options: LintOptions = {}): LintRun {
   const suppressions = parseDirectives(model, lines);
   const kept = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, f.start));
   kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  const { score, breakdown } = computeScore(kept, (id) => weights.get(id) ?? 0);
-  return { kind, findings: kept, score, scoreBreakdown: breakdown, language: model.language, model, lines };
+  const verdict = options.score === false ? undefined : verdictOf(model, kept, ran);
+  return {
+    kind,
+    findings: kept,
+    score: verdict?.score ?? 0,
+    spamProbability: verdict?.spamProbability ?? 0,
+    likelySpam: verdict?.likelySpam ?? false,
+    scoreBreakdown: verdict?.contributors ?? [],
+    mailType,
+    mailTypeSource,
+    bulkRequirements: mailType === 'bulk' ? bulkRequirements(kept, ran.filter((r) => !r.kinds || r.kinds.includes(kind))) : undefined,
+    language: model.language,
+    model,
+    lines,
+  };
 }
 
 function toFinding(ruleId: string, severity: Finding['severity'], r: Report, length: number): Finding {

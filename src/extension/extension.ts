@@ -4,12 +4,14 @@ import { DeliverabilityController } from './deliverability';
 import { Hover } from './hover';
 import { registerFilters } from './filters';
 import { registerLists } from './lists';
+import { startLoopProbe } from './loopProbe';
 import { DRAFT_SCHEMES, Linter } from './linter';
 import { describeDecision } from './fileGate';
 import { toLocale } from '../engine/i18n';
 import { Settings } from './settings';
 import { GrammarService } from './grammar';
 import { SpellingService } from './spelling';
+import { ScoreHighlights } from './scoreHighlights';
 import { ScoreStatus } from './statusBar';
 import { addWordToProject, addWordToUser } from './words';
 
@@ -29,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
     settings,
     linter,
     new ScoreStatus(linter),
+    new ScoreHighlights(linter),
     vscode.languages.registerCodeActionsProvider(selector, new CodeActions(linter, spelling), CodeActions.metadata),
     vscode.languages.registerHoverProvider(selector, new Hover(linter)),
     vscode.commands.registerCommand('mailproof.lintFile', async (uri?: vscode.Uri) => {
@@ -85,6 +88,8 @@ export function activate(context: vscode.ExtensionContext): void {
     registerFilters(context, linter, log),
     registerLists(context, log),
   );
+  const probe = process.env.MAILPROOF_BENCH_LOOP_FILE;
+  if (probe) context.subscriptions.push(startLoopProbe(probe));
   log.info('Mailproof activated');
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { resolveRule } from '../engine/config';
 import { type GrammarIssue, grammarParagraphs as paragraphsOf, type GrammarResults } from '../engine/grammar/paragraphs';
 import { lint } from '../engine/lint';
+import { buildModel } from '../engine/parse/index';
 import type { Rule } from '../engine/rule';
 import { grammar } from '../engine/rules/grammar';
 import { startGrammalecte } from '../grammar/grammalecte';
@@ -84,10 +85,14 @@ export class GrammarService implements vscode.Disposable {
       const backends = await this.backends();
       if (backends.length === 0) return;
       const forced = state.config.language === 'fr' || state.config.language === 'en' ? state.config.language : undefined;
-      const results = await checkGrammar(state.run.model, backends, forced);
+      // The linter keeps a snapshot, not the parse: parse the text the snapshot belongs to again.
+      const text = doc.getText();
+      if (doc.version !== state.version) return;
+      const model = buildModel(text, kindOf(doc, text));
+      const results = await checkGrammar(model, backends, forced);
       // Only paragraphs with issues: the others need no second pass after each lint.
       const remembered = new Map<string, GrammarIssue[]>();
-      for (const p of paragraphsOf(state.run.model, forced)) {
+      for (const p of paragraphsOf(model, forced)) {
         if (remembered.size >= MAX_REMEMBERED_PARAGRAPHS) break;
         const found = results.lookup(p.text, p.lang);
         if (found?.length) remembered.set(p.lang + p.text, found);

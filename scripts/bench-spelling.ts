@@ -100,9 +100,9 @@ async function main() {
   console.log('  Target: spelling adds ≤ 50 ms to a lint once loaded.');
 
   // Memory of one open French draft in the extension host process, before and after the
-  // spelling worker (dist/spellWorker.js) starts and lints it.
+  // spelling worker (dist/lintWorker.js) starts and lints it.
   const rss0 = process.memoryUsage().rss;
-  const worker = new Worker(join(dist, 'spellWorker.js'));
+  const worker = new Worker(join(dist, 'lintWorker.js'));
   const t1 = performance.now();
   const answer = await new Promise<{ findings: unknown[] }>((resolve, reject) => {
     worker.once('message', resolve);

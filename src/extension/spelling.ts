@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { resolveRule } from '../engine/config';
 import { spelling } from '../engine/rules/spelling';
 import type { Finding, Locale, Suggestion } from '../engine/types';
-import type { SpellRequest, SpellResponse } from './spellWorker';
+import type { SpellRequest, SpellResponse } from '../node/spellService';
 import { kindOf, type Linter } from './linter';
 
 type Pending = { resolve(r: SpellResponse): void; reject(e: Error): void };
@@ -17,7 +17,7 @@ const MAX_WORKER_STARTS = 3;
 const SPELLING_DELAY_MS = 400;
 
 /**
- * Spelling in the editor: after each lint of a draft, the worker thread (dist/spellWorker.js,
+ * Spelling in the editor: after each lint of a draft, the worker thread (dist/lintWorker.js,
  * started on the first lint, never at activation) lints the same text with the spelling rule
  * and the linter adds its findings. The other rules' squiggles never wait for it.
  */
@@ -111,7 +111,7 @@ export class SpellingService implements vscode.Disposable {
     if (this.worker) return this.worker;
     if (this.starts >= MAX_WORKER_STARTS) return undefined;
     this.starts++;
-    const worker = new Worker(vscode.Uri.joinPath(this.extensionUri, 'dist', 'spellWorker.js').fsPath);
+    const worker = new Worker(vscode.Uri.joinPath(this.extensionUri, 'dist', 'lintWorker.js').fsPath);
     worker.on('message', (res: SpellResponse) => {
       const p = this.pending.get(res.id);
       if (!p) return;

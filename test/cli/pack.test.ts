@@ -58,8 +58,8 @@ describe('packed CLI', { skip: !built && 'dist/ is missing: run npm run build' }
 
   it('packs the CLI bundles and nothing of the sources, tests or dev tooling', () => {
     // npm always adds package.json, README and LICENSE; Hunspell and its dictionaries serve the spelling rule.
-    const dictionaries = ['en', 'en-gb', 'fr'].flatMap((d) => [`dist/dictionaries/${d}.aff`, `dist/dictionaries/${d}.dic`, `dist/dictionaries/${d}.license.txt`]);
-    assert.deepEqual(packed, ['LICENSE', 'README.md', 'dist/cli-filters.js', 'dist/cli.js', 'dist/deliverability.js', 'dist/lintWorker.js', 'dist/lists.js', 'package.json', ...dictionaries, 'dist/spelling.js'].sort());
+    const dictionaries = ['en', 'en-gb', 'fr'].flatMap((d) => [`dist/dictionaries/${d}.aff.br`, `dist/dictionaries/${d}.dic.br`, `dist/dictionaries/${d}.license.txt`]);
+    assert.deepEqual(packed, ['LICENSE', 'README.md', 'dist/cli-filters.js', 'dist/cli.js', 'dist/deliverability.js', 'dist/lintWorker.js', 'dist/lists.js', 'dist/spamModel.js', 'package.json', ...dictionaries, 'dist/spelling.js'].sort());
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     assert.deepEqual(pkg.dependencies ?? {}, {}, 'bundled: nothing to install at run time');
   });

@@ -1,10 +1,9 @@
 /**
- * The spelling worker thread. Hunspell and its dictionaries (about 60 MB) load here, never on
- * the extension host thread: the host lints every other rule at once and asks this worker for
- * the spelling findings afterwards, then for corrections when the quick-fix menu opens.
- * Self-contained (engine + dist/spelling.js) so that a general lint worker can absorb it later.
+ * Spelling in a worker thread (dist/lintWorker.js, the same bundle as the lint worker). Hunspell
+ * and its dictionaries (about 60 MB) load there, never on the extension host thread: the host
+ * lints every other rule at once and asks the worker for the spelling findings afterwards, then
+ * for corrections when the quick-fix menu opens.
  */
-import { parentPort } from 'node:worker_threads';
 import type { MailproofConfig } from '../engine/config';
 import { lint } from '../engine/lint';
 import type { DraftModel } from '../engine/model';
@@ -31,7 +30,8 @@ const models = new Map<string, { version: number; model: DraftModel }>();
 let speller: Promise<LoadedSpeller> | undefined;
 let reportedLoad = false;
 
-async function handle(msg: SpellRequest): Promise<SpellResponse | undefined> {
+/** Answers one spelling request; `forget` has no answer. */
+export async function serveSpelling(msg: SpellRequest): Promise<SpellResponse | undefined> {
   if (msg.type === 'forget') {
     models.delete(msg.uri);
     return undefined;
@@ -49,12 +49,3 @@ async function handle(msg: SpellRequest): Promise<SpellResponse | undefined> {
   if (!kept || kept.version !== msg.version) return { id: msg.id, suggestions: [] };
   return { id: msg.id, suggestions: spellingSuggestions(kept.model, msg.finding, s, msg.locale) };
 }
-
-parentPort?.on('message', (msg: SpellRequest) => {
-  handle(msg).then(
-    (res) => res && parentPort!.postMessage(res),
-    (e: unknown) => {
-      if (msg.type !== 'forget') parentPort!.postMessage({ id: msg.id, error: (e as Error)?.message ?? String(e) });
-    },
-  );
-});

@@ -26,11 +26,8 @@ export function addressesOf(source: string, header: Header): MailAddress[] {
     if (!found) {
       // No angle brackets: the entry is a bare addr-spec, possibly with a comment.
       const text = stripComments(source.slice(entryStart, end));
-      const m = /[^\s<>,;:"()]+@[^\s<>,;:"()]+/.exec(text);
-      if (m) {
-        const start = entryStart + m.index;
-        found = make(m[0], start);
-      }
+      const m = bareAddress(text);
+      if (m) found = make(text.slice(m.start, m.end), entryStart + m.start);
     }
     if (found) out.push(found);
     found = undefined;
@@ -60,6 +57,27 @@ export function addressesOf(source: string, header: Header): MailAddress[] {
   }
   finishEntry(to);
   return out;
+}
+
+// The first run of characters outside `\s<>,;:"()` with an `@` that has something on both
+// sides (what `/[^\s<>,;:"()]+@[^\s<>,;:"()]+/` matches), found by one scan: the regular
+// expression rescanned a long run without `@` from each of its characters.
+function bareAddress(text: string): { start: number; end: number } | undefined {
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && isAddressStop(text[i])) i++;
+    const start = i;
+    let inner = false;
+    for (; i < text.length && !isAddressStop(text[i]); i++) {
+      if (text[i] === '@' && i > start && i + 1 < text.length && !isAddressStop(text[i + 1])) inner = true;
+    }
+    if (inner) return { start, end: i };
+  }
+  return undefined;
+}
+
+function isAddressStop(ch: string): boolean {
+  return '<>,;:"()'.includes(ch) || /\s/.test(ch);
 }
 
 function make(address: string, start: number): MailAddress {

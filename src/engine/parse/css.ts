@@ -61,10 +61,10 @@ export function parseDeclarations(text: string, offset: (i: number) => number): 
     while (ve > vs && WS.test(text[ve - 1])) ve--;
     let value = text.slice(vs, ve);
     let important = false;
-    const imp = /\s*!\s*important$/i.exec(value);
-    if (imp) {
+    const cut = importantStart(value);
+    if (cut >= 0) {
       important = true;
-      value = value.slice(0, imp.index);
+      value = value.slice(0, cut);
     }
     if (property && !property.includes('{') && !property.includes('}')) {
       out.push({
@@ -80,6 +80,20 @@ export function parseDeclarations(text: string, offset: (i: number) => number): 
     i = end + 1;
   }
   return out;
+}
+
+// Where a trailing `!important` (with any whitespace before and after the `!`) starts in a
+// trimmed value, or -1. Scanned back from the end: `/\s*!\s*important$/` rescanned a run of
+// whitespace from each of its characters.
+function importantStart(value: string): number {
+  const word = value.length - 'important'.length;
+  if (word < 1 || value.slice(word).toLowerCase() !== 'important') return -1;
+  let i = word;
+  while (i > 0 && WS.test(value[i - 1])) i--;
+  if (value[i - 1] !== '!') return -1;
+  i--;
+  while (i > 0 && WS.test(value[i - 1])) i--;
+  return i;
 }
 
 // Index of the first character for which `stop` is true, outside quotes, comments and (when

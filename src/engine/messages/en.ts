@@ -49,6 +49,11 @@ export const en: Record<string, string> = {
   'html-form.form': 'Form in the message: most mail clients disable or remove it',
   'html-form.field': 'Form field <{tag}>: most mail clients disable or remove it',
   'html-form.iframe': 'Inline frame (iframe): mail clients remove it and filters flag it',
+  // html-nesting
+  'rule.html-nesting.description': 'Markup nested too deep to be read as written',
+  'rule.html-nesting.why':
+    'Browsers and mail clients stop nesting elements at a few hundred levels (Chromium at 512) and place deeper elements side by side, so the message does not render as its source says. Nesting this deep only comes from generated or broken markup; Mailproof reads it the same way, which keeps linting fast.',
+  'html-nesting.tooDeep': 'HTML nested deeper than {max} levels: {count} deeper elements were read as siblings',
   // html-width
   'rule.html-width.description': 'Layout wider than reading panes',
   'rule.html-width.why':

@@ -49,6 +49,11 @@ export const fr: Record<string, string> = {
   'html-form.form': 'Formulaire dans le message : la plupart des clients le désactivent ou le suppriment',
   'html-form.field': 'Champ de formulaire <{tag}> : la plupart des clients le désactivent ou le suppriment',
   'html-form.iframe': 'Cadre intégré (iframe) : les clients le suppriment et les filtres le signalent',
+  // html-nesting
+  'rule.html-nesting.description': 'Balisage trop imbriqué pour être lu tel quel',
+  'rule.html-nesting.why':
+    'Les navigateurs et les clients de messagerie cessent d’imbriquer les éléments au-delà de quelques centaines de niveaux (Chromium à 512) et placent les éléments plus profonds côte à côte : le message ne s’affiche pas comme sa source l’indique. Une telle profondeur ne vient que d’un balisage généré ou cassé ; Mailproof le lit de la même façon, ce qui garde l’analyse rapide.',
+  'html-nesting.tooDeep': 'HTML imbriqué sur plus de {max} niveaux : {count} éléments plus profonds ont été lus comme voisins',
   // html-width
   'rule.html-width.description': 'Mise en page plus large que les volets de lecture',
   'rule.html-width.why':

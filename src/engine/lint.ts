@@ -26,7 +26,16 @@ export interface LintOptions {
    * files (image-size) check only what the draft itself holds (`data:` URIs).
    */
   resources?: Resources;
+  /** Findings kept per rule; the rest become one summary finding. `MAX_FINDINGS_PER_RULE` by default. */
+  maxFindingsPerRule?: number;
 }
+
+/**
+ * Findings each rule reports per file before the rest are summed up in one information finding
+ * (cspell caps a document at 100 problems, `maxNumberOfProblems`). 300 KB of `€` would otherwise
+ * give 33,000 findings: megabytes of JSON and SARIF, and a Problems panel nobody can read.
+ */
+export const MAX_FINDINGS_PER_RULE = 100;
 
 const HTML_EXT = /\.(html?|xhtml|mjml|hbs|handlebars|liquid|njk|twig|mustache|ejs)$/i;
 const TEXT_EXT = /\.(txt|text|md|markdown)$/i;
@@ -94,6 +103,9 @@ export function lint(text: string, options: LintOptions = {}): LintRun {
   const t = (key: string, params?: MessageParams) => translate(locale, key, params);
   const findings: Finding[] = [];
   const weights = new Map<string, number>();
+  const suppressions = parseDirectives(model, lines);
+  const cap = options.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE;
+  const summaries: Finding[] = [];
 
   for (const rule of rules) {
     if (rule.kinds && !rule.kinds.includes(kind)) continue;
@@ -110,16 +122,25 @@ export function lint(text: string, options: LintOptions = {}): LintRun {
       resources: options.resources,
       t,
       report(r: Report) {
-        findings.push(toFinding(rule.id, r.severity ?? severity, r, text.length));
+        const f = toFinding(rule.id, r.severity ?? severity, r, text.length);
+        if (suppressions.isSuppressed(f.ruleId, f.start)) return;
+        if (reported++ < cap) findings.push(f);
+        else more ??= f;
       },
     };
+    let reported = 0;
+    let more: Finding | undefined;
     (rule.check as (c: typeof ctx) => void)(ctx);
+    if (more) {
+      const params = { count: reported - cap, rule: rule.id, max: cap };
+      summaries.push({ ruleId: rule.id, severity: 'info', message: t('lint.moreFindings', params), start: more.start, end: more.end, data: { moreFindings: reported - cap } });
+    }
   }
 
-  const suppressions = parseDirectives(model, lines);
-  const kept = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, f.start));
+  // The score counts the findings themselves, not the summaries of those left out.
+  const { score, breakdown } = computeScore(findings, (id) => weights.get(id) ?? 0);
+  const kept = summaries.length ? findings.concat(summaries) : findings;
   kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  const { score, breakdown } = computeScore(kept, (id) => weights.get(id) ?? 0);
   return { kind, findings: kept, score, scoreBreakdown: breakdown, language: model.language, model, lines };
 }
 

@@ -4,7 +4,7 @@ import { validateConfig } from '../../src/engine/config';
 import { disableFixes } from '../../src/engine/directives';
 import { applyEdits } from '../../src/engine/fix';
 import { translate } from '../../src/engine/i18n';
-import { detectKind, lint } from '../../src/engine/lint';
+import { detectKind, lint, MAX_FINDINGS_PER_RULE } from '../../src/engine/lint';
 import { rules } from '../../src/engine/rules/index';
 
 // These tests are about the engine, shown through the text rules only.
@@ -19,6 +19,28 @@ describe('lint', () => {
     assert.equal(detectKind(undefined, 'From: a@b.c\r\nSubject: x\r\n\r\nbody'), 'eml');
     assert.equal(detectKind(undefined, '<table><tr><td>x</td></tr></table>'), 'html');
     assert.equal(detectKind(undefined, 'Hello'), 'text');
+  });
+
+  it('reads folded CRLF header lines without backtracking (40 continuation lines once took 2^40 steps)', () => {
+    assert.equal(detectKind(undefined, 'X-A: 1\r\n 2\r\n\t3\r\nFrom: a@b.c\r\n\r\nbody'), 'eml');
+    assert.equal(detectKind(undefined, 'a:' + '\r\n '.repeat(40) + 'x'), 'text');
+    assert.equal(detectKind(undefined, 'From: a@b.c' + '\r\n '.repeat(40) + '\r\nSubject: x\r\n'), 'eml');
+  });
+
+  it('keeps MAX_FINDINGS_PER_RULE findings per rule and sums up the rest in one info finding', () => {
+    const text = '<p>' + 'Vite !!! '.repeat(MAX_FINDINGS_PER_RULE + 30) + '</p>';
+    const all = lint(text, { kind: 'html', rules: textRules, maxFindingsPerRule: Infinity }).findings.filter((f) => f.ruleId === 'exclamation');
+    assert.ok(all.length > MAX_FINDINGS_PER_RULE + 29);
+    const run = lint(text, { kind: 'html', rules: textRules });
+    const own = run.findings.filter((f) => f.ruleId === 'exclamation');
+    const summary = own.filter((f) => f.data?.moreFindings !== undefined);
+    assert.equal(summary.length, 1);
+    assert.equal(own.length, MAX_FINDINGS_PER_RULE + 1);
+    assert.equal(summary[0].severity, 'info');
+    assert.equal(summary[0].message, `${all.length - MAX_FINDINGS_PER_RULE} more exclamation findings in this file not listed (at most ${MAX_FINDINGS_PER_RULE} per rule)`);
+    assert.equal(text.slice(summary[0].start, summary[0].end), '!!!');
+    const fr = lint(text, { kind: 'html', rules: textRules, locale: 'fr', maxFindingsPerRule: 10 }).findings.filter((f) => f.data?.moreFindings);
+    assert.equal(fr[0].message, `${all.length - 10} autres signalements exclamation dans ce fichier ne sont pas listés (au plus 10 par règle)`);
   });
 
   it('disables a rule for the next line, a block, or the file', () => {

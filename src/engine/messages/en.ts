@@ -256,6 +256,7 @@ export const en: Record<string, string> = {
   'footer.mailSubject': 'unsubscribe',
 
   // configuration problems
+  'lint.moreFindings': '{count} more {rule} findings in this file not listed (at most {max} per rule)',
   'config.notObject': 'The configuration must be a JSON object',
   'config.unknownOption': 'Unknown option “{name}”',
   'config.rulesNotObject': '“rules” must be an object keyed by rule id',

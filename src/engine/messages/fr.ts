@@ -256,6 +256,7 @@ export const fr: Record<string, string> = {
   'footer.mailSubject': 'désinscription',
 
   // problèmes de configuration
+  'lint.moreFindings': '{count} autres signalements {rule} dans ce fichier ne sont pas listés (au plus {max} par règle)',
   'config.notObject': 'La configuration doit être un objet JSON',
   'config.unknownOption': 'Option inconnue « {name} »',
   'config.rulesNotObject': '« rules » doit être un objet indexé par identifiant de règle',

@@ -1,11 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { type MailproofConfig, validateConfig } from '../engine/config';
 import { translate } from '../engine/i18n';
 import { fixAllText } from '../engine/fix';
 import { lint } from '../engine/lint';
 import { rules } from '../engine/rules/index';
 import type { Locale } from '../engine/types';
-import { type DraftFile, encodeDraft, expandPaths, findConfig, type ReadFailure, readDraft } from './files';
+import { DEFAULT_MAX_FILE_BYTES, type DraftFile, expandPaths, findConfig, type ReadFailure, readDraft, writeDraftAtomically } from './files';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
@@ -22,6 +22,8 @@ export interface LintCommand {
   locale: Locale;
   fix: boolean;
   quiet: boolean;
+  /** Bytes read at most per file (`--max-file-size`, in KB on the command line). */
+  maxFileBytes?: number;
 }
 
 export interface Io {
@@ -43,9 +45,12 @@ export function runLint(cmd: LintCommand, io: Io): number {
     if (cached !== undefined) return cached;
     let loaded: MailproofConfig | null = null;
     try {
-      const raw = JSON.parse(readFileSync(path, 'utf8'));
+      // Editors save JSON with a byte order mark; JSON.parse does not accept one.
+      const raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
       const { config, problems } = validateConfig(raw, rules);
-      for (const p of problems) io.err(`mailproof: ${cliText(locale, 'configProblem', { file: path, problem: translate(locale, p.key, p.params) })}\n`);
+      // A mistake fails the run (exit 2), so that a typo cannot pass CI; files are still linted
+      // with the valid part.
+      for (const p of problems) failWith(cliText(locale, 'configProblem', { file: path, problem: translate(locale, p.key, p.params) }));
       loaded = config;
     } catch (e) {
       failWith(cliText(locale, e instanceof SyntaxError ? 'configInvalidJson' : 'unreadable', { file: path, reason: (e as Error).message }));
@@ -65,7 +70,7 @@ export function runLint(cmd: LintCommand, io: Io): number {
   const lookup = new Map<string, string | null>();
   const results: FileResult[] = [];
   for (const path of files) {
-    const draft = readDraft(path);
+    const draft = readDraft(path, cmd.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     if ('reason' in draft) {
       failWith(failureText(draft, locale));
       continue;
@@ -79,7 +84,7 @@ export function runLint(cmd: LintCommand, io: Io): number {
     let text = draft.text;
     let run = lint(text, { fileName: path, config, locale, resources: fileResources });
     if (cmd.fix) {
-      const fixed = fixFile(draft, run, config, locale, io);
+      const fixed = fixFile(draft, run, config, locale, io, cmd.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
       if (fixed) {
         text = fixed.text;
         run = fixed.run;
@@ -93,14 +98,17 @@ export function runLint(cmd: LintCommand, io: Io): number {
   return exit;
 }
 
-function fixFile(draft: DraftFile, first: ReturnType<typeof lint>, config: MailproofConfig | undefined, locale: Locale, io: Io) {
+function fixFile(draft: DraftFile, first: ReturnType<typeof lint>, config: MailproofConfig | undefined, locale: Locale, io: Io, maxBytes: number) {
   const { text, run, fixed: total } = fixAllText(draft.text, first, (t) => lint(t, { fileName: draft.path, config, locale, resources: fileResources }));
   if (total === 0) return undefined;
   if (!draft.lossless) {
     io.err(`mailproof: ${cliText(locale, 'fixSkippedEncoding', { file: draft.path })}\n`);
     return undefined;
   }
-  writeFileSync(draft.path, encodeDraft(draft, text));
+  if (!writeDraftAtomically(draft, text, maxBytes)) {
+    io.err(`mailproof: ${cliText(locale, 'fixSkippedChanged', { file: draft.path })}\n`);
+    return undefined;
+  }
   io.err(`${cliText(locale, 'fixed', { file: draft.path, count: total })}\n`);
   return { text, run };
 }
@@ -113,7 +121,15 @@ function failureText(f: ReadFailure, locale: Locale): string {
       return cliText(locale, 'binary', { file: f.path });
     case 'no-drafts':
       return cliText(locale, 'noDrafts', { file: f.path });
+    case 'not-regular':
+      return cliText(locale, 'notRegular', { file: f.path });
+    case 'too-large':
+      return cliText(locale, 'tooLarge', { file: f.path, size: kb(f.size ?? 0), max: kb(f.max ?? 0) });
     default:
       return cliText(locale, 'unreadable', { file: f.path, reason: f.detail ?? '' });
   }
+}
+
+function kb(bytes: number): string {
+  return `${Math.ceil(bytes / 1024)} KB`;
 }

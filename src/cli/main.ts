@@ -57,7 +57,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       return 0;
     }
     if (command === 'lint') {
-      const args = parseArgs(rest, { values: ['--format', '--config', '--locale'], flags: ['--fix', '--quiet', '--help', '-h'] }, locale);
+      const args = parseArgs(rest, { values: ['--format', '--config', '--locale', '--max-file-size'], flags: ['--fix', '--quiet', '--help', '-h'] }, locale);
       if (args.flags.has('--help') || args.flags.has('-h')) {
         io.out(cliText(locale, 'usage') + '\n');
         return 0;
@@ -65,7 +65,10 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       const format = args.values['--format']?.at(-1) ?? 'text';
       if (!FORMATTERS[format]) throw new UsageError(cliText(locale, 'badFormat', { value: format, allowed: Object.keys(FORMATTERS).join(', ') }));
       if (args.positional.length === 0) throw new UsageError(cliText(locale, 'noFiles'));
-      return runLint({ files: args.positional, format, config: args.values['--config']?.at(-1), locale, fix: args.flags.has('--fix'), quiet: args.flags.has('--quiet') }, io);
+      const maxKb = args.values['--max-file-size']?.at(-1);
+      if (maxKb !== undefined && !/^[1-9]\d{0,8}$/.test(maxKb)) throw new UsageError(cliText(locale, 'badMaxFileSize', { value: maxKb }));
+      const maxFileBytes = maxKb === undefined ? undefined : Number(maxKb) * 1024;
+      return runLint({ files: args.positional, format, config: args.values['--config']?.at(-1), locale, fix: args.flags.has('--fix'), quiet: args.flags.has('--quiet'), maxFileBytes }, io);
     }
     if (command === 'check') {
       const { runCheck } = await import('./check');

@@ -14,6 +14,7 @@ Lint options:
   --locale en|fr             Language of the messages (default: from LANG)
   --fix                      Apply the preferred fix of each finding and write the files
   --quiet                    Report errors only
+  --max-file-size KB         Skip files larger than this, saying so (default: 25600, 25 MB)
 
 Run "mailproof check --help" for the deliverability options.
 Exit codes: 0 no error-severity finding, 1 some, 2 bad usage or unreadable input.`,
@@ -27,6 +28,10 @@ Exit codes: 0 no error-severity finding, 1 some, 2 bad usage or unreadable input
   unreadable: '{file}: cannot be read ({reason})',
   binary: '{file}: binary file, not linted',
   noDrafts: '{file}: no email drafts in this folder',
+  notRegular: '{file}: not a regular file (FIFO, device or socket), not read',
+  tooLarge: '{file}: {size} is over the {max} read limit, not linted (--max-file-size)',
+  badMaxFileSize: 'invalid --max-file-size “{value}”; give a size in KB, such as 25600',
+  fixSkippedChanged: '{file}: not fixed, the file changed on disk while it was linted',
   configInvalidJson: '{file}: not valid JSON ({reason})',
   configProblem: '{file}: {problem}',
   fixSkippedEncoding: '{file}: not fixed, the file is not valid UTF-8 and rewriting it would lose bytes',
@@ -75,6 +80,7 @@ Options de lint :
   --locale en|fr             Langue des messages (par défaut : selon LANG)
   --fix                      Applique la correction préférée de chaque problème et réécrit les fichiers
   --quiet                    N’affiche que les erreurs
+  --max-file-size Ko         Ignore les fichiers plus gros, en le disant (défaut : 25600, 25 Mo)
 
 Lancez « mailproof check --help » pour les options de délivrabilité.
 Codes de sortie : 0 aucune erreur, 1 des erreurs, 2 usage incorrect ou fichier illisible.`,
@@ -88,6 +94,10 @@ Codes de sortie : 0 aucune erreur, 1 des erreurs, 2 usage incorrect ou fichier i
   unreadable: '{file} : lecture impossible ({reason})',
   binary: '{file} : fichier binaire, non analysé',
   noDrafts: '{file} : aucun brouillon d’e-mail dans ce dossier',
+  notRegular: '{file} : pas un fichier ordinaire (FIFO, périphérique ou socket), non lu',
+  tooLarge: '{file} : {size} dépasse la limite de lecture de {max}, non analysé (--max-file-size)',
+  badMaxFileSize: '--max-file-size « {value} » invalide ; indiquez une taille en Ko, par exemple 25600',
+  fixSkippedChanged: '{file} : non corrigé, le fichier a changé sur le disque pendant l’analyse',
   configInvalidJson: '{file} : JSON invalide ({reason})',
   configProblem: '{file} : {problem}',
   fixSkippedEncoding: '{file} : non corrigé, le fichier n’est pas en UTF-8 valide et le réécrire perdrait des octets',

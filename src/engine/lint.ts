@@ -127,6 +127,9 @@ export function lint(text: string, options: LintOptions = {}): LintRun {
         if (reported++ < cap) findings.push(f);
         else more ??= f;
       },
+      get full() {
+        return reported >= cap;
+      },
     };
     let reported = 0;
     let more: Finding | undefined;

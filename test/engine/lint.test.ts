@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { validateConfig } from '../../src/engine/config';
+import { spellingCount, validateConfig } from '../../src/engine/config';
 import { disableFixes } from '../../src/engine/directives';
 import { applyEdits } from '../../src/engine/fix';
 import { translate } from '../../src/engine/i18n';
@@ -113,23 +113,54 @@ describe('lint', () => {
 });
 
 describe('validateConfig', () => {
-  it('keeps what is valid and names each mistake', () => {
+  it('keeps what is valid and names each mistake, by the generated schema', () => {
     const { config, problems } = validateConfig(
-      { rules: { exclamation: { severity: 'error', maxInBody: -1, bogus: 1 }, nope: 'off', emoji: 'loud' }, acronyms: 'ACME', mailType: 'bulk', extra: true },
+      { rules: { exclamation: { severity: 'error', maxInBody: -1, bogus: 1 }, nope: 'off', emoji: 'loud' }, acronyms: 'ACME', mailType: 'bulky', extra: true },
       rules,
     );
     assert.deepEqual(config.rules, { exclamation: { severity: 'error' } });
-    assert.equal(config.mailType, 'bulk');
+    assert.equal(config.mailType, undefined);
     assert.deepEqual(
       problems.map((p) => translate('en', p.key, p.params)),
       [
-        'Unknown option “extra”',
-        'Rule “exclamation”: invalid value for “maxInBody”',
+        '“rules.exclamation.maxInBody” must be between 0 and ∞',
         'Rule “exclamation” has no option “bogus”',
         'Unknown rule “nope”',
-        'Rule “emoji”: the severity must be error, warning, info or off',
-        '“acronyms” must be a list of strings',
+        '“rules.emoji” must be one of error, warning, info, off',
+        '“acronyms” must be string[]',
+        '“mailType” must be one of bulk, transactional',
+        'Unknown option “extra”',
       ],
+    );
+  });
+
+  it('rejects non-array alternatives and exceptions in custom phrases instead of crashing the lint', () => {
+    const raw = { phrases: { add: [{ phrase: 'promo flash', alternatives: 'offre' }, { phrase: 'soldes', except: 'soldes d’hiver' }, 'prix cassé'] } };
+    const { config, problems } = validateConfig(raw, rules);
+    // The phrases stay, without the values that were not lists.
+    assert.deepEqual(config.phrases?.add, [{ phrase: 'promo flash' }, { phrase: 'soldes' }, 'prix cassé']);
+    assert.deepEqual(
+      problems.map((p) => translate('fr', p.key, p.params)),
+      ['« phrases.add[0].alternatives » doit être de type string[]', '« phrases.add[1].except » doit être de type string[]'],
+    );
+    assert.doesNotThrow(() => lint('<p>Prix cassé, promo flash</p>', { kind: 'html', config }));
+  });
+
+  it('caps the spellings of a custom phrase instead of expanding 2^k optional groups', () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => `mot${i}(s)`).join(' ');
+    const { config, problems } = validateConfig({ phrases: { add: [twenty, 'offre(s) spéciale(s)'] } }, rules);
+    assert.deepEqual(config.phrases?.add, ['offre(s) spéciale(s)']);
+    assert.equal(translate('en', problems[0].key, problems[0].params), '“phrases.add[0]” expands to more than 64 spellings through its optional groups');
+    assert.equal(spellingCount('offre(s) spéciale(s)'), 4);
+    assert.equal(spellingCount('gratuit(e|es|s)'), 4);
+    assert.equal(spellingCount('(((((('), 1);
+  });
+
+  it('bounds list sizes and lengths', () => {
+    const { problems } = validateConfig({ acronyms: Array.from({ length: 5000 }, () => 'ACME'), sender: 'x'.repeat(1000) }, rules);
+    assert.deepEqual(
+      problems.map((p) => p.key),
+      ['config.tooManyItems', 'config.tooLong'],
     );
   });
 

@@ -1,3 +1,4 @@
+import { escapeControls } from '../../deliverability/format';
 import { formatNumber } from '../../engine/i18n';
 import { cliText } from '../messages';
 import { type FileResult, type Formatter, lineCol } from './types';
@@ -10,7 +11,9 @@ export const formatText: Formatter = (results, locale) => {
     for (const f of r.findings) {
       count[f.severity]++;
       const { line, column } = lineCol(r.lines, f.start);
-      out.push(`${r.file}:${line}:${column}  ${f.severity}  ${f.message}  ${f.ruleId}`);
+      // File names and messages (which quote link hosts and header values) come from the draft:
+      // no terminal escape sequences or line breaks reach the terminal, as in `check`.
+      out.push(`${escapeControls(r.file)}:${line}:${column}  ${f.severity}  ${escapeControls(f.message)}  ${f.ruleId}`);
     }
   }
   if (out.length) out.push('');
@@ -21,5 +24,5 @@ export const formatText: Formatter = (results, locale) => {
 };
 
 function scoreLine(r: FileResult, locale: 'en' | 'fr'): string {
-  return cliText(locale, 'score', { file: r.file, score: formatNumber(r.score, locale) });
+  return cliText(locale, 'score', { file: escapeControls(r.file), score: formatNumber(r.score, locale) });
 }

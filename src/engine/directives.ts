@@ -11,7 +11,7 @@ import type { MessageParams } from './i18n';
  * and, for `.eml` drafts, the header `X-Mailproof-Disable: rule-a, rule-b` (front matter
  * `mailproof-disable:` in HTML/text drafts). Without rule ids they apply to every rule.
  */
-const DIRECTIVE_RE = /<!--\s*mailproof-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+const DIRECTIVE_RE = /<!--\s*mailproof-(disable-next-line|disable-line|disable|enable)\b/g;
 const ALL = '*';
 
 /** Answers whether a finding is switched off by a directive. */
@@ -34,10 +34,19 @@ export function parseDirectives(model: DraftModel, lines: LineIndex): Suppressio
   if (source.includes('mailproof-')) {
     const open = new Map<string, number>();
     DIRECTIVE_RE.lastIndex = 0;
+    // The rule list runs to the comment's `-->`, which must be the first `>` after the keyword.
+    // The next `>` is looked up once for all the directives before it: searching it again from
+    // each one made a run of unclosed directives quadratic.
+    let gt = -1;
     for (let m = DIRECTIVE_RE.exec(source); m; m = DIRECTIVE_RE.exec(source)) {
-      const ids = ruleList(m[2]);
+      const after = m.index + m[0].length;
+      if (gt < after) gt = source.indexOf('>', after);
+      if (gt < 0) break;
+      if (gt < after + 2 || source[gt - 1] !== '-' || source[gt - 2] !== '-') continue;
+      const ids = ruleList(source.slice(after, gt - 2));
       const kind = m[1];
-      const end = m.index + m[0].length;
+      const end = gt + 1;
+      DIRECTIVE_RE.lastIndex = end;
       if (kind === 'disable-next-line' || kind === 'disable-line') {
         const line = lines.positionAt(end).line + (kind === 'disable-next-line' ? 1 : 0);
         let set = lineRules.get(line);

@@ -63,6 +63,7 @@ export function isSpfRecord(txt: string): boolean {
 
 // ip4-cidr-length = "/" ("0" / %x31-39 0*1DIGIT); leading zeros are not allowed.
 const CIDR = '(0|[1-9]\\d*)';
+// regex-audit: safe, anchored at the end, digits only, each part optional once
 const DUAL_CIDR_RE = new RegExp(`(?:/${CIDR})?(?://${CIDR})?$`);
 // name = ALPHA *( ALPHA / DIGIT / "-" / "_" / "." ) (RFC 7208 §12)
 const MODIFIER_RE = /^([a-z][a-z0-9\-_.]*)=(.*)$/i;
@@ -114,6 +115,7 @@ function parseMechanism(term: string): Mechanism {
     }
     case 'ip4':
     case 'ip6': {
+      // regex-audit: safe, anchored, `[^/]+` stops at the only `/` the rest may hold
       const ipm = new RegExp(`^:([^/]+)(?:/${CIDR})?$`).exec(rest);
       const ip = ipm && (name === 'ip4' ? parseIpv4(ipm[1]) : parseIpv6(ipm[1]));
       if (!ipm || !ip) throw new SpfSyntaxError(detail('detail.badNetwork', { term, family: name === 'ip4' ? 'IPv4' : 'IPv6' }), term);

@@ -26,7 +26,7 @@ export function addressesOf(source: string, header: Header): MailAddress[] {
     if (!found) {
       // No angle brackets: the entry is a bare addr-spec, possibly with a comment.
       const text = stripComments(source.slice(entryStart, end));
-      const m = bareAddress(text);
+      const m = bareAddress(text, ADDRESS_STOPS);
       if (m) found = make(text.slice(m.start, m.end), entryStart + m.start);
     }
     if (found) out.push(found);
@@ -59,25 +59,26 @@ export function addressesOf(source: string, header: Header): MailAddress[] {
   return out;
 }
 
-// The first run of characters outside `\s<>,;:"()` with an `@` that has something on both
-// sides (what `/[^\s<>,;:"()]+@[^\s<>,;:"()]+/` matches), found by one scan: the regular
-// expression rescanned a long run without `@` from each of its characters.
-function bareAddress(text: string): { start: number; end: number } | undefined {
+const ADDRESS_STOPS = '<>,;:"()';
+
+/**
+ * The first run of characters that are neither whitespace nor in `stops` and hold an `@` with
+ * something on both sides: what `/[^\s<>,;:"()]+@[^\s<>,;:"()]+/` matches for these stops, found
+ * by one scan (the regular expression rescanned a long run without `@` from each character).
+ */
+export function bareAddress(text: string, stops: string): { start: number; end: number } | undefined {
+  const isStop = (ch: string) => stops.includes(ch) || /\s/.test(ch);
   let i = 0;
   while (i < text.length) {
-    while (i < text.length && isAddressStop(text[i])) i++;
+    while (i < text.length && isStop(text[i])) i++;
     const start = i;
     let inner = false;
-    for (; i < text.length && !isAddressStop(text[i]); i++) {
-      if (text[i] === '@' && i > start && i + 1 < text.length && !isAddressStop(text[i + 1])) inner = true;
+    for (; i < text.length && !isStop(text[i]); i++) {
+      if (text[i] === '@' && i > start && i + 1 < text.length && !isStop(text[i + 1])) inner = true;
     }
     if (inner) return { start, end: i };
   }
   return undefined;
-}
-
-function isAddressStop(ch: string): boolean {
-  return '<>,;:"()'.includes(ch) || /\s/.test(ch);
 }
 
 function make(address: string, start: number): MailAddress {

@@ -9,6 +9,7 @@ import { linksOf } from '../html/links';
 
 // Words that offer a way out, English and French, matched on case- and accent-folded text
 // (spaces stand for any whitespace, &nbsp; included).
+// regex-audit: safe, the literal below with \s+ for each space; recheck finds the built pattern safe (no quantified group overlaps the next)
 const UNSUB_TEXT = new RegExp(
   String.raw`\b(?:unsubscrib\w*|unsub|opt[ -]?out|opting out|remove me|manage (?:your |my )?(?:email |mail |subscription |communication )?(?:preferences|subscriptions?)|(?:update|change|edit) (?:your |my )?(?:email |subscription )?preferences|(?:email|mail|subscription|notification) (?:preferences|settings)|stop receiving|no longer (?:wish|want) to receive|(?:se |vous |me )?desinscri\w*|(?:se |vous |me )?desabonn\w*|ne (?:plus|pas) recevoir|ne souhaitez plus recevoir|(?:gerer|modifier) (?:mes |vos )?(?:preferences|abonnements?)|preferences (?:d'abonnement|de communication|e-mail|email|de reception)|parametres (?:d'abonnement|de notification))\b`.replace(/ /g, '\\s+'),
 );

@@ -1,7 +1,7 @@
 import type { Locale } from '../engine/types';
 import type { ReportFormat, SmtpSecurity, SmtpTarget } from '../deliverability/index';
 import type { Io } from './lint';
-import { parseArgs, UsageError } from './main';
+import { parseArgs, UsageError } from './args';
 import { cliText } from './messages';
 
 const FORMATS: ReportFormat[] = ['text', 'json', 'markdown'];

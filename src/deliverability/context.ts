@@ -13,6 +13,8 @@ export interface CheckOptions {
   domainBlocklists: string[];
   linkedDomains: string[];
   timeoutMs: number;
+  httpsCa?: string | string[];
+  httpsPort?: number;
 }
 
 export interface CheckContext {
@@ -21,6 +23,8 @@ export interface CheckContext {
   /** The full address when the user gave one. */
   address?: string;
   resolver: Resolver;
+  /** The DNS server(s) every query goes to, as named in "could not determine" messages. */
+  dnsServer: string;
   locale: Locale;
   options: CheckOptions;
   /** Aborted on cancel or when the overall time budget runs out. */
@@ -56,4 +60,9 @@ export function result(id: CheckId, status: CheckStatus, summary: string, record
   const r: CheckResult = { id, status, summary, records, problems };
   if (suggestion) r.suggestion = suggestion;
   return r;
+}
+
+/** "Could not determine" text for a failed query, naming the DNS server that failed to answer. */
+export function dnsFailed(ctx: CheckContext, name: string, type: string, code: string): string {
+  return msg(ctx.locale, 'dns.failed', { name, type, code, server: ctx.dnsServer });
 }

@@ -12,8 +12,11 @@ export interface DmarcRecord {
   p?: 'none' | 'quarantine' | 'reject';
   sp?: 'none' | 'quarantine' | 'reject';
   pct: number;
+  /** mailto: destinations (the addresses). */
   rua: string[];
   ruf: string[];
+  /** Destinations with another URI scheme (https:…): valid, but few receivers use them. */
+  otherUris: { tag: 'rua' | 'ruf'; uri: string }[];
   adkim: 'r' | 's';
   aspf: 'r' | 's';
 }
@@ -45,7 +48,7 @@ export function parseDmarc(text: string): DmarcRecord {
   const { tags, names, errors } = parseTagList(text, true);
   // RFC 7489 §6.4: v must be the first tag, exactly "DMARC1".
   if (names[0] !== 'v' || tags.get('v') !== 'DMARC1') errors.unshift(detail('detail.dmarcVersion'));
-  const rec: DmarcRecord = { text, tags, errors, pct: 100, rua: [], ruf: [], adkim: 'r', aspf: 'r' };
+  const rec: DmarcRecord = { text, tags, errors, pct: 100, rua: [], ruf: [], otherUris: [], adkim: 'r', aspf: 'r' };
   const p = tags.get('p')?.toLowerCase();
   if (p === undefined) errors.push(detail('detail.tagMissing', { tag: 'p' }));
   else if (!POLICIES.has(p)) errors.push(detail('detail.badPolicy', { tag: 'p', value: tags.get('p')! }));
@@ -69,10 +72,12 @@ export function parseDmarc(text: string): DmarcRecord {
   for (const t of ['rua', 'ruf'] as const) {
     const v = tags.get(t);
     if (v === undefined) continue;
-    // RFC 7489 §6.4: a comma-separated list of URIs, each optionally with "!size".
+    // RFC 7489 §6.4: a comma-separated list of DMARC URIs (any RFC 3986 URI, each optionally
+    // with "!size"). Only mailto: is widely delivered to; other schemes are valid.
     for (const uri of v.split(',').map((u) => u.trim()).filter(Boolean)) {
       const m = /^mailto:([^@\s!]+@[^@\s!]+?)(?:![0-9]+[kmgt]?)?$/i.exec(uri);
       if (m) rec[t].push(m[1]);
+      else if (/^[a-z][a-z0-9+.-]*:[^\s,!]+(?:![0-9]+[kmgt]?)?$/i.test(uri) && !/^mailto:/i.test(uri)) rec.otherUris.push({ tag: t, uri });
       else errors.push(detail('detail.badMailto', { tag: t, value: uri }));
     }
   }

@@ -1,12 +1,14 @@
 // DNS blocklist answers decoded by hand: a refusal (public resolver, rate limit) or a rewritten
 // NXDOMAIN must never read as "listed", which is what generic DNSBL clients do.
-import { type IpAddress, reverseLabels } from './dns/ip';
+import { type IpAddress, parseIpv6, reverseLabels } from './dns/ip';
 
 export type DnsblVerdict =
   | { kind: 'clean' }
   | { kind: 'listed'; answers: string[]; meanings: string[] }
   | { kind: 'refused'; answers: string[]; reason: RefusalReason }
-  | { kind: 'unreachable'; reason: string };
+  | { kind: 'unreachable'; reason: string }
+  /** The list's RFC 5782 test points gave the wrong answers through this resolver. */
+  | { kind: 'untestable'; point: string };
 
 /** Why an answer is not a verdict (keys `dnsbl.reason.*` of the messages). */
 export type RefusalReason = 'typo' | 'openResolver' | 'rateLimit' | 'ipOnDomainList' | 'foreign' | 'blocked' | 'errorAnswer' | 'unknownAnswer' | 'rcode';
@@ -15,11 +17,16 @@ export interface DnsblZone {
   zone: string;
   /** Whether the list answers for IPv6 addresses (RFC 5782 §2.4 nibble format). */
   ipv6: boolean;
+  /** Whether it answers for IPv4 addresses (false for IPv6-only lists); true when absent. */
+  ipv4?: boolean;
 }
 
 // Reputable IP lists still in service (SORBS closed in 2024). ZEN = SBL + CSS + XBL + PBL (+DROP).
+// IPv6: ZEN lists IPv6 (Spamhaus statement S012, RFC 5782 §2.4 queries); Spam Eating Monkey
+// runs an IPv6-only list (rspamd's default rbl.conf queries both for IPv6 senders).
 export const DEFAULT_IP_BLOCKLISTS: DnsblZone[] = [
   { zone: 'zen.spamhaus.org', ipv6: true },
+  { zone: 'bl.ipv6.spameatingmonkey.net', ipv6: true, ipv4: false },
   { zone: 'bl.spamcop.net', ipv6: false },
   { zone: 'b.barracudacentral.org', ipv6: false },
   { zone: 'psbl.surriel.com', ipv6: false },
@@ -95,4 +102,24 @@ export function decodeDnsbl(zone: string, answers: string[]): DnsblVerdict {
     meanings.push(a);
   }
   return { kind: 'listed', answers, meanings: [...new Set(meanings)] };
+}
+
+/** RFC 5782 §5 test points: a name every working list answers, and one it never lists. */
+export interface TestPoints {
+  listed: string;
+  unlisted: string;
+}
+
+// RFC 5782 §5: IPv4 lists list 127.0.0.2 and never 127.0.0.1; IPv6 lists ::FFFF:7F00:2 and
+// never ::FFFF:7F00:1; domain lists list "test" and never "invalid". Domain lists that predate
+// the RFC document their own test names (Spamhaus DBL, SURBL and URIBL usage pages).
+const DOMAIN_TEST_POINTS: Record<string, string> = { 'dbl.spamhaus.org': 'dbltest.com', 'multi.surbl.org': 'test.surbl.org', 'multi.uribl.com': 'test.uribl.com' };
+const V6_LISTED = reverseLabels(parseIpv6('::ffff:7f00:2')!).join('.');
+const V6_UNLISTED = reverseLabels(parseIpv6('::ffff:7f00:1')!).join('.');
+
+/** The query names of a list's test points for one kind of lookup. */
+export function testPoints(zone: string, kind: 'ipv4' | 'ipv6' | 'domain'): TestPoints {
+  if (kind === 'ipv4') return { listed: `2.0.0.127.${zone}`, unlisted: `1.0.0.127.${zone}` };
+  if (kind === 'ipv6') return { listed: `${V6_LISTED}.${zone}`, unlisted: `${V6_UNLISTED}.${zone}` };
+  return { listed: `${DOMAIN_TEST_POINTS[zone.toLowerCase()] ?? 'test'}.${zone}`, unlisted: `invalid.${zone}` };
 }

@@ -1,22 +1,24 @@
 // Entry of the lazily loaded bundle dist/deliverability.js: every sender-domain check run in
 // parallel under one time budget, plus the report formatters and the bulk-sender checklist.
+import { getServers } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { setMaxListeners } from 'node:events';
 import { domainOf } from '../engine/data/freemail';
 import { checkDomainBlocklists, checkIpBlocklists } from './checks/blocklists';
 import { checkDkim } from './checks/dkim';
 import { checkDmarc } from './checks/dmarc';
-import { checkMx } from './checks/mx';
+import { checkMx, resolverBrokenSummary } from './checks/mx';
 import { checkBimi, checkMtaSts, checkTlsRpt } from './checks/policies';
 import { checkPtr } from './checks/ptr';
 import { checkSender } from './checks/sender';
 import { checkSmtp } from './checks/smtp';
 import { checkSpf } from './checks/spf';
 import type { Check, CheckContext, CheckOptions } from './context';
-import { parseIp } from './dns/ip';
+import { formatIp, parseIp, unmapIpv4 } from './dns/ip';
 import { toAsciiDomain } from './dns/names';
 import { cachingResolver, createResolver, DEFAULT_QUERY_TIMEOUT_MS, DnsError, parseServer, type Resolver, wrapResolver } from './dns/resolver';
 import { DEFAULT_DOMAIN_BLOCKLISTS } from './dnsbl';
+import { hostAddresses } from './shared';
 import { msg } from './i18n';
 import type { Locale } from '../engine/types';
 import type { CheckId, CheckResult, DeliverabilityReport, RunOptions } from './types';
@@ -36,6 +38,16 @@ export class DeliverabilityInputError extends Error {}
 
 /** The order of the report: the contract of the CLI's JSON and of the panel. */
 export const CHECK_ORDER: CheckId[] = ['sender', 'mx', 'spf', 'dkim', 'dmarc', 'ptr', 'ip-blocklists', 'domain-blocklists', 'smtp', 'mta-sts', 'tls-rpt', 'bimi'];
+
+/**
+ * One text form per address: IPv4-mapped IPv6 (`::ffff:192.0.2.1`) becomes the IPv4 address it
+ * stands for (RFC 4291 §2.5.5.2, RFC 7208 §5), IPv6 is compressed as RFC 5952 says. Done once, where
+ * `--ip` and the settings come in, so SPF, PTR and the blocklists all judge the same address.
+ */
+export function normalizeIp(text: string): string | undefined {
+  const ip = parseIp(text.trim());
+  return ip ? formatIp(unmapIpv4(ip)) : undefined;
+}
 
 /** Reads the target: a domain or an address, IDN allowed. */
 export function parseTarget(target: string): { domain: string; displayDomain?: string; address?: string } | undefined {
@@ -133,22 +145,26 @@ export async function runChecks(options: RunOptions): Promise<DeliverabilityRepo
 
   // Each query may take a third of the budget per try, so a dead server still leaves time to report.
   const servers = options.resolver ? undefined : await serverAddresses(options.dns ?? [], locale);
+  const dnsServer = servers?.length ? servers.join(', ') : options.resolver ? msg(locale, 'dns.injectedResolver') : getServers().join(', ') || msg(locale, 'dns.systemResolver');
   const base = options.resolver ?? createResolver({ servers, queryTimeoutMs: Math.max(50, Math.min(DEFAULT_QUERY_TIMEOUT_MS, Math.floor(timeoutMs / 3))), tries: 2 });
   const resolver = cachingResolver(abortable(base, controller.signal, () => reason));
   const sharedWork = new Map<string, Promise<unknown>>();
   const checkOptions: CheckOptions = {
-    ips: options.ips ?? [],
+    ips: [...new Set((options.ips ?? []).map((ip) => normalizeIp(ip)!))],
     selectors: options.selectors ?? [],
-    smtp: options.smtp,
+    smtp: options.smtp && normalizeIp(options.smtp.host) ? { ...options.smtp, host: normalizeIp(options.smtp.host)! } : options.smtp,
     ipBlocklists: options.ipBlocklists ?? [],
     domainBlocklists: options.domainBlocklists?.length ? options.domainBlocklists : DEFAULT_DOMAIN_BLOCKLISTS,
     linkedDomains: (options.linkedDomains ?? []).map((d) => toAsciiDomain(d)).filter((d): d is string => !!d),
     timeoutMs,
+    httpsCa: options.httpsCa,
+    httpsPort: options.httpsPort,
   };
   const ctx: CheckContext = {
     domain: target.domain,
     address: target.address,
     resolver,
+    dnsServer,
     locale,
     options: checkOptions,
     signal: controller.signal,
@@ -171,7 +187,7 @@ export async function runChecks(options: RunOptions): Promise<DeliverabilityRepo
     'domain-blocklists': checkDomainBlocklists,
     smtp: async (c) =>
       c.options.smtp
-        ? checkSmtp(c.options.smtp, { locale, timeoutMs: c.remainingMs(), signal: c.signal })
+        ? checkSmtp(c.options.smtp, { locale, timeoutMs: c.remainingMs(), signal: c.signal, resolveHost: (h) => hostAddresses(c, h) })
         : { id: 'smtp', status: 'skipped', summary: msg(locale, 'smtp.summary.notConfigured'), records: [], problems: [] },
     'mta-sts': checkMtaSts,
     'tls-rpt': checkTlsRpt,
@@ -202,6 +218,17 @@ export async function runChecks(options: RunOptions): Promise<DeliverabilityRepo
   );
   clearTimeout(timer);
   options.signal?.removeEventListener('abort', onCancel);
+  // A resolver that denies a well-known name denies everything: no DNS-based verdict stands.
+  if (sharedWork.has('sanity') && (await sharedWork.get('sanity')) === false) {
+    const summary = resolverBrokenSummary(ctx);
+    for (const r of results) {
+      if (r.id === 'sender' || r.id === 'smtp' || r.status === 'skipped') continue;
+      r.status = 'error';
+      r.summary = summary;
+      r.problems = [];
+      delete r.suggestion;
+    }
+  }
   if (controller.signal.aborted) base.cancel?.();
   const report: DeliverabilityReport = { version: 1, domain: target.domain, checks: results };
   if (target.displayDomain) report.displayDomain = target.displayDomain;

@@ -73,6 +73,10 @@ export interface RunOptions {
   domainBlocklists?: string[];
   /** Domains linked from the active draft, checked against the domain blocklists. */
   linkedDomains?: string[];
+  /** Extra CA certificates (PEM) trusted for the MTA-STS policy fetch: tests and private CAs. */
+  httpsCa?: string | string[];
+  /** Port of the MTA-STS policy host (443 when absent): tests only. */
+  httpsPort?: number;
   /** Overall time budget in ms for all checks together. */
   timeoutMs?: number;
   locale: 'en' | 'fr';

@@ -161,8 +161,8 @@ function panelStrings(domain: string): PanelStrings {
     fix: vscode.l10n.t('Fix:'),
     checklist: vscode.l10n.t('Bulk-sender requirements (Gmail, Yahoo, Microsoft)'),
     groups: { authentication: vscode.l10n.t('Authentication'), infrastructure: vscode.l10n.t('Infrastructure'), reputation: vscode.l10n.t('Reputation') },
-    status: { pass: vscode.l10n.t('Pass'), warn: vscode.l10n.t('Warning'), fail: vscode.l10n.t('Fail'), error: vscode.l10n.t('Could not check'), info: vscode.l10n.t('Information'), skipped: vscode.l10n.t('Skipped') },
-    states: { met: vscode.l10n.t('Met'), unmet: vscode.l10n.t('Not met'), unknown: vscode.l10n.t('Not determined'), draft: vscode.l10n.t('Checked in the draft'), external: vscode.l10n.t('Cannot be checked from here') },
+    status: { pass: vscode.l10n.t('Pass'), warn: vscode.l10n.t('Warning'), fail: vscode.l10n.t('Fail'), error: vscode.l10n.t('Could not determine'), info: vscode.l10n.t('Information'), skipped: vscode.l10n.t('Skipped') },
+    states: { met: vscode.l10n.t('Met'), unmet: vscode.l10n.t('Not met'), unknown: vscode.l10n.t('Could not determine'), draft: vscode.l10n.t('Checked in the draft'), external: vscode.l10n.t('Cannot be checked from here') },
     checkNames: {
       sender: vscode.l10n.t('Sender domain'),
       mx: 'MX',

@@ -6,15 +6,21 @@ import { type CheckId, DeliverabilityInputError, formatReport, runChecks, type R
 import type { CheckResult, DeliverabilityReport } from '../../src/deliverability/types';
 import { type DnsTestServer, startDnsServer } from './dns-server';
 import { BEHAVIOURS, XSS_TXT, ZONES } from './fixtures';
+import { type HttpsTestServer, startHttpsServer, TEST_CA } from './https-server';
 
 let server: DnsTestServer;
+let https: HttpsTestServer;
 before(async () => {
   server = await startDnsServer({ zones: ZONES, behaviours: BEHAVIOURS });
+  https = await startHttpsServer();
 });
-after(() => server.close());
+after(async () => {
+  await server.close();
+  await https.close();
+});
 
 function run(target: string, extra: Partial<RunOptions> = {}): Promise<DeliverabilityReport> {
-  return runChecks({ target, locale: 'en', dns: [server.address], timeoutMs: 3000, ...extra });
+  return runChecks({ target, locale: 'en', dns: [server.address], timeoutMs: 3000, httpsPort: https.port, httpsCa: TEST_CA, ...extra });
 }
 function check(report: DeliverabilityReport, id: CheckId): CheckResult {
   const c = report.checks.find((x) => x.id === id);
@@ -80,7 +86,7 @@ describe('a domain set up right', () => {
       'ip-blocklists': 'pass',
       'domain-blocklists': 'pass',
       smtp: 'skipped',
-      'mta-sts': 'pass',
+      'mta-sts': 'info',
       'tls-rpt': 'pass',
       bimi: 'pass',
     });
@@ -255,6 +261,16 @@ describe('reverse DNS', () => {
     assert.ok(check(report, 'ip-blocklists').records.includes('zen.spamhaus.org 127.0.0.1: not listed'));
   });
 
+  it('resolves the SMTP host through the given DNS server, like every other name', async () => {
+    // smtp.good.example exists only in the fixture zones; port 1 on loopback is closed.
+    const report = await run('good.example', { smtp: { host: 'smtp.good.example', port: 1, security: 'none' } });
+    assert.ok(server.log.includes('UDP A smtp.good.example'));
+    const smtp = check(report, 'smtp');
+    assert.deepEqual(codes(smtp), ['smtp-unreachable']);
+    assert.match(smtp.problems[0].message, /refused/);
+    assert.ok(smtp.records.every((r) => !/ENOTFOUND/.test(r)));
+  });
+
   it('falls back to the MX hosts with a note, as warnings', async () => {
     const c = check(await run('good.example'), 'ptr');
     assert.equal(c.status, 'pass');
@@ -268,6 +284,13 @@ describe('reverse DNS', () => {
     assert.ok(server.log.includes('UDP PTR 5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa'));
     assert.ok(server.log.includes('UDP A 5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.zen.spamhaus.org'));
     assert.ok(check(report, 'ip-blocklists').records.includes('bl.spamcop.net 2001:db8::25: IPv6 not covered by this list'));
+    // Every list that serves IPv6 is asked, not only Spamhaus ZEN, and its IPv6 test points too.
+    assert.ok(server.log.includes('UDP A 5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.bl.ipv6.spameatingmonkey.net'));
+    assert.ok(check(report, 'ip-blocklists').records.includes('bl.ipv6.spameatingmonkey.net 2001:db8::25: not listed'));
+    assert.equal(check(report, 'ip-blocklists').status, 'pass');
+    // An IPv6-only list is not asked about IPv4 addresses.
+    const v4 = await run('good.example', { ips: ['192.0.2.10'] });
+    assert.ok(!check(v4, 'ip-blocklists').records.some((r) => r.startsWith('bl.ipv6.spameatingmonkey.net')));
   });
 });
 
@@ -286,7 +309,7 @@ describe('blocklists', () => {
     assert.equal(c.status, 'warn');
     assert.deepEqual(codes(c), ['blocklist-refused', 'blocklist-unreachable']);
     assert.equal(problemOf(c, 'blocklist-refused').message, 'zen.spamhaus.org refused the query (public or open resolver), so the listing is unknown');
-    assert.equal(problemOf(c, 'blocklist-unreachable').message, 'bl.spamcop.net could not be reached (SERVFAIL), so the listing is unknown');
+    assert.equal(problemOf(c, 'blocklist-unreachable').message, `bl.spamcop.net could not be reached through ${server.address} (SERVFAIL), so the listing is unknown`);
   });
 
   it('checks the sender domain and the linked domains', async () => {
@@ -344,11 +367,12 @@ describe('hostile and broken DNS', () => {
   it('turns malformed answers, SERVFAIL, REFUSED and timeouts into "error" results', async () => {
     const malformed = await run('malformed.example');
     assert.equal(check(malformed, 'spf').status, 'error');
-    assert.equal(check(malformed, 'spf').summary, 'DNS query for TXT malformed.example failed (BADRESP)');
+    // The DNS server is named, so a user can tell their resolver's fault from the domain's.
+    assert.equal(check(malformed, 'spf').summary, `DNS query for TXT malformed.example to ${server.address} failed (BADRESP)`);
     const flaky = await run('flaky.example', { timeoutMs: 2000 });
-    assert.equal(check(flaky, 'spf').summary, 'DNS query for TXT flaky.example failed (TIMEOUT)');
-    assert.equal(check(flaky, 'dmarc').summary, 'DNS query for TXT _dmarc.flaky.example failed (SERVFAIL)');
-    assert.equal(check(flaky, 'mta-sts').summary, 'DNS query for TXT _mta-sts.flaky.example failed (REFUSED)');
+    assert.equal(check(flaky, 'spf').summary, `DNS query for TXT flaky.example to ${server.address} failed (TIMEOUT)`);
+    assert.equal(check(flaky, 'dmarc').summary, `DNS query for TXT _dmarc.flaky.example to ${server.address} failed (SERVFAIL)`);
+    assert.equal(check(flaky, 'mta-sts').summary, `DNS query for TXT _mta-sts.flaky.example to ${server.address} failed (REFUSED)`);
     for (const id of ['spf', 'dmarc', 'mta-sts', 'mx'] as const) assert.equal(check(flaky, id).status, 'error', id);
   });
 
@@ -378,6 +402,8 @@ describe('time budget', () => {
       assert.equal(check(report, 'sender').status, 'pass');
       assert.equal(check(report, 'smtp').status, 'skipped');
       for (const id of ['mx', 'spf', 'dkim', 'dmarc', 'mta-sts', 'tls-rpt', 'bimi', 'domain-blocklists'] as const) assert.equal(check(report, id).status, 'error', id);
+      // Each says which server failed or that the budget ran out: never a bare "error".
+      for (const c of report.checks.filter((x) => x.status === 'error')) assert.match(c.summary, new RegExp(`${dead.address.replace(/\./g, '\\.')}|Could not determine`), c.id);
       assert.ok(dead.log.length > 0, 'the queries went to the given server');
     } finally {
       await dead.close();
@@ -404,5 +430,158 @@ describe('input', () => {
     await assert.rejects(run('good.example', { ips: ['300.1.1.1'] }), /“300\.1\.1\.1” is not an IPv4 or IPv6 address/);
     await assert.rejects(run('good.example', { dns: ['127.0.0.1:99999'] }), DeliverabilityInputError);
     await assert.rejects(run('good.example', { selectors: ['bad selector'] }), DeliverabilityInputError);
+  });
+});
+
+// Each defect of issue 13 against the loopback server, with the RFC section that decides it.
+describe('subtle cases, as the RFCs define them', () => {
+  it('judges what the whole SPF tree authorizes, not only the top-level all (RFC 7208 §5.2, §4.6.2)', async () => {
+    for (const domain of ['openinc.example', 'halves.example', 'wide6.example', 'existsall.example']) {
+      const c = check(await run(domain), 'spf');
+      assert.equal(c.status, 'fail', domain);
+      const p = problemOf(c, 'spf-permissive-all');
+      assert.equal(p.severity, 'error', domain);
+      assert.match(p.message, /more than any sender owns/, domain);
+    }
+    assert.equal(
+      problemOf(check(await run('openinc.example'), 'spf'), 'spf-permissive-all').message,
+      'The SPF record lets 100% of IPv4 and 100% of IPv6 addresses pass, more than any sender owns (widest term: “include:open.example”)',
+    );
+    assert.match(problemOf(check(await run('halves.example'), 'spf'), 'spf-permissive-all').message, /lets 100% of IPv4 and 0% of IPv6/);
+    assert.match(problemOf(check(await run('wide6.example'), 'spf'), 'spf-permissive-all').message, /0% of IPv4 and 12\.5% of IPv6 .*“ip6:2000::\/3”/);
+    // Both at once: an open include and a neutral final "all".
+    const both = check(await run('openneutral.example'), 'spf');
+    assert.deepEqual(both.problems.map((p) => `${p.code} ${p.severity}`), ['spf-permissive-all error', 'spf-permissive-all warning']);
+    // An included "?all" gives neutral, which does not match: nothing is opened.
+    const neutral = check(await run('neutralinc.example'), 'spf');
+    assert.equal(neutral.status, 'pass');
+    assert.deepEqual(codes(neutral), []);
+    // The same everywhere-"pass" a receiver computes for a random address.
+    assert.ok(check(await run('openinc.example', { ips: ['203.0.113.99'] }), 'spf').records.includes('203.0.113.99: pass (include:open.example)'));
+  });
+
+  it('catches an mx term over 10 MX names without a sending IP (RFC 7208 §4.6.4)', async () => {
+    const c = check(await run('manymx.example'), 'spf');
+    assert.equal(c.status, 'fail');
+    assert.equal(
+      problemOf(c, 'spf-mx-too-many').message,
+      '“mx” in the SPF record of manymx.example names a domain with 11 MX records, more than the limit of 10, so receivers return permerror',
+    );
+    assert.equal(c.metrics?.valid, 0);
+  });
+
+  it('fails a DKIM key restricted to SHA-1 and accepts v= in second place (RFC 8301 §3.1, RFC 6376 §3.6.1)', async () => {
+    const c = check(await run('dkim.example', { selectors: ['sha1', 'vlate'] }), 'dkim');
+    assert.equal(c.status, 'fail');
+    assert.equal(problemOf(c, 'dkim-sha1-only').message, 'The DKIM key of selector sha1 allows only h=sha1, so it can verify no signature receivers accept');
+    const late = c.problems.find((p) => p.code === 'dkim-syntax');
+    assert.equal(late?.severity, 'warning');
+    assert.match(late!.message, /selector vlate .*v=DKIM1 is not the first tag/);
+    assert.deepEqual(c.metrics, { selectorsFound: 2, usableKeys: 1 });
+    const alone = check(await run('dkim.example', { selectors: ['vlate'] }), 'dkim');
+    assert.equal(alone.status, 'warn');
+    assert.equal(alone.metrics?.usableKeys, 1);
+  });
+
+  it('keeps the DMARC policy when reports go to an https: URI (RFC 7489 §6.4)', async () => {
+    const c = check(await run('httpsrua.example'), 'dmarc');
+    assert.equal(c.status, 'warn');
+    assert.equal(c.summary, 'DMARC policy reject (100% of messages)');
+    assert.deepEqual(codes(c), ['dmarc-rua-not-mailto']);
+    assert.match(c.problems[0].message, /https:\/\/reports\.example\/dmarc .*most receivers send reports by mail only/);
+  });
+
+  it('examines every MX host in preference order (RFC 5321 §5.1)', async () => {
+    const c = check(await run('twelvemx.example'), 'mx');
+    assert.equal(c.status, 'warn');
+    assert.equal(c.summary, 'MX records found (hosts: 12, with an address: 2)');
+    assert.equal(c.problems.filter((p) => p.code === 'mx-unresolvable' && p.severity === 'warning').length, 10);
+    assert.equal(c.records[11], '30 mx2.twelvemx.example (192.0.2.12)');
+  });
+
+  it('normalises IPv4-mapped IPv6 addresses once, for every check (RFC 4291 §2.5.5.2)', async () => {
+    const listed = await run('good.example', { ips: ['::ffff:192.0.2.66'] });
+    assert.equal(check(listed, 'ip-blocklists').status, 'fail');
+    assert.ok(check(listed, 'ip-blocklists').problems.some((p) => p.message === '192.0.2.66 is listed on zen.spamhaus.org (SBL, XBL)'));
+    const good = await run('good.example', { ips: ['::FFFF:192.0.2.10'], selectors: ['sel1'] });
+    assert.equal(check(good, 'ptr').status, 'pass');
+    assert.equal(check(good, 'spf').status, 'pass');
+  });
+
+  it('reports an MX host that is a CNAME (RFC 2181 §10.3)', async () => {
+    const c = check(await run('cnamemx.example'), 'mx');
+    assert.equal(c.status, 'warn');
+    assert.equal(problemOf(c, 'mx-cname').message, 'The MX host alias.cnamemx.example is an alias (CNAME to mx.good.example), which RFC 2181 §10.3 forbids');
+    assert.ok(server.log.includes('UDP CNAME alias.cnamemx.example'));
+    assert.ok(!codes(check(await run('good.example'), 'mx')).includes('mx-cname'));
+  });
+});
+
+describe('a resolver that cannot be trusted', () => {
+  it('does not read "not listed" from a resolver that fails the RFC 5782 test points', async () => {
+    // This server answers NXDOMAIN to everything the fixtures do not hold, test points included.
+    const liar = await startDnsServer({ zones: { ...ZONES, '2.0.0.127.zen.spamhaus.org': [], 'dbltest.com.dbl.spamhaus.org': [] } });
+    try {
+      const report = await runChecks({ target: 'good.example', ips: ['192.0.2.10'], locale: 'en', dns: [liar.address], timeoutMs: 3000 });
+      const ip = check(report, 'ip-blocklists');
+      assert.deepEqual(codes(ip), ['blocklist-untestable']);
+      assert.equal(
+        ip.problems[0].message,
+        `zen.spamhaus.org: could not determine (the DNS server ${liar.address} cannot query this list; its RFC 5782 test point 2.0.0.127.zen.spamhaus.org answered wrong)`,
+      );
+      assert.equal(ip.status, 'warn');
+      assert.ok(ip.records.includes('zen.spamhaus.org 192.0.2.10: not trusted: test point 2.0.0.127.zen.spamhaus.org answered wrong'));
+      assert.ok(codes(check(report, 'domain-blocklists')).includes('blocklist-untestable'));
+    } finally {
+      await liar.close();
+    }
+  });
+
+  it('names the resolver instead of saying a domain does not exist when nothing resolves', async () => {
+    const empty = await startDnsServer({ zones: {} });
+    try {
+      const report = await runChecks({ target: 'gmail-like.example', locale: 'en', dns: [empty.address], timeoutMs: 3000 });
+      const mx = check(report, 'mx');
+      assert.equal(mx.status, 'error');
+      assert.equal(mx.summary, `The DNS server ${empty.address} says gmail-like.example does not exist, but it cannot resolve a.root-servers.net either: the resolver is likely broken or filtering, so this could not be determined`);
+      for (const id of ['spf', 'dmarc', 'dkim', 'domain-blocklists', 'mta-sts'] as const) assert.equal(check(report, id).status, 'error', id);
+      assert.equal(formatReport(report, 'text', 'en').includes('COULD NOT DETERMINE'), true);
+      assert.match(formatReport(report, 'text', 'fr'), /INDÉTERMINÉ/);
+    } finally {
+      await empty.close();
+    }
+  });
+});
+
+describe('MTA-STS policy over HTTPS (RFC 8461 §3.2, §3.3, §4.1)', () => {
+  it('fetches and matches an enforce policy against the MX hosts', async () => {
+    const c = check(await run('stsgood.example'), 'mta-sts');
+    assert.equal(c.status, 'pass');
+    assert.deepEqual(codes(c), []);
+    assert.ok(c.records.includes('https://mta-sts.stsgood.example/.well-known/mta-sts.txt: mode: enforce'));
+    assert.ok(https.log.includes('mta-sts.stsgood.example /.well-known/mta-sts.txt'));
+  });
+
+  it('fails an enforce policy that leaves out a real MX host', async () => {
+    const c = check(await run('stsmismatch.example'), 'mta-sts');
+    assert.equal(c.status, 'fail');
+    assert.equal(problemOf(c, 'mta-sts-mx-mismatch').message, 'The MTA-STS policy names no pattern for the MX hosts mx.good.example (patterns: mail.elsewhere.example)');
+  });
+
+  it('notes testing mode, and rejects a missing file, a bad policy and a wrong certificate', async () => {
+    const testing = check(await run('ststesting.example'), 'mta-sts');
+    assert.equal(testing.status, 'pass');
+    assert.deepEqual(codes(testing), ['mta-sts-mode', 'mta-sts-max-age']);
+    const nofile = check(await run('stsnofile.example'), 'mta-sts');
+    assert.equal(nofile.status, 'warn');
+    assert.match(problemOf(nofile, 'mta-sts-policy-unavailable').message, /HTTP 404/);
+    const bad = check(await run('stsbadpolicy.example'), 'mta-sts');
+    assert.equal(problemOf(bad, 'mta-sts-policy-syntax').message, 'The MTA-STS policy https://mta-sts.stsbadpolicy.example/.well-known/mta-sts.txt is invalid (version: STSv2, mode: strict, max_age: ?)');
+    const cert = check(await run('stsbadcert.example'), 'mta-sts');
+    assert.equal(cert.status, 'warn');
+    assert.match(problemOf(cert, 'mta-sts-policy-unavailable').message, /ERR_TLS_CERT_ALTNAME_INVALID/);
+    // Without the test CA the certificate is not trusted either.
+    const untrusted = check(await run('stsgood.example', { httpsCa: undefined }), 'mta-sts');
+    assert.equal(untrusted.status, 'warn');
   });
 });

@@ -1,6 +1,8 @@
 // A small authoritative DNS server on loopback (UDP and TCP on the same port) serving fixture
 // zones, built on dns-packet. It can misbehave on purpose per name: SERVFAIL, REFUSED, silence
-// (timeout), truncation (TC bit over UDP, full answer over TCP) and malformed packets.
+// (timeout), truncation (TC bit over UDP, full answer over TCP), truncation followed by a broken
+// TCP answer, answers with the wrong transaction id, malformed packets and 5-second delays.
+// UDP answers over 1232 bytes (the EDNS buffer size of DNS Flag Day 2020) are sent truncated.
 import { createSocket, type Socket } from 'node:dgram';
 import { createServer, type Server, type Socket as TcpSocket } from 'node:net';
 import * as dnsPacket from 'dns-packet';
@@ -10,7 +12,12 @@ export type FixtureRecord =
   | { type: 'A' | 'AAAA' | 'PTR' | 'CNAME'; data: string }
   | { type: 'MX'; data: { preference: number; exchange: string } };
 
-export type Behaviour = 'servfail' | 'refused' | 'silent' | 'truncate' | 'malformed';
+export type Behaviour = 'servfail' | 'refused' | 'silent' | 'truncate' | 'malformed' | 'truncate-badtcp' | 'wrong-id' | 'slow';
+
+/** Delay of the 'slow' behaviour: longer than any query timeout the checks use. */
+export const SLOW_ANSWER_MS = 5000;
+// DNS Flag Day 2020: 1232 bytes is the UDP payload size resolvers advertise and servers honour.
+const MAX_UDP_ANSWER = 1232;
 
 export interface DnsServerOptions {
   /** Records by owner name (case-insensitive, no trailing dot). */
@@ -60,7 +67,9 @@ function answer(opts: DnsServerOptions, query: dnsPacket.Packet, transport: 'UDP
   if (behaviour === 'silent') return undefined;
   if (behaviour === 'servfail') return dnsPacket.encode({ ...base, flags: flags | RCODE.SERVFAIL });
   if (behaviour === 'refused') return dnsPacket.encode({ ...base, flags: flags | RCODE.REFUSED });
-  if (behaviour === 'truncate' && transport === 'UDP') return dnsPacket.encode({ ...base, flags: flags | dnsPacket.TRUNCATED_RESPONSE });
+  if ((behaviour === 'truncate' || behaviour === 'truncate-badtcp') && transport === 'UDP') return dnsPacket.encode({ ...base, flags: flags | dnsPacket.TRUNCATED_RESPONSE });
+  // Bytes that are no DNS message where the TCP answer should be (framed as one).
+  if (behaviour === 'truncate-badtcp') return Buffer.from('\u00ff\u00fe garbage, not a DNS message', 'latin1');
   const answers: dnsPacket.Answer[] = [];
   let name = norm(q.name);
   let exists = false;
@@ -83,6 +92,10 @@ function answer(opts: DnsServerOptions, query: dnsPacket.Packet, transport: 'UDP
   }
   const rcode = exists || answers.length ? RCODE.NOERROR : RCODE.NXDOMAIN;
   let packet = dnsPacket.encode({ ...base, flags: flags | rcode, answers });
+  if (behaviour === 'wrong-id') packet.writeUInt16BE((query.id ?? 0) ^ 0x5a5a, 0);
+  if (transport === 'UDP' && packet.length > MAX_UDP_ANSWER) {
+    packet = dnsPacket.encode({ ...base, flags: flags | rcode | dnsPacket.TRUNCATED_RESPONSE });
+  }
   if (behaviour === 'malformed') {
     // Claims one more answer than it holds and cuts the last bytes: unparseable.
     packet = Buffer.from(packet.subarray(0, Math.max(12, packet.length - 3)));
@@ -96,13 +109,23 @@ export async function startDnsServer(opts: DnsServerOptions): Promise<DnsTestSer
   const log: string[] = [];
   const tcpSockets = new Set<TcpSocket>();
   const timers = new Set<NodeJS.Timeout>();
-  const later = (fn: () => void) => {
-    if (!opts.delayMs) return fn();
+  const later = (fn: () => void, extraMs = 0) => {
+    const delay = (opts.delayMs ?? 0) + extraMs;
+    if (!delay) return fn();
     const t = setTimeout(() => {
       timers.delete(t);
       fn();
-    }, opts.delayMs);
+    }, delay);
     timers.add(t);
+  };
+  /** The extra delay of a question's name ('slow' behaviour). */
+  const delayOf = (msg: Buffer): number => {
+    try {
+      const name = dnsPacket.decode(msg).questions?.[0]?.name;
+      return name && opts.behaviours?.[norm(name)] === 'slow' ? SLOW_ANSWER_MS : 0;
+    } catch {
+      return 0;
+    }
   };
 
   /** Decodes and logs one query; the answer to send, if any. */
@@ -143,7 +166,7 @@ export async function startDnsServer(opts: DnsServerOptions): Promise<DnsTestSer
           out.copy(framed, 2);
           later(() => {
             if (!sock.destroyed) sock.write(framed);
-          });
+          }, delayOf(msg));
         }
       });
     });
@@ -159,7 +182,7 @@ export async function startDnsServer(opts: DnsServerOptions): Promise<DnsTestSer
     udp.on('message', (msg, rinfo) => {
       const out = handle(msg, 'UDP');
       if (!out) return;
-      later(() => udp.send(out, rinfo.port, rinfo.address, () => undefined));
+      later(() => udp.send(out, rinfo.port, rinfo.address, () => undefined), delayOf(msg));
     });
     return {
       host: '127.0.0.1',

@@ -22,12 +22,13 @@ export const ZONES: Record<string, FixtureRecord[]> = {
   // good.example: everything right (sending IP 192.0.2.10, selector sel1).
   'good.example': [mx(10, 'mx.good.example'), txt('v=spf1 ip4:192.0.2.0/24 include:_spf.provider.example -all'), a('192.0.2.10')],
   'mx.good.example': [a('192.0.2.10'), aaaa('2001:db8::25')],
+  // A submission host only this DNS server knows: the SMTP check must ask it, not the system.
+  'smtp.good.example': [a('127.0.0.1')],
   '_spf.provider.example': [txt('v=spf1 ip4:198.51.100.0/24 -all')],
   // A 2048-bit key split over two character-strings, as DNS hosting panels publish it.
   'sel1._domainkey.good.example': [txt(['v=DKIM1; k=rsa; p=' + RSA_2048.slice(0, 200), RSA_2048.slice(200)])],
   'ed._domainkey.good.example': [txt('v=DKIM1; k=ed25519; p=' + ED25519)],
   '_dmarc.good.example': [txt('v=DMARC1; p=reject; rua=mailto:dmarc@good.example')],
-  '_mta-sts.good.example': [txt('v=STSv1; id=20240101T000000')],
   '_smtp._tls.good.example': [txt('v=TLSRPTv1; rua=mailto:tls@good.example')],
   'default._bimi.good.example': [txt('v=BIMI1; l=https://good.example/logo.svg')],
   '10.2.0.192.in-addr.arpa': [ptr('mx.good.example')],
@@ -92,6 +93,9 @@ export const ZONES: Record<string, FixtureRecord[]> = {
   'testing._domainkey.dkim.example': [txt('v=DKIM1; k=rsa; t=y; p=' + RSA_2048)],
   'broken._domainkey.dkim.example': [txt('v=DKIM1; k=rsa; p=not*base64')],
   'cnamed._domainkey.dkim.example': [cname('sel1._domainkey.good.example')],
+  // Defect 3: a key restricted to SHA-1 (RFC 8301 §3.1), and one with v= not first (accepted).
+  'sha1._domainkey.dkim.example': [txt('v=DKIM1; k=rsa; h=sha1; p=' + RSA_2048)],
+  'vlate._domainkey.dkim.example': [txt('k=rsa; v=DKIM1; p=' + RSA_2048)],
   // "google" is a common selector: found without being given.
   'google._domainkey.guess.example': [txt('v=DKIM1; k=rsa; p=' + RSA_2048)],
   'guess.example': [mx(10, 'mx.good.example'), txt('v=spf1 -all')],
@@ -118,6 +122,81 @@ export const ZONES: Record<string, FixtureRecord[]> = {
   'big.example': [mx(10, 'mx.good.example'), txt('v=spf1 ' + Array.from({ length: 40 }, (_, i) => `ip4:198.51.100.${i}`).join(' ') + ' -all')],
   '_dmarc.big.example': [txt('v=DMARC1; p=reject; rua=mailto:d@big.example')],
 
+  // The resolver's sanity check: a name that exists as long as DNS does.
+  'a.root-servers.net': [a('198.41.0.4')],
+
+  // RFC 5782 §5 test points of the default lists: listed and never-listed entries. A resolver
+  // that gets these wrong cannot be trusted with "not listed".
+  '2.0.0.127.zen.spamhaus.org': [a('127.0.0.2')],
+  '2.0.0.0.0.0.f.7.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.zen.spamhaus.org': [a('127.0.0.2')],
+  '2.0.0.0.0.0.f.7.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.bl.ipv6.spameatingmonkey.net': [a('127.0.0.2')],
+  '2.0.0.127.bl.spamcop.net': [a('127.0.0.2')],
+  '2.0.0.127.b.barracudacentral.org': [a('127.0.0.2')],
+  '2.0.0.127.psbl.surriel.com': [a('127.0.0.2')],
+  '2.0.0.127.bl.mailspike.net': [a('127.0.0.2')],
+  '2.0.0.127.dnsbl-1.uceprotect.net': [a('127.0.0.2')],
+  'dbltest.com.dbl.spamhaus.org': [a('127.0.1.2')],
+  'test.surbl.org.multi.surbl.org': [a('127.0.0.254')],
+  'test.uribl.com.multi.uribl.com': [a('127.0.0.14')],
+
+  // Issue 13, defect 1: SPF that lets everyone pass without a top-level "+all" (RFC 7208 §5.2:
+  // an include matches where the included record passes; §4.6.2: the first match decides).
+  'openinc.example': [mx(10, 'mx.good.example'), txt('v=spf1 include:open.example -all')],
+  'open.example': [txt('v=spf1 +all')],
+  'halves.example': [mx(10, 'mx.good.example'), txt('v=spf1 ip4:0.0.0.0/1 ip4:128.0.0.0/1 -all')],
+  'wide6.example': [mx(10, 'mx.good.example'), txt('v=spf1 ip4:192.0.2.10 ip6:2000::/3 -all')],
+  'openneutral.example': [mx(10, 'mx.good.example'), txt('v=spf1 include:open.example ?all')],
+  'existsall.example': [mx(10, 'mx.good.example'), txt('v=spf1 exists:mx.good.example -all')],
+  // An include ending in "?all" gives neutral, which does not match (RFC 7208 §5.2): not open.
+  'neutralinc.example': [mx(10, 'mx.good.example'), txt('v=spf1 include:neutralall.example -all')],
+  // Defect 2: "mx" naming a domain with 11 MX records is a permerror (RFC 7208 §4.6.4).
+  'manymx.example': [...Array.from({ length: 11 }, (_, i) => mx(10 + i, `mx${i + 1}.manymx.example`)), txt('v=spf1 mx -all')],
+  // Defect 5: 12 MX records, the 10 preferred ones dead (RFC 5321 §5.1: senders try them all).
+  'twelvemx.example': [...Array.from({ length: 10 }, (_, i) => mx(i + 1, `dead${i + 1}.twelvemx.example`)), mx(20, 'mx.good.example'), mx(30, 'mx2.twelvemx.example'), txt('v=spf1 mx -all')],
+  'mx2.twelvemx.example': [a('192.0.2.12')],
+  // Defect 7: an MX host that is an alias (RFC 2181 §10.3).
+  'cnamemx.example': [mx(10, 'alias.cnamemx.example'), txt('v=spf1 mx -all')],
+  'alias.cnamemx.example': [cname('mx.good.example')],
+  // Defect 4: reports to an https: URI only (RFC 7489 §6.4 allows any URI).
+  'httpsrua.example': [mx(10, 'mx.good.example'), txt('v=spf1 ip4:192.0.2.10 -all')],
+  '_dmarc.httpsrua.example': [txt('v=DMARC1; p=reject; rua=https://reports.example/dmarc')],
+
+  // MTA-STS policies served over HTTPS on loopback (test/deliverability/https-server.ts).
+  'stsgood.example': [mx(10, 'mx.good.example'), mx(20, 'mx2.stsgood.example'), txt('v=spf1 -all')],
+  'mx2.stsgood.example': [a('192.0.2.10')],
+  '_mta-sts.stsgood.example': [txt('v=STSv1; id=20240101T000000')],
+  'mta-sts.stsgood.example': [a('127.0.0.1')],
+  'stsmismatch.example': [mx(10, 'mx.good.example'), txt('v=spf1 -all')],
+  '_mta-sts.stsmismatch.example': [txt('v=STSv1; id=1')],
+  'mta-sts.stsmismatch.example': [a('127.0.0.1')],
+  'ststesting.example': [mx(10, 'mx.good.example'), txt('v=spf1 -all')],
+  '_mta-sts.ststesting.example': [txt('v=STSv1; id=1')],
+  'mta-sts.ststesting.example': [a('127.0.0.1')],
+  'stsnofile.example': [mx(10, 'mx.good.example'), txt('v=spf1 -all')],
+  '_mta-sts.stsnofile.example': [txt('v=STSv1; id=1')],
+  'mta-sts.stsnofile.example': [a('127.0.0.1')],
+  'stsbadpolicy.example': [mx(10, 'mx.good.example'), txt('v=spf1 -all')],
+  '_mta-sts.stsbadpolicy.example': [txt('v=STSv1; id=1')],
+  'mta-sts.stsbadpolicy.example': [a('127.0.0.1')],
+  'stsbadcert.example': [mx(10, 'mx.good.example'), txt('v=spf1 -all')],
+  '_mta-sts.stsbadcert.example': [txt('v=STSv1; id=1')],
+  'mta-sts.stsbadcert.example': [a('127.0.0.1')],
+
+  // Hostile DNS (issue 10): include loops, a CNAME loop, a 60 KB TXT record, 60,000-character
+  // labels in macro-expanded names; the behaviours below add wrong ids, broken TCP and delays.
+  'hostile.example': [mx(10, 'cnameloop-a.hostile.example'), txt('v=spf1 include:loopa.hostile.example include:cnameloop-a.hostile.example include:huge.hostile.example ip4:192.0.2.10 -all')],
+  'loopa.hostile.example': [txt('v=spf1 include:loopb.hostile.example -all')],
+  'loopb.hostile.example': [txt('v=spf1 include:loopa.hostile.example -all')],
+  'cnameloop-a.hostile.example': [cname('cnameloop-b.hostile.example')],
+  'cnameloop-b.hostile.example': [cname('cnameloop-a.hostile.example')],
+  'huge.hostile.example': [txt('v=spf1 ' + 'ip4:198.51.100.1 '.repeat(3500) + '-all')],
+  '_dmarc.hostile.example': [txt('v=DMARC1; p=reject')],
+  '_mta-sts.hostile.example': [txt('v=STSv1; id=1')],
+  '_smtp._tls.hostile.example': [txt('v=TLSRPTv1; rua=mailto:t@hostile.example')],
+  'default._bimi.hostile.example': [txt('v=BIMI1; l=')],
+  'hugelabel.example': [mx(10, 'mx.good.example'), txt(`v=spf1 a:%{d}.${'x'.repeat(60_000)}_ +all`)],
+  'macrolabel.example': [mx(10, 'mx.good.example'), txt(`v=spf1 exists:%{l}.${'y'.repeat(60_000)}.example -all`)],
+
   // IDN: café.example.
   'xn--caf-dma.example': [mx(10, 'mx.good.example'), txt('v=spf1 ip4:192.0.2.10 -all')],
 };
@@ -131,4 +210,9 @@ export const BEHAVIOURS: Record<string, Behaviour> = {
   'big.example': 'truncate',
   '77.2.0.192.bl.spamcop.net': 'servfail',
   'refusedbl.example': 'truncate',
+  '_dmarc.hostile.example': 'wrong-id',
+  '_mta-sts.hostile.example': 'slow',
+  '_smtp._tls.hostile.example': 'truncate-badtcp',
+  'default._bimi.hostile.example': 'malformed',
+  'selector1._domainkey.hostile.example': 'truncate-badtcp',
 };

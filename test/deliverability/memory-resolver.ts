@@ -65,5 +65,19 @@ export function memoryResolver(zoneData: Zones): Resolver & { queries: string[] 
       queries.push(`${type} ${name}`);
       return lookup(name, type) as DnsAnswer<T>;
     };
-  return { queries, txt: q('TXT'), a: q('A'), aaaa: q('AAAA'), mx: q('MX'), ptr: q('PTR') };
+  return {
+    queries,
+    txt: q('TXT'),
+    a: q('A'),
+    aaaa: q('AAAA'),
+    mx: q('MX'),
+    ptr: q('PTR'),
+    cname: async (name: string): Promise<DnsAnswer<string>> => {
+      queries.push(`CNAME ${name}`);
+      const entries = zones.get(norm(name));
+      if (!entries) return { status: 'nxdomain', records: [] };
+      const alias = entries.find((e): e is { CNAME: string } => typeof e === 'object' && 'CNAME' in e);
+      return alias ? { status: 'ok', records: [alias.CNAME] } : { status: 'nodata', records: [] };
+    },
+  };
 }

@@ -205,13 +205,17 @@ describe('smtp check', { concurrency: true }, () => {
     assert.equal(r.problems[0]!.message, `The certificate of 127.0.0.1:${server.port} expired on 2001-01-01`);
   });
 
-  it('reports a TLS handshake that fails (server limited to TLS 1.1)', GUARD, async () => {
+  it('says so when the server speaks only TLS 1.0/1.1 (RFC 8996), with implicit TLS and STARTTLS', GUARD, async () => {
     const server = await smtpServer({ secure: true, minVersion: 'TLSv1', maxVersion: 'TLSv1.1' });
     const r = await check(server, { security: 'ssl' }, { timeoutMs: 2000 });
     assert.equal(r.status, 'fail');
     assert.deepEqual(codes(r), ['smtp-tls-handshake']);
-    assert.match(r.summary, new RegExp(`^The TLS handshake with 127\\.0\\.0\\.1:${server.port} failed \\(.+\\)$`));
-    assert.equal(r.problems[0]!.fix, 'Check the TLS setup of the server: a certificate and TLS 1.2 or later (RFC 8997)');
+    assert.match(r.summary, new RegExp(`^127\\.0\\.0\\.1:${server.port} offers only TLS 1\\.1 or older, which current clients refuse \\(.+\\)$`));
+    assert.match(r.problems[0]!.fix!, /TLS 1\.0 and 1\.1 are deprecated \(RFC 8996\)/);
+    const starttls = await smtpServer({ minVersion: 'TLSv1', maxVersion: 'TLSv1.1' });
+    const s = await check(starttls, { security: 'starttls' }, { timeoutMs: 2000 });
+    assert.deepEqual(codes(s), ['smtp-tls-handshake']);
+    assert.match(s.problems[0]!.message, /offers only TLS 1\.1 or older/);
   });
 
   it('reports AUTH offered on a server without any TLS', GUARD, async () => {

@@ -16,6 +16,11 @@ import { type Detail, renderDetail } from '../../src/deliverability/detail';
 import { catalogueEntries } from '../../src/deliverability/i18n';
 import { bulkSenderChecklist, parseTarget } from '../../src/deliverability/index';
 import { parseSpf, SpfSyntaxError } from '../../src/deliverability/spf/record';
+import { everything, networkSet, percentOf, sizes, subtract, union, IPV4_SPACE } from '../../src/deliverability/spf/coverage';
+import { parseDomainSpec } from '../../src/deliverability/spf/macro';
+import { mxMatches, parseStsPolicy } from '../../src/deliverability/checks/mta-sts-policy';
+import { normalizeIp } from '../../src/deliverability/index';
+import { testPoints } from '../../src/deliverability/dnsbl';
 import type { CheckResult, DeliverabilityReport } from '../../src/deliverability/types';
 import { RSA_1024, RSA_2048 } from './fixtures';
 
@@ -106,8 +111,11 @@ describe('record parsing', () => {
 
     const en = (errors: Detail[]) => errors.map((d) => renderDetail('en', d));
     assert.deepEqual(en(parseDmarc('p=none; v=DMARC1').errors), ['the record must start with “v=DMARC1”']);
-    assert.deepEqual(en(parseDmarc('v=DMARC1; p=none; rua=https://x.example').errors), ['rua destination “https://x.example” is not a mailto: address']);
-    assert.deepEqual(parseDmarc('v=DMARC1; p=none; rua=https://x.example').errors.map((d) => renderDetail('fr', d)), ['la destination rua « https://x.example » n’est pas une adresse mailto:']);
+    // RFC 7489 §6.4: any URI is a valid destination; only text that is no URI at all is an error.
+    const https = parseDmarc('v=DMARC1; p=none; rua=https://x.example/r, mailto:a@example.com');
+    assert.deepEqual([https.errors, https.rua, https.otherUris], [[], ['a@example.com'], [{ tag: 'rua', uri: 'https://x.example/r' }]]);
+    assert.deepEqual(en(parseDmarc('v=DMARC1; p=none; rua=reports.example').errors), ['rua destination “reports.example” is not a URI']);
+    assert.deepEqual(parseDmarc('v=DMARC1; p=none; rua=reports.example').errors.map((d) => renderDetail('fr', d)), ['la destination rua « reports.example » n’est pas une URI']);
   });
 
   it('finds the organizational domain with the Public Suffix List', () => {
@@ -123,7 +131,12 @@ describe('record parsing', () => {
     const pkcs1 = Buffer.from(RSA_1024, 'base64').subarray(22).toString('base64');
     assert.equal(parseDkimKey(`p=${pkcs1}`).bits, 1024);
     assert.deepEqual(parseDkimKey('v=DKIM1; k=ed25519; p=AAAA').errors.map((d) => renderDetail('en', d)), ['an Ed25519 key is 32 bytes, p= has 3']);
-    assert.deepEqual(parseDkimKey('k=rsa; v=DKIM1; p=').errors.map((d) => renderDetail('en', d)), ['v= must be the first tag and equal “DKIM1”']);
+    // RFC 6376 §3.6.1 wants v= first, but verifiers accept it anywhere: a warning, not an error.
+    const late = parseDkimKey('k=rsa; v=DKIM1; p=');
+    assert.deepEqual([late.errors, late.warnings.map((d) => renderDetail('en', d))], [[], ['v=DKIM1 is not the first tag (RFC 6376 §3.6.1)']]);
+    assert.deepEqual(parseDkimKey('v=DKIM2; p=').errors.map((d) => renderDetail('en', d)), ['v= must equal “DKIM1”']);
+    assert.deepEqual(parseDkimKey(`v=DKIM1; h=sha1; p=${RSA_2048}`).hashes, ['sha1']);
+    assert.deepEqual(parseDkimKey(`v=DKIM1; h=sha1:SHA256; p=${RSA_2048}`).hashes, ['sha1', 'sha256']);
   });
 
   it('edits SPF records for suggestions', () => {
@@ -172,5 +185,55 @@ describe('bulk-sender checklist', () => {
     const dkim = items.find((i) => i.id === 'dkim')!;
     assert.equal(dkim.state, 'unknown');
     assert.equal(dkim.detail, 'inconnu : indiquez votre sélecteur DKIM');
+  });
+});
+
+describe('issue 13 helpers', () => {
+  it('computes address sets exactly (SPF coverage)', () => {
+    const net = (t: string, p: number) => networkSet(parseIp(t)!, p);
+    const halves = union(net('0.0.0.0', 1), net('128.0.0.0', 1));
+    assert.equal(sizes(halves).v4, IPV4_SPACE);
+    const holed = subtract(everything(), net('10.0.0.0', 8));
+    assert.equal(sizes(holed).v4, IPV4_SPACE - (1n << 24n));
+    assert.equal(sizes(subtract(net('10.0.0.0', 8), net('10.1.0.0', 16))).v4, (1n << 24n) - (1n << 16n));
+    assert.equal(percentOf(1n << 24n, IPV4_SPACE), '0.39');
+    assert.equal(sizes(net('2001:db8::', 32)).v6, 1n << 96n);
+  });
+
+  it('checks the SPF toplabel by a linear scan (RFC 7208 §7.1)', () => {
+    assert.doesNotThrow(() => parseDomainSpec('_spf.example.com'));
+    assert.doesNotThrow(() => parseDomainSpec('x.123-4'));
+    assert.throws(() => parseDomainSpec('x.1234'));
+    assert.throws(() => parseDomainSpec('x.abc-'));
+    // A 60,000-character label that is no toplabel is rejected at once.
+    const t0 = performance.now();
+    assert.throws(() => parseDomainSpec(`%{d}.${'x'.repeat(60_000)}_`));
+    assert.throws(() => parseDomainSpec(`%{d}.${'9'.repeat(60_000)}`));
+    assert.ok(performance.now() - t0 < 1000);
+  });
+
+  it('normalises addresses once (RFC 4291 §2.5.5.2, RFC 5952)', () => {
+    assert.equal(normalizeIp('::ffff:192.0.2.1'), '192.0.2.1');
+    assert.equal(normalizeIp('::FFFF:c000:0201'), '192.0.2.1');
+    assert.equal(normalizeIp('2001:DB8:0:0:0:0:0:1'), '2001:db8::1');
+    assert.equal(normalizeIp('nope'), undefined);
+  });
+
+  it('reads MTA-STS policies and matches MX patterns (RFC 8461 §3.2, §4.1)', () => {
+    const p = parseStsPolicy('version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmx: *.example.net\r\nmax_age: 604800\r\n');
+    assert.deepEqual([p.mode, p.maxAge, p.mx, p.errors], ['enforce', 604800, ['mail.example.com', '*.example.net'], []]);
+    assert.deepEqual(parseStsPolicy('version: STSv1\nmode: none\nmax_age: 86400').errors, []);
+    assert.deepEqual(parseStsPolicy('mode: enforce\nmax_age: 99999999999').errors, ['version: —', 'max_age: ?', 'mx: —']);
+    assert.ok(mxMatches('*.example.net', 'mx1.example.net'));
+    assert.ok(!mxMatches('*.example.net', 'a.b.example.net'), 'the wildcard covers one label only');
+    assert.ok(!mxMatches('*.example.net', 'example.net'));
+    assert.ok(mxMatches('MAIL.example.com', 'mail.example.com.'));
+  });
+
+  it('names the RFC 5782 §5 test points of each kind of list', () => {
+    assert.deepEqual(testPoints('zen.spamhaus.org', 'ipv4'), { listed: '2.0.0.127.zen.spamhaus.org', unlisted: '1.0.0.127.zen.spamhaus.org' });
+    assert.equal(testPoints('x.example', 'ipv6').listed, `${reverseName(parseIp('::ffff:7f00:2')!).replace(/\.ip6\.arpa$/, '')}.x.example`);
+    assert.deepEqual(testPoints('dbl.example', 'domain'), { listed: 'test.dbl.example', unlisted: 'invalid.dbl.example' });
+    assert.equal(testPoints('dbl.spamhaus.org', 'domain').listed, 'dbltest.com.dbl.spamhaus.org');
   });
 });

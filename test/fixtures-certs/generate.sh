@@ -58,3 +58,6 @@ sign localhost.pem localhost "$names" 20240101000000Z 21240101000000Z ca
 sign expired.pem localhost "$names" 20000101000000Z 20010101000000Z ca
 sign wrong-name.pem mail.wrong.example DNS:mail.wrong.example 20240101000000Z 21240101000000Z ca
 sign self-signed.pem localhost "$names" 20240101000000Z 21240101000000Z self
+# MTA-STS policy hosts of the DNS fixture zones (test/deliverability/fixtures.ts); stsbadcert.example is left out on purpose.
+sts="DNS:mta-sts.stsgood.example,DNS:mta-sts.stsmismatch.example,DNS:mta-sts.ststesting.example,DNS:mta-sts.stsnofile.example,DNS:mta-sts.stsbadpolicy.example"
+sign mta-sts.pem mta-sts.stsgood.example "$sts" 20240101000000Z 21240101000000Z ca

@@ -23,6 +23,28 @@ function dkimRecord(): string {
 }
 
 /**
+ * The RFC 5782 §5 "listed" test points of the default blocklists: the checks trust a list's
+ * "not listed" only when its test point is listed through the same DNS server.
+ */
+export const BLOCKLIST_TEST_POINTS: Zone = Object.fromEntries(
+  [
+    ['2.0.0.127.zen.spamhaus.org', '127.0.0.2'],
+    ['2.0.0.0.0.0.f.7.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.zen.spamhaus.org', '127.0.0.2'],
+    ['2.0.0.0.0.0.f.7.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.bl.ipv6.spameatingmonkey.net', '127.0.0.2'],
+    ['2.0.0.127.bl.spamcop.net', '127.0.0.2'],
+    ['2.0.0.127.b.barracudacentral.org', '127.0.0.2'],
+    ['2.0.0.127.psbl.surriel.com', '127.0.0.2'],
+    ['2.0.0.127.bl.mailspike.net', '127.0.0.2'],
+    ['2.0.0.127.dnsbl-1.uceprotect.net', '127.0.0.2'],
+    ['dbltest.com.dbl.spamhaus.org', '127.0.1.2'],
+    ['test.surbl.org.multi.surbl.org', '127.0.0.254'],
+    ['test.uribl.com.multi.uribl.com', '127.0.0.14'],
+    // The resolver sanity check's well-known name.
+    ['a.root-servers.net', '198.41.0.4'],
+  ].map(([name, value]) => [name, [{ type: 'A' as const, value }]]),
+);
+
+/**
  * A well set up sender domain: MX, SPF allowing the sending IP, DKIM under `default`, DMARC
  * with reports, and a PTR that resolves back. With `hostile`, the SPF and DMARC records carry
  * markup and script, as a compromised or malicious DNS server could serve.
@@ -33,6 +55,7 @@ export function senderZone(domain: string, options: { hostile?: boolean } = {}):
   const dmarc = options.hostile ? `v=DMARC1; p=quarantine; rua=mailto:dmarc@${domain}; ${HOSTILE_SCRIPT}` : `v=DMARC1; p=quarantine; rua=mailto:dmarc@${domain}`;
   const [a, b, c, d] = ip.split('.');
   return {
+    ...BLOCKLIST_TEST_POINTS,
     [domain]: [
       { type: 'MX', value: `10 mx.${domain}` },
       { type: 'TXT', value: spf },

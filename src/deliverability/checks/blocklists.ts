@@ -2,7 +2,7 @@ import { type CheckContext, type Check, problem, result } from '../context';
 import { organizationalDomain } from '../dmarc';
 import { parseIp } from '../dns/ip';
 import { DnsError } from '../dns/resolver';
-import { decodeDnsbl, DEFAULT_IP_BLOCKLISTS, type DnsblVerdict, type DnsblZone, ipQueryName } from '../dnsbl';
+import { decodeDnsbl, DEFAULT_IP_BLOCKLISTS, type DnsblVerdict, type DnsblZone, ipQueryName, testPoints } from '../dnsbl';
 import { type MessageKey, msg } from '../i18n';
 import { sendingIps } from '../shared';
 import type { CheckId, CheckResult, Problem } from '../types';
@@ -21,6 +21,29 @@ async function query(ctx: CheckContext, qname: string, zone: string): Promise<Dn
     if (e.code === 'REFUSED') return { kind: 'refused', answers: [], reason: 'rcode' };
     return { kind: 'unreachable', reason: e.code };
   }
+}
+
+/**
+ * Whether a list answers its RFC 5782 §5 test points right through this resolver: a resolver
+ * that answers NXDOMAIN to everything (broken, censoring) would otherwise read as "not listed".
+ * Undefined when the test itself could not be answered (the real query will say why).
+ */
+function listWorks(ctx: CheckContext, zone: string, kind: 'ipv4' | 'ipv6' | 'domain'): Promise<string | undefined> {
+  return ctx.shared(`dnsbl-test ${kind} ${zone}`, async () => {
+    const points = testPoints(zone, kind);
+    const [listed, unlisted] = await Promise.all([query(ctx, points.listed, zone), query(ctx, points.unlisted, zone)]);
+    if (listed.kind === 'unreachable' || listed.kind === 'refused' || unlisted.kind === 'unreachable' || unlisted.kind === 'refused') return undefined;
+    if (listed.kind !== 'listed') return points.listed;
+    if (unlisted.kind !== 'clean') return points.unlisted;
+    return undefined;
+  });
+}
+
+/** One lookup, trusted only when the list passes its test points. */
+async function checkedQuery(ctx: CheckContext, qname: string, zone: string, kind: 'ipv4' | 'ipv6' | 'domain'): Promise<DnsblVerdict> {
+  const [failedPoint, verdict] = await Promise.all([listWorks(ctx, zone, kind), query(ctx, qname, zone)]);
+  if (failedPoint && (verdict.kind === 'clean' || verdict.kind === 'listed')) return { kind: 'untestable', point: failedPoint };
+  return verdict;
 }
 
 interface Lookup {
@@ -56,9 +79,13 @@ function summarise(ctx: CheckContext, id: CheckId, lookups: Lookup[]): CheckResu
       records.push(`${l.zone} ${l.target}: ${v.answers.join(', ') || 'REFUSED'} (${reason})`);
       if (!refusedZones.has(l.zone)) problems.push(problem(ctx, 'blocklist-refused', 'warning', { zone: l.zone, reason }));
       refusedZones.add(l.zone);
+    } else if (v.kind === 'untestable') {
+      records.push(`${l.zone} ${l.target}: ${msg(locale, 'blocklists.record.untestable', { point: v.point })}`);
+      if (!unreachableZones.has(l.zone)) problems.push(problem(ctx, 'blocklist-untestable', 'warning', { zone: l.zone, server: ctx.dnsServer, point: v.point }));
+      unreachableZones.add(l.zone);
     } else {
       records.push(`${l.zone} ${l.target}: ${v.reason}`);
-      if (!unreachableZones.has(l.zone)) problems.push(problem(ctx, 'blocklist-unreachable', 'warning', { zone: l.zone, code: v.reason }));
+      if (!unreachableZones.has(l.zone)) problems.push(problem(ctx, 'blocklist-unreachable', 'warning', { zone: l.zone, code: v.reason, server: ctx.dnsServer }));
       unreachableZones.add(l.zone);
     }
   }
@@ -82,10 +109,12 @@ export const checkIpBlocklists: Check = async (ctx) => {
     ips.flatMap((ipText) => {
       const ip = parseIp(ipText);
       if (!ip) return [];
-      return zones.map(async (z): Promise<Lookup> => {
-        if (ip.version === 6 && !z.ipv6) return { target: ipText, zone: z.zone, verdict: 'unsupported' };
-        return { target: ipText, zone: z.zone, verdict: await query(ctx, ipQueryName(ip, z.zone), z.zone) };
-      });
+      return zones
+        .filter((z) => ip.version === 6 || z.ipv4 !== false)
+        .map(async (z): Promise<Lookup> => {
+          if (ip.version === 6 && !z.ipv6) return { target: ipText, zone: z.zone, verdict: 'unsupported' };
+          return { target: ipText, zone: z.zone, verdict: await checkedQuery(ctx, ipQueryName(ip, z.zone), z.zone, ip.version === 4 ? 'ipv4' : 'ipv6') };
+        });
     }),
   );
   const r = summarise(ctx, 'ip-blocklists', lookups);
@@ -101,7 +130,7 @@ export const checkDomainBlocklists: Check = async (ctx) => {
       ctx.options.domainBlocklists.map(async (zone): Promise<Lookup> => {
         // SURBL and URIBL list registered domains: ask for the organizational domain.
         const name = /(^|\.)(surbl\.org|uribl\.com)$/i.test(zone) ? organizationalDomain(d) : d;
-        return { target: name, zone, verdict: await query(ctx, `${name}.${zone}`, zone) };
+        return { target: name, zone, verdict: await checkedQuery(ctx, `${name}.${zone}`, zone, 'domain') };
       }),
     ),
   );

@@ -1,5 +1,5 @@
 import { createPublicKey } from 'node:crypto';
-import { type Check, problem, result, statusOf } from '../context';
+import { type Check, problem, result, statusOf, dnsFailed } from '../context';
 import { type Detail, detail, renderDetail } from '../detail';
 import { parseTagList } from '../tag-list';
 import { DnsError, joinTxt } from '../dns/resolver';
@@ -32,15 +32,27 @@ export interface DkimKey {
   bits?: number;
   revoked: boolean;
   testing: boolean;
+  /** Problems verifiers tolerate (a v= tag that is not first). */
+  warnings: Detail[];
+  /** Hash algorithms of h= (RFC 6376 §3.6.1), lowercased; undefined when absent (any allowed). */
+  hashes?: string[];
 }
 
 /** Parses a DKIM key record (RFC 6376 §3.6.1) and measures its key. */
 export function parseDkimKey(text: string): DkimKey {
   const { tags, names, errors } = parseTagList(text, false);
-  // RFC 6376 §3.6.1: v=, when present, must be first and "DKIM1".
-  if (tags.has('v') && (names[0] !== 'v' || tags.get('v') !== 'DKIM1')) errors.push(detail('detail.dkimVersion'));
+  const warnings: Detail[] = [];
+  // RFC 6376 §3.6.1: v=, when present, must be "DKIM1" (records with another value are
+  // discarded) and should be first. OpenDKIM, dkimpy and Mail::DKIM accept it elsewhere, so a
+  // misplaced v= is a warning, not a broken key.
+  if (tags.has('v')) {
+    if (tags.get('v') !== 'DKIM1') errors.push(detail('detail.dkimVersion'));
+    else if (names[0] !== 'v') warnings.push(detail('detail.dkimVersionNotFirst'));
+  }
   const keyType = (tags.get('k') ?? 'rsa').toLowerCase();
-  const key: DkimKey = { tags, errors, keyType, revoked: false, testing: false };
+  const key: DkimKey = { tags, errors, warnings, keyType, revoked: false, testing: false };
+  const h = tags.get('h');
+  if (h !== undefined) key.hashes = h.split(':').map((x) => x.trim().toLowerCase()).filter(Boolean);
   // t= is a colon-separated flag list; "y" marks a domain that is testing DKIM.
   key.testing = (tags.get('t') ?? '').split(':').some((f) => f.trim().toLowerCase() === 'y');
   const p = tags.get('p');
@@ -125,6 +137,13 @@ export const checkDkim: Check = async (ctx) => {
       problems.push(problem(ctx, 'dkim-revoked', 'warning', { selector: a.sel }));
       ok = false;
     }
+    for (const d of key.warnings) problems.push(problem(ctx, 'dkim-syntax', 'warning', { selector: a.sel, detail: renderDetail(locale, d) }));
+    // RFC 8301 §3.1: verifiers must not accept rsa-sha1 signatures; a key restricted to sha1
+    // (h=sha1) can therefore verify nothing.
+    if (key.hashes && !key.hashes.includes('sha256')) {
+      problems.push(problem(ctx, 'dkim-sha1-only', 'error', { selector: a.sel, hashes: key.hashes.join(':') || '-' }));
+      ok = false;
+    }
     if (key.testing) problems.push(problem(ctx, 'dkim-testing', 'warning', { selector: a.sel }));
     if (key.bits !== undefined && key.errors.length === 0) {
       if (key.bits < DKIM_MIN_RSA_BITS) {
@@ -138,7 +157,7 @@ export const checkDkim: Check = async (ctx) => {
   const failures = answers.filter((a) => a.error);
   if (found === 0) {
     if (failures.length === answers.length || (given && failures.length)) {
-      return result('dkim', 'error', msg(locale, 'dns.failed', { name: failures[0].name, type: 'TXT', code: failures[0].error!.code }));
+      return result('dkim', 'error', dnsFailed(ctx, failures[0].name, 'TXT', failures[0].error!.code));
     }
     const p = given
       ? problem(ctx, 'dkim-not-found', 'error', { selectors: selectors.join(', '), domain }, 'given')

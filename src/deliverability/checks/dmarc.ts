@@ -1,4 +1,4 @@
-import { type Check, type CheckContext, problem, result, statusOf } from '../context';
+import { type Check, type CheckContext, problem, result, statusOf, dnsFailed } from '../context';
 import { type DmarcRecord, organizationalDomain } from '../dmarc';
 import { renderDetail } from '../detail';
 import { DnsError, joinTxt } from '../dns/resolver';
@@ -48,7 +48,7 @@ async function unauthorizedDestinations(ctx: CheckContext, rec: DmarcRecord, pol
 export const checkDmarc: Check = async (ctx) => {
   const { locale, domain } = ctx;
   const look = await dmarcInfo(ctx);
-  if (look.error) return result('dmarc', 'error', msg(locale, 'dns.failed', { name: look.error.qname, type: 'TXT', code: look.error.code }));
+  if (look.error) return result('dmarc', 'error', dnsFailed(ctx, look.error.qname, 'TXT', look.error.code));
   const records = look.records.map((r) => `${look.name}: ${r}`);
   if (look.records.length === 0) {
     return result('dmarc', 'fail', msg(locale, 'dmarc.summary.missing', { domain }), [], [problem(ctx, 'dmarc-missing', 'error', { domain })], starterDmarc(domain));
@@ -68,7 +68,11 @@ export const checkDmarc: Check = async (ctx) => {
     problems.push(problem(ctx, 'dmarc-policy-none', 'warning'));
     suggestion = withPolicy(rec, 'quarantine');
   }
-  if (rec.rua.length === 0 && !rec.errors.some((e) => e.params?.tag === 'rua')) problems.push(problem(ctx, 'dmarc-no-rua', 'warning', { domain }));
+  const otherRua = rec.otherUris.filter((u) => u.tag === 'rua');
+  if (rec.rua.length === 0 && otherRua.length === 0 && !rec.errors.some((e) => e.params?.tag === 'rua')) problems.push(problem(ctx, 'dmarc-no-rua', 'warning', { domain }));
+  // RFC 7489 §6.4 allows any URI, but receivers send reports by mail only (Google, Microsoft,
+  // Yahoo): an https: destination alone gets nothing.
+  for (const u of rec.otherUris) problems.push(problem(ctx, 'dmarc-rua-not-mailto', u.tag === 'rua' && rec.rua.length === 0 ? 'warning' : 'info', { tag: u.tag, uri: u.uri }));
   if (rec.pct < 100 && policy !== 'none') problems.push(problem(ctx, 'dmarc-pct', 'warning', { pct: rec.pct }));
   if (look.source === 'domain' && rec.p && rec.p !== 'none' && rec.sp === 'none') problems.push(problem(ctx, 'dmarc-subdomain-none', 'info', { policy: rec.p }));
   const policyDomain = look.source === 'org' ? look.orgDomain : domain;

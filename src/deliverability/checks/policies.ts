@@ -1,22 +1,23 @@
-// MTA-STS, TLS-RPT and BIMI: presence and syntax of their DNS records (informational).
-import { type Check, type CheckContext, problem, result, statusOf } from '../context';
+// MTA-STS, TLS-RPT and BIMI: presence and syntax of their DNS records, and the MTA-STS policy file.
+import { type Check, type CheckContext, dnsFailed, problem, result, statusOf } from '../context';
 import { type Detail, detail, renderDetail } from '../detail';
 import { parseTagList } from '../tag-list';
 import { DnsError } from '../dns/resolver';
 import { msg } from '../i18n';
-import { dmarcInfo, txtRecords } from '../shared';
+import { dmarcInfo, mxInfo, txtRecords } from '../shared';
+import { fetchStsPolicy, mxMatches, parseStsPolicy, SHORT_POLICY_AGE_S } from './mta-sts-policy';
 import type { CheckId, CheckResult, Problem } from '../types';
 
 /** The tags of a record; the three specs share the DKIM-style tag-list syntax. */
 const tags = (text: string) => parseTagList(text, true).tags;
 
-async function policyCheck(ctx: CheckContext, id: CheckId, name: string, version: RegExp, validate: (t: Map<string, string>) => Detail[], extra?: () => Promise<Problem[]>): Promise<CheckResult> {
+async function policyCheck(ctx: CheckContext, id: CheckId, name: string, version: RegExp, validate: (t: Map<string, string>) => Detail[], extra?: (records: string[], valid: boolean) => Promise<Problem[]>): Promise<CheckResult> {
   const { locale } = ctx;
   let texts: string[];
   try {
     texts = await txtRecords(ctx, name);
   } catch (e) {
-    if (e instanceof DnsError) return result(id, 'error', msg(locale, 'dns.failed', { name, type: 'TXT', code: e.code }));
+    if (e instanceof DnsError) return result(id, 'error', dnsFailed(ctx, name, 'TXT', e.code));
     throw e;
   }
   const found = texts.filter((t) => version.test(t));
@@ -25,18 +26,58 @@ async function policyCheck(ctx: CheckContext, id: CheckId, name: string, version
   const problems: Problem[] = [];
   if (found.length > 1) problems.push(problem(ctx, `${id}-syntax`, 'warning', { name, detail: renderDetail(locale, detail('detail.multipleRecords', { count: found.length })) }));
   else for (const d of validate(tags(found[0]))) problems.push(problem(ctx, `${id}-syntax`, 'warning', { name, detail: renderDetail(locale, d) }));
-  if (extra) problems.push(...(await extra()));
+  if (extra) problems.push(...(await extra(records, problems.length === 0)));
   const status = statusOf(problems);
   return result(id, status, msg(locale, `${id}.summary.found` as 'bimi.summary.found', { name }), records, problems);
 }
 
-/** MTA-STS (RFC 8461 §3.1): `_mta-sts` TXT with v=STSv1 and an id of 1-32 alphanumerics. */
-export const checkMtaSts: Check = (ctx) =>
-  policyCheck(ctx, 'mta-sts', `_mta-sts.${ctx.domain}`, /^v=STSv1\s*(;|$)/, (t) => {
-    const id = t.get('id');
-    if (id === undefined) return [detail('detail.tagMissing', { tag: 'id' })];
-    return /^[A-Za-z0-9]{1,32}$/.test(id) ? [] : [detail('detail.badStsId', { value: id })];
-  });
+/**
+ * MTA-STS (RFC 8461): `_mta-sts` TXT with v=STSv1 and an id of 1-32 alphanumerics (§3.1), then
+ * the HTTPS policy file (§3.2, §3.3) whose mx patterns must cover every real MX host (§4.1).
+ */
+export const checkMtaSts: Check = async (ctx) => {
+  let undetermined: string | undefined;
+  const r = await policyCheck(
+    ctx,
+    'mta-sts',
+    `_mta-sts.${ctx.domain}`,
+    /^v=STSv1\s*(;|$)/,
+    (t) => {
+      const id = t.get('id');
+      if (id === undefined) return [detail('detail.tagMissing', { tag: 'id' })];
+      return /^[A-Za-z0-9]{1,32}$/.test(id) ? [] : [detail('detail.badStsId', { value: id })];
+    },
+    async (records, valid) => {
+      // RFC 8461 §3.3: without a valid TXT record senders never fetch the policy.
+      if (!valid) return [];
+      const [fetched, mx] = await Promise.all([fetchStsPolicy(ctx), mxInfo(ctx)]);
+      const url = `https://mta-sts.${ctx.domain}/.well-known/mta-sts.txt`;
+      if (fetched.kind === 'failed') {
+        undetermined = msg(ctx.locale, 'mta-sts.summary.fetchFailed', { url, reason: fetched.reason });
+        return [];
+      }
+      if (fetched.kind === 'unusable') return [problem(ctx, 'mta-sts-policy-unavailable', 'warning', { url, reason: fetched.reason })];
+      for (const line of fetched.body.split('\n').slice(0, 20)) if (line.trim()) records.push(`${url}: ${line.replace(/\r$/, '')}`);
+      const policy = parseStsPolicy(fetched.body);
+      if (policy.errors.length) return [problem(ctx, 'mta-sts-policy-syntax', 'warning', { url, detail: policy.errors.join(', ') })];
+      const out: Problem[] = [];
+      if (policy.mode === 'testing') out.push(problem(ctx, 'mta-sts-mode', 'info', { mode: 'testing' }, 'testing'));
+      if (policy.mode === 'none') out.push(problem(ctx, 'mta-sts-mode', 'info', { mode: 'none' }, 'none'));
+      if (policy.maxAge !== undefined && policy.maxAge < SHORT_POLICY_AGE_S && policy.mode !== 'none') out.push(problem(ctx, 'mta-sts-max-age', 'info', { seconds: policy.maxAge }));
+      if (policy.mode !== 'none' && mx.status === 'ok') {
+        // RFC 8461 §4.1, §5: in enforce mode senders refuse to deliver to an MX host no pattern names.
+        const unmatched = mx.hosts.filter((h) => !policy.mx.some((p) => mxMatches(p, h.exchange))).map((h) => h.exchange);
+        if (unmatched.length) out.push(problem(ctx, 'mta-sts-mx-mismatch', policy.mode === 'enforce' ? 'error' : 'warning', { hosts: unmatched.join(', '), patterns: policy.mx.join(', ') }));
+      }
+      return out;
+    },
+  );
+  if (undetermined && r.status !== 'fail') {
+    r.status = 'error';
+    r.summary = undetermined;
+  }
+  return r;
+};
 
 /** TLS-RPT (RFC 8460 §3): `_smtp._tls` TXT with v=TLSRPTv1 and rua= mailto: or https: URIs. */
 export const checkTlsRpt: Check = (ctx) =>

@@ -1,4 +1,4 @@
-import { type Check, type CheckContext, problem, result, statusOf } from '../context';
+import { type Check, type CheckContext, problem, result, statusOf, dnsFailed } from '../context';
 import { type IpAddress, parseIp, reverseName, sameIp } from '../dns/ip';
 import { DnsError } from '../dns/resolver';
 import { msg } from '../i18n';
@@ -43,7 +43,7 @@ async function checkIp(ctx: CheckContext, ipText: string, severity: 'error' | 'w
   try {
     ptr = await ctx.resolver.ptr(rname);
   } catch (e) {
-    if (e instanceof DnsError) return { records: [], problems: [], error: msg(ctx.locale, 'dns.failed', { name: rname, type: 'PTR', code: e.code }) };
+    if (e instanceof DnsError) return { records: [], problems: [], error: dnsFailed(ctx, rname, 'PTR', e.code) };
     throw e;
   }
   if (ptr.records.length === 0) return { records: [`${ipText}: ${ptr.status === 'nxdomain' ? 'NXDOMAIN' : 'NODATA'}`], problems: [problem(ctx, 'ptr-missing', severity, { ip: ipText })] };
@@ -53,7 +53,7 @@ async function checkIp(ctx: CheckContext, ipText: string, severity: 'error' | 'w
   const confirmed = names.filter((_, i) => forward[i].addresses.some((a) => { const p = parseIp(a); return !!p && sameIp(p, ip); }));
   const problems: Problem[] = [];
   if (confirmed.length === 0) {
-    if (forward.some((f) => f.status === 'error')) return { records, problems, error: msg(ctx.locale, 'dns.failed', { name: names[0], type: 'A/AAAA', code: forward[0].error ?? 'ERROR' }) };
+    if (forward.some((f) => f.status === 'error')) return { records, problems, error: dnsFailed(ctx, names[0], 'A/AAAA', forward[0].error ?? 'ERROR') };
     problems.push(problem(ctx, 'ptr-mismatch', severity, { ip: ipText, name: names[0] }));
   } else if (confirmed.every((n) => looksGeneric(n, ip))) {
     problems.push(problem(ctx, 'ptr-generic', 'warning', { ip: ipText, name: confirmed[0] }));

@@ -513,13 +513,23 @@ function contextTrusting(ca: string | string[]): SecureContext {
 }
 
 /** Reports a server on a port whose convention it does not follow, unless the config mismatch said it. */
+// OpenSSL's words when the server picks a version below the client's minimum (TLS 1.2 in Node 20),
+// or answers the client's TLS 1.2+ hello with a protocol_version alert (RFC 8446 §6.2, alert 70).
+const OLD_TLS_RE = /unsupported protocol|alert protocol version|UNSUPPORTED_PROTOCOL|ALERT_PROTOCOL_VERSION/i;
+
+/** A failed handshake: its own message when the server speaks only TLS 1.0/1.1 (deprecated by RFC 8996). */
+function handshakeProblem(f: Findings, reason: string): void {
+  if (OLD_TLS_RE.test(reason)) f.problem('smtp-tls-handshake', 'error', 'tls.oldVersion', { reason: shown(reason) }, 'fix.oldTls');
+  else f.problem('smtp-tls-handshake', 'error', 'tls.handshake', { reason: shown(reason) }, 'fix.tlsConfig');
+}
+
 function judgePort(f: Findings, port: number): void {
   if (f.configMismatch) return;
   if (port === SUBMISSIONS_PORT && f.mode !== 'implicit') f.problem('smtp-tls-mismatch', 'warning', 'mismatch.plainOn465', {}, 'fix.ports');
   if (port === SUBMISSION_PORT && f.mode === 'implicit') f.problem('smtp-tls-mismatch', 'warning', 'mismatch.tlsOn587', {}, 'fix.ports');
 }
 
-async function probe(target: SmtpTarget, run: Run, f: Findings, host: string): Promise<void> {
+async function probe(target: SmtpTarget, run: Run, f: Findings, host: string, address: string): Promise<void> {
   const tlsOptions: ConnectionOptions = {
     // RFC 6066 §3: SNI carries host names only, never IP literals.
     ...(isIP(host) ? {} : { servername: host }),
@@ -528,7 +538,7 @@ async function probe(target: SmtpTarget, run: Run, f: Findings, host: string): P
     checkServerIdentity: () => undefined,
   };
   const { port, security } = target;
-  const socket = await openTcp(run, host, port);
+  const socket = await openTcp(run, address, port);
   f.record('record.connected', { address: socket.remoteAddress ?? '?' });
   let conn = new SmtpConnection(run, socket);
   f.phase = 'greeting';
@@ -540,10 +550,10 @@ async function probe(target: SmtpTarget, run: Run, f: Findings, host: string): P
       if (!(err instanceof HandshakeError || err instanceof ClosedError)) throw err;
       // A failed handshake may be a plain SMTP server on this port: it would greet a fresh connection.
       conn.destroy();
-      const plain = new SmtpConnection(run, await openTcp(run, host, port));
+      const plain = new SmtpConnection(run, await openTcp(run, address, port));
       if (!(await plain.heardWithin(Math.min(GREETING_SILENCE_MS, run.remainingMs() / 2)))) {
         plain.destroy();
-        if (err instanceof HandshakeError) f.problem('smtp-tls-handshake', 'error', 'tls.handshake', { reason: shown(err.message) }, 'fix.tlsConfig');
+        if (err instanceof HandshakeError) handshakeProblem(f, err.message);
         else f.problem('smtp-tls-handshake', 'error', 'tls.handshakeClosed', {}, 'fix.tlsConfig');
         return;
       }
@@ -593,7 +603,7 @@ async function probe(target: SmtpTarget, run: Run, f: Findings, host: string): P
           judgeTls(await conn.upgrade(tlsOptions), f, host);
         } catch (err) {
           if (!(err instanceof HandshakeError)) throw err;
-          f.problem('smtp-tls-handshake', 'error', 'tls.handshake', { reason: shown(err.message) }, 'fix.tlsConfig');
+          handshakeProblem(f, err.message);
           conn.destroy();
           return;
         }
@@ -669,7 +679,10 @@ const SEVERITY_RANK: Record<ProblemSeverity, number> = { error: 0, warning: 1, i
  * Status `error` means the dialogue could not be completed (unreachable, broken, too slow);
  * an aborted `ctx.signal` gives status `skipped` with what was read so far.
  */
-export async function checkSmtp(target: SmtpTarget, ctx: { locale: 'en' | 'fr'; timeoutMs: number; signal?: AbortSignal }): Promise<CheckResult> {
+/** How the check finds the server's address: through the run's resolver (`--dns`), like every other name. */
+export type SmtpHostResolver = (host: string) => Promise<{ addresses: string[]; status: 'ok' | 'nxdomain' | 'nodata' | 'error'; error?: string }>;
+
+export async function checkSmtp(target: SmtpTarget, ctx: { locale: 'en' | 'fr'; timeoutMs: number; signal?: AbortSignal; resolveHost?: SmtpHostResolver }): Promise<CheckResult> {
   const started = performance.now();
   const rawHost = target.host.trim().replace(/^\[(.*)\]$/, '$1');
   const server = isIP(rawHost) === 6 ? `[${rawHost}]:${target.port}` : `${rawHost}:${target.port}`;
@@ -682,7 +695,14 @@ export async function checkSmtp(target: SmtpTarget, ctx: { locale: 'en' | 'fr'; 
     if (!host || !Number.isInteger(target.port) || target.port < 1 || target.port > 65535) {
       f.problem('smtp-unreachable', 'error', 'unreachable.invalid', {}, 'fix.address');
     } else {
-      await probe(target, run, f, host);
+      let address = host;
+      if (!isIP(host) && ctx.resolveHost) {
+        const found = await ctx.resolveHost(host);
+        if (found.status === 'error') throw new ConnectError(found.error ?? 'ERROR', 'getaddrinfo');
+        if (!found.addresses.length) throw new ConnectError('ENOTFOUND', 'getaddrinfo');
+        address = found.addresses[0];
+      }
+      await probe(target, run, f, host, address);
     }
   } catch (err) {
     if (run.stopped?.reason !== 'cancelled') failure(run.stopped ?? err, f, run);

@@ -1,11 +1,12 @@
-import { type Check, type CheckContext, problem, result, statusOf } from '../context';
+import { type Check, type CheckContext, problem, result, statusOf, dnsFailed } from '../context';
 import { renderDetail } from '../detail';
 import { formatIp, parseIp, unmapIpv4 } from '../dns/ip';
-import { DnsError, joinTxt } from '../dns/resolver';
 import { msg } from '../i18n';
-import { analyzeSpf } from '../spf/analyze';
-import { checkHost, SPF_MAX_DNS_TERMS, SPF_MAX_VOID_LOOKUPS } from '../spf/evaluate';
-import { isSpfRecord, parseSpf, type SpfRecord, SpfSyntaxError } from '../spf/record';
+import { analyzeSpf, type SpfAnalysis } from '../spf/analyze';
+import { IPV4_SPACE, IPV6_SPACE, percentOf, sizes } from '../spf/coverage';
+import { lookupSpf } from '../spf/lookup';
+import { checkHost, SPF_MAX_DNS_TERMS, SPF_MAX_MX_RECORDS, SPF_MAX_VOID_LOOKUPS } from '../spf/evaluate';
+import type { SpfRecord } from '../spf/record';
 import { MAX_SENDING_IPS, mxInfo } from '../shared';
 import type { CheckResult, Problem } from '../types';
 
@@ -85,34 +86,40 @@ async function starterRecord(ctx: CheckContext): Promise<string | undefined> {
   return ['v=spf1', ...terms, '~all'].join(' ');
 }
 
+// No organisation holds more than a /8 of IPv4 (the largest legacy IANA assignments) or a /16 of
+// IPv6 (RIRs allocate /32 to about /19 to their largest members): a record that lets more than
+// that pass authorizes senders it cannot own.
+export const SPF_MAX_OWNABLE_V4 = 1n << 24n;
+export const SPF_MAX_OWNABLE_V6 = 1n << 112n;
+
+/** True when the tree lets more addresses pass than any sender could own (RFC 7208 §5, §4.6.2). */
+function effectivelyOpen(a: SpfAnalysis): boolean {
+  const n = sizes(a.authorized);
+  return n.v4 > SPF_MAX_OWNABLE_V4 || n.v6 > SPF_MAX_OWNABLE_V6;
+}
+
 /**
  * SPF (RFC 7208): one record, valid, within the lookup limits, not permissive, and — when the
  * sending IPs are known — passing for each of them.
  */
 export const checkSpf: Check = async (ctx) => {
   const { locale, domain } = ctx;
-  let ans;
-  try {
-    ans = await ctx.resolver.txt(domain);
-  } catch (e) {
-    if (e instanceof DnsError) return result('spf', 'error', msg(locale, 'dns.failed', { name: domain, type: 'TXT', code: e.code }));
-    throw e;
-  }
-  const spf = ans.records.map(joinTxt).filter(isSpfRecord);
-  if (spf.length === 0) {
+  const found = await lookupSpf(ctx.resolver, domain);
+  if (found.kind === 'error') return result('spf', 'error', dnsFailed(ctx, domain, 'TXT', found.error.code));
+  if (found.kind === 'none') {
     return withMetrics(result('spf', 'fail', msg(locale, 'spf.summary.missing', { domain }), [], [problem(ctx, 'spf-missing', 'error', { domain })], await starterRecord(ctx)), { valid: 0 });
   }
-  const records = spf.map((r) => `${domain}: ${r}`);
-  if (spf.length > 1) {
+  if (found.kind === 'multiple') {
+    const spf = found.texts;
+    const records = spf.map((r) => `${domain}: ${r}`);
     return withMetrics(result('spf', 'fail', msg(locale, 'spf.summary.multiple', { count: spf.length }), records, [problem(ctx, 'spf-multiple', 'error', { count: spf.length, domain })], mergeSpf(spf)), { valid: 0 });
   }
-  let record: SpfRecord;
-  try {
-    record = parseSpf(spf[0]);
-  } catch (e) {
-    if (!(e instanceof SpfSyntaxError)) throw e;
-    return withMetrics(result('spf', 'fail', msg(locale, 'spf.summary.syntax'), records, [problem(ctx, 'spf-syntax', 'error', { detail: renderDetail(locale, e.detail), domain })]), { valid: 0 });
+  const records = [`${domain}: ${found.text}`];
+  if (found.kind === 'syntax') {
+    return withMetrics(result('spf', 'fail', msg(locale, 'spf.summary.syntax'), records, [problem(ctx, 'spf-syntax', 'error', { detail: renderDetail(locale, found.error.detail), domain })]), { valid: 0 });
   }
+  const record: SpfRecord = found.record;
+  const spf = [found.text];
 
   const a = await analyzeSpf(ctx.resolver, domain, record);
   const problems: Problem[] = [];
@@ -122,18 +129,28 @@ export const checkSpf: Check = async (ctx) => {
   for (const s of a.syntaxErrors) problems.push(problem(ctx, 'spf-syntax', 'error', { domain: s.domain, detail: renderDetail(locale, s.detail) }, 'include'));
   for (const m of a.missing) problems.push(problem(ctx, 'spf-syntax', 'error', { domain: m }, 'includeMissing'));
   for (const l of a.loops) problems.push(problem(ctx, 'spf-syntax', 'error', { detail: l }, 'loop'));
+  for (const m of a.mxOverLimit) problems.push(problem(ctx, 'spf-mx-too-many', 'error', { domain: m.domain, term: m.term, count: m.count, max: SPF_MAX_MX_RECORDS }));
   for (const d of a.ptrDomains) problems.push(problem(ctx, 'spf-ptr', 'warning', { domain: d }));
   let suggestion: string | undefined;
   const top = record.mechanisms.find((m) => m.name === 'all');
   if (a.finalAll === '+') {
     problems.push(problem(ctx, 'spf-permissive-all', 'error', { all: '+all' }, 'pass'));
     if (top) suggestion = spf[0].replace(/(^| )\+?all( |$)/i, '$1~all$2');
-  } else if (a.finalAll === '?') {
-    problems.push(problem(ctx, 'spf-permissive-all', 'warning', { all: '?all' }, 'neutral'));
-    if (top) suggestion = spf[0].replace(/(^| )\?all( |$)/i, '$1~all$2');
-  } else if (a.finalAll === undefined && a.macroTerms === 0 && !a.dnsErrors.length) {
-    problems.push(problem(ctx, 'spf-permissive-all', 'warning', {}, 'missing'));
-    if (!record.redirect) suggestion = `${spf[0].trim()} ~all`;
+  } else {
+    if (effectivelyOpen(a)) {
+      // Whatever the "all", what comes before it lets (nearly) everyone pass.
+      const n = sizes(a.authorized);
+      problems.push(
+        problem(ctx, 'spf-permissive-all', 'error', { v4: Number(percentOf(n.v4, IPV4_SPACE)), v6: Number(percentOf(n.v6, IPV6_SPACE)), term: a.widestTerm ?? '?' }, 'effective'),
+      );
+    }
+    if (a.finalAll === '?') {
+      problems.push(problem(ctx, 'spf-permissive-all', 'warning', { all: '?all' }, 'neutral'));
+      if (top) suggestion = spf[0].replace(/(^| )\?all( |$)/i, '$1~all$2');
+    } else if (a.finalAll === undefined && a.macroTerms === 0 && !a.dnsErrors.length) {
+      problems.push(problem(ctx, 'spf-permissive-all', 'warning', {}, 'missing'));
+      if (!record.redirect) suggestion = `${spf[0].trim()} ~all`;
+    }
   }
 
   // The SPF result for each known sending IP, as a receiver would compute it.
@@ -166,7 +183,7 @@ export const checkSpf: Check = async (ctx) => {
       ? msg(locale, 'spf.summary.incomplete', { count: a.lookups, max: SPF_MAX_DNS_TERMS })
       : msg(locale, 'spf.summary.found', { count: a.lookups, max: SPF_MAX_DNS_TERMS });
   // "valid": receivers can evaluate the record (no permerror whatever the client).
-  const valid = problems.some((p) => ['spf-syntax', 'spf-too-many-lookups', 'spf-void-lookups'].includes(p.code)) ? 0 : 1;
+  const valid = problems.some((p) => ['spf-syntax', 'spf-too-many-lookups', 'spf-void-lookups', 'spf-mx-too-many'].includes(p.code)) ? 0 : 1;
   const r = result('spf', status, summary, [...records, ...treeRecords, ...a.dnsErrors.map((e) => `DNS: ${e}`), ...ipLines], problems, suggestion);
   return withMetrics(r, { lookups: a.lookups, voidLookups: a.voidLookups, valid });
 };

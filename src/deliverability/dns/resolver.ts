@@ -3,7 +3,7 @@
 // timeout…) are thrown as DnsError so a check can say "could not be determined".
 import { promises as dnsPromises } from 'node:dns';
 
-export type DnsRecordType = 'TXT' | 'A' | 'AAAA' | 'MX' | 'PTR';
+export type DnsRecordType = 'TXT' | 'A' | 'AAAA' | 'MX' | 'PTR' | 'CNAME';
 
 /** Why a query gave no usable answer. NXDOMAIN and NODATA are answers, not failures. */
 export type DnsFailure = 'SERVFAIL' | 'REFUSED' | 'TIMEOUT' | 'FORMERR' | 'BADRESP' | 'BADNAME' | 'UNREACHABLE' | 'CANCELLED' | 'ERROR';
@@ -43,6 +43,8 @@ export interface Resolver {
   aaaa(name: string): Promise<DnsAnswer<string>>;
   mx(name: string): Promise<DnsAnswer<MxRecord>>;
   ptr(name: string): Promise<DnsAnswer<string>>;
+  /** The alias target when the name itself is a CNAME (RFC 1034 §3.6.2); `nodata` when it is not an alias. */
+  cname(name: string): Promise<DnsAnswer<string>>;
   /** Abandons every query in flight (they reject with CANCELLED). */
   cancel?(): void;
 }
@@ -123,6 +125,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     AAAA: (n) => r.resolve6(n),
     MX: (n) => r.resolveMx(n),
     PTR: (n) => r.resolvePtr(n),
+    CNAME: (n) => r.resolveCname(n),
   };
   return resolverFrom(
     (type, name) => run(type, name, () => node[type](name)) as Promise<DnsAnswer<never>>,
@@ -140,11 +143,12 @@ function resolverFrom(query: Query, cancel: () => void): Resolver {
     aaaa: (n) => query('AAAA', n),
     mx: (n) => query('MX', n),
     ptr: (n) => query('PTR', n),
+    cname: (n) => query('CNAME', n),
     cancel,
   };
 }
 
-const METHOD = { TXT: 'txt', A: 'a', AAAA: 'aaaa', MX: 'mx', PTR: 'ptr' } as const;
+const METHOD = { TXT: 'txt', A: 'a', AAAA: 'aaaa', MX: 'mx', PTR: 'ptr', CNAME: 'cname' } as const;
 
 /**
  * Shares answers between checks of one run (the SPF, MX and PTR checks ask for the same names).

@@ -3,8 +3,9 @@
 import { type IpAddress, formatIp, inNetwork, parseIp, reverseLabels, reverseName, sameIp, unmapIpv4 } from '../dns/ip';
 import { isValidDomainName } from '../dns/names';
 import { DnsError, joinTxt, type Resolver } from '../dns/resolver';
-import { expandTokens, type MacroToken, type MacroValues, parseMacroString } from './macro';
-import { isSpfRecord, type Mechanism, parseSpf, type Qualifier, type SpfRecord, SpfSyntaxError } from './record';
+import { expandTokens, MacroSyntaxError, type MacroToken, type MacroValues, parseMacroString } from './macro';
+import { lookupSpf } from './lookup';
+import type { Mechanism, Qualifier, SpfRecord } from './record';
 
 export type SpfResult = 'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'permerror' | 'temperror';
 
@@ -73,9 +74,12 @@ function queryable(name: string): boolean {
 
 /** RFC 7208 §7.3: drop a trailing dot; drop labels on the left until at most 253 characters. */
 function toTargetName(expanded: string): string {
-  let n = expanded.endsWith('.') ? expanded.slice(0, -1) : expanded;
-  while (n.length > 253 && n.includes('.')) n = n.slice(n.indexOf('.') + 1);
-  return n;
+  const n = expanded.endsWith('.') ? expanded.slice(0, -1) : expanded;
+  if (n.length <= 253) return n;
+  // One scan for the first label boundary that leaves at most 253 characters (a loop of
+  // slices would be quadratic on thousands of short labels).
+  const dot = n.indexOf('.', n.length - 254);
+  return dot < 0 ? n : n.slice(dot + 1);
 }
 
 /**
@@ -167,7 +171,12 @@ export async function checkHost(options: CheckHostOptions): Promise<CheckHostOut
   }
 
   async function expandTarget(tokens: MacroToken[], domain: string): Promise<string> {
-    return toTargetName(await expandTokens(tokens, values(domain)));
+    try {
+      return toTargetName(await expandTokens(tokens, values(domain)));
+    } catch (e) {
+      if (e instanceof MacroSyntaxError) throw new SpfAbort('permerror', e.message);
+      throw e;
+    }
   }
 
   async function matches(mech: Mechanism, domain: string): Promise<boolean> {
@@ -232,23 +241,19 @@ export async function checkHost(options: CheckHostOptions): Promise<CheckHostOut
   }
 
   async function fetchRecord(domain: string): Promise<SpfRecord | SpfResult> {
-    let ans;
-    try {
-      ans = await resolver.txt(domain);
-    } catch (e) {
-      if (e instanceof DnsError) throw new SpfAbort('temperror', e.message);
-      throw e;
-    }
-    if (ans.status === 'nxdomain') return 'none';
-    const spf = ans.records.map(joinTxt).filter(isSpfRecord);
-    if (spf.length === 0) return 'none';
-    // RFC 7208 §4.5: more than one record is a permerror.
-    if (spf.length > 1) throw new SpfAbort('permerror', `${spf.length} SPF records at ${domain}`);
-    try {
-      return parseSpf(spf[0]);
-    } catch (e) {
-      if (e instanceof SpfSyntaxError) throw new SpfAbort('permerror', `${domain}: ${e.message}`);
-      throw e;
+    const found = await lookupSpf(resolver, domain);
+    switch (found.kind) {
+      case 'record':
+        return found.record;
+      case 'none':
+        return 'none';
+      case 'error':
+        throw new SpfAbort('temperror', found.error.message);
+      case 'multiple':
+        // RFC 7208 §4.5: more than one record is a permerror.
+        throw new SpfAbort('permerror', `${found.texts.length} SPF records at ${domain}`);
+      case 'syntax':
+        throw new SpfAbort('permerror', `${domain}: ${found.error.message}`);
     }
   }
 

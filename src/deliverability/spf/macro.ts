@@ -60,8 +60,32 @@ export function parseMacroString(text: string, exp = false): MacroToken[] {
   return tokens;
 }
 
-// RFC 7208 §7.1 toplabel = ( *alphanum ALPHA *alphanum ) / ( 1*alphanum "-" *( alphanum / "-" ) alphanum )
-const TOPLABEL_END_RE = /\.(?:[a-z0-9]*[a-z][a-z0-9]*|[a-z0-9]+-[a-z0-9-]*[a-z0-9])\.?$/i;
+/**
+ * RFC 7208 §7.1 toplabel = ( *alphanum ALPHA *alphanum ) / ( 1*alphanum "-" *( alphanum / "-" ) alphanum ):
+ * letters, digits and inner hyphens, not all digits. Scanned by hand: the grammar written as a
+ * regex has overlapping quantifiers, and a 60,000-character label took minutes to reject.
+ */
+function endsWithTopLabel(text: string): boolean {
+  let end = text.length;
+  if (text.endsWith('.')) end--;
+  let start = end;
+  let letter = false;
+  let hyphen = false;
+  while (start > 0) {
+    const c = text.charCodeAt(start - 1);
+    const isDigit = c >= 0x30 && c <= 0x39;
+    const isLetter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+    if (!isDigit && !isLetter && c !== 0x2d) break;
+    if (isLetter) letter = true;
+    if (c === 0x2d) hyphen = true;
+    start--;
+  }
+  // The label must be preceded by a "." and must not be empty.
+  if (start === end || start === 0 || text[start - 1] !== '.') return false;
+  if (text[start] === '-' || text[end - 1] === '-') return false;
+  // Without a hyphen the label needs a letter; with one, the second form allows all digits.
+  return letter || hyphen;
+}
 
 /**
  * Checks a domain-spec: a macro-string ending in a macro or in "." toplabel (RFC 7208 §7.1).
@@ -75,7 +99,7 @@ export function parseDomainSpec(text: string): MacroToken[] {
   // too, but they end up in literal text here; a literal ending that is no toplabel is invalid.
   if (last.kind === 'macro') return tokens;
   if (/%[%_-]$/.test(text)) return tokens;
-  if (!TOPLABEL_END_RE.test(text)) throw new MacroSyntaxError(detail('detail.badTopLabel', { domain: text }));
+  if (!endsWithTopLabel(text)) throw new MacroSyntaxError(detail('detail.badTopLabel', { domain: text }));
   return tokens;
 }
 
@@ -109,10 +133,16 @@ function urlEscape(s: string): string {
   return out;
 }
 
-/** Expands parsed tokens. */
+// RFC 7208 §7.3 truncates an expanded name to 253 characters, so long literals are legal; but
+// a record is under 64 KiB, and past twice that only repeated macros (a hostile record making
+// the evaluation spend memory) can be at work.
+export const MAX_EXPANSION_CHARS = 128 * 1024;
+
+/** Expands parsed tokens; throws MacroSyntaxError when the result would exceed MAX_EXPANSION_CHARS. */
 export async function expandTokens(tokens: MacroToken[], v: MacroValues): Promise<string> {
   let out = '';
   for (const t of tokens) {
+    if (out.length > MAX_EXPANSION_CHARS) throw new MacroSyntaxError(detail('detail.macroTooLong', { max: MAX_EXPANSION_CHARS }));
     if (t.kind === 'literal') {
       out += t.text;
       continue;
@@ -140,7 +170,9 @@ export async function expandTokens(tokens: MacroToken[], v: MacroValues): Promis
       if (t.digits !== undefined && t.digits < parts.length) parts = parts.slice(parts.length - t.digits);
       value = parts.join('.');
     }
+    if (value.length > MAX_EXPANSION_CHARS) throw new MacroSyntaxError(detail('detail.macroTooLong', { max: MAX_EXPANSION_CHARS }));
     out += t.upper ? urlEscape(value) : value;
   }
+  if (out.length > MAX_EXPANSION_CHARS) throw new MacroSyntaxError(detail('detail.macroTooLong', { max: MAX_EXPANSION_CHARS }));
   return out;
 }

@@ -86,8 +86,10 @@ const pkgPath = 'package.json';
 const pkg = JSON.parse(readFileSync(join(root, pkgPath), 'utf8'));
 pkg.contributes ??= {};
 // The settings that choose where the deliverability checks send traffic (scope
-// machine-overridable) are restricted: an untrusted workspace cannot change them.
-pkg.capabilities.untrustedWorkspaces.restrictedConfigurations = Object.keys(staticSettings).filter((k) => staticSettings[k].scope === 'machine-overridable');
+// machine-overridable) are restricted: an untrusted workspace cannot change them. So are the
+// phrase lists, the one option whose cost grows with what it lists (issue #10).
+const COSTLY = ['mailproof.phrases.add', 'mailproof.phrases.ignore'];
+pkg.capabilities.untrustedWorkspaces.restrictedConfigurations = Object.keys(staticSettings).filter((k) => staticSettings[k].scope === 'machine-overridable' || COSTLY.includes(k));
 pkg.contributes.configuration = [
   { id: 'mailproof', title: 'Mailproof', properties: staticSettings },
   { id: 'mailproof.rules', title: '%config.section.rules%', properties: ruleProps },

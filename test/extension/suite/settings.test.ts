@@ -124,7 +124,7 @@ describe('settings re-lint open drafts', () => {
     const problems = await waitForDiagnostics(rc, (d) => d.length === 1, undefined, 'one diagnostic in .mailproofrc.json');
     assert.equal(problems[0].message, '“rules.exclamation” must be one of error, warning, info, off');
     assert.equal(problems[0].severity, vscode.DiagnosticSeverity.Error);
-    assert.deepEqual([problems[0].range.start.line, problems[0].range.start.character, problems[0].range.end.character], [1, 14, 27]);
+    assert.deepEqual([problems[0].range.start.line, problems[0].range.start.character, problems[0].range.end.character], [1, 13, 26]);
   });
 
   it('clears everything when disabled', async () => {

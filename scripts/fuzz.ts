@@ -381,7 +381,9 @@ function main() {
       perKb.push(ms / kb);
       if (ms / kb > slowest.perKb) slowest = { perKb: ms / kb, ms, size: text.length, how: how.join('+') };
       if (ms > SLOW_FLOOR_MS) suspects.push({ text, file, ms, perKb: ms / kb });
-      if ((i + 1) % 100000 === 0) console.log(`  ${i + 1} inputs, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      if ((i + 1) % 25000 === 0 && INPUTS > 25000) {
+        console.log(`  ${i + 1} inputs, ${((Date.now() - started) / 1000).toFixed(0)} s, ${failures.length} failure(s), slowest ${slowest.perKb.toFixed(3)} ms/KB (${slowest.how})`);
+      }
     }
     const median = [...perKb].sort((a, b) => a - b)[Math.floor(perKb.length / 2)] ?? 0;
     // A slow input is measured again (best of three) before it counts: one GC pause is not a stall.

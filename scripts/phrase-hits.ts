@@ -1,7 +1,7 @@
-// Calibrates the spam-phrase lexicons against real mail: lints every draft of a corpus with the
-// spam-phrase rule alone and prints, per lexicon entry, how many files it fires on in legitimate
-// mail (templates/, ham/) and in spam (spam/). Entries that fire mostly on legitimate mail are
-// false positives to narrow or drop.
+// Calibrates the spam-phrase lexicons against real mail: lints every file of the corpus with the
+// spam-phrase rule alone and prints, per lexicon entry and in that entry's language, the share of
+// legitimate files it fires on (templates/, ham/, train/ham) and of spam (spam/, train/spam).
+// Entries that fire as often on legitimate mail as on spam are false positives to narrow or drop.
 // Usage: node --import tsx scripts/phrase-hits.ts [corpus-dir] [--all] [--texts]
 //   corpus-dir  defaults to ../shared/corpus or ../../shared/corpus
 //   --all       list every entry, not only those that fired
@@ -27,62 +27,94 @@ if (!corpus || !existsSync(corpus)) {
 }
 
 const only = rules.filter((r) => r.id === 'spam-phrase');
-const GROUPS = [
-  { name: 'templates', ext: /\.html?$/i },
-  { name: 'ham', ext: /\.eml$/i },
-  { name: 'spam', ext: /\.eml$/i },
-] as const;
-type Group = (typeof GROUPS)[number]['name'];
 
-// phrase -> group -> files it fired on
-const files = new Map<string, Record<Group, Set<string>>>();
-const totals: Record<Group, { files: number; hitFiles: number; hits: number }> = {
-  templates: { files: 0, hitFiles: 0, hits: 0 },
-  ham: { files: 0, hitFiles: 0, hits: 0 },
-  spam: { files: 0, hitFiles: 0, hits: 0 },
-};
-const texts: string[] = [];
-
-for (const { name, ext } of GROUPS) {
-  const dir = join(corpus, name);
+// Every file with its label and language: templates/ and ham/ are legitimate, spam/ is spam (their
+// language is the one the engine detects); train/ says both in SOURCES.tsv.
+type Label = 'ham' | 'spam';
+interface Item {
+  path: string;
+  label: Label;
+  lang: string;
+  group: string;
+}
+const items: Item[] = [];
+for (const [group, label, ext] of [['templates', 'ham', /\.html?$/i], ['ham', 'ham', /\.eml$/i], ['spam', 'spam', /\.eml$/i]] as const) {
+  const dir = join(corpus, group);
   if (!existsSync(dir)) continue;
-  for (const file of readdirSync(dir).filter((f) => ext.test(f)).sort()) {
-    // latin1 keeps every byte of 8-bit messages; the draft's charset is the parser's business.
-    const text = readFileSync(join(dir, file), file.endsWith('.eml') ? 'latin1' : 'utf8');
-    let found;
-    try {
-      found = lint(text, { fileName: file, rules: only }).findings;
-    } catch (err) {
-      console.error(`${name}/${file}: ${(err as Error).message}`);
-      continue;
-    }
-    totals[name].files++;
-    if (found.length) totals[name].hitFiles++;
-    totals[name].hits += found.length;
-    for (const f of found) {
-      const phrase = `${f.data?.lexicon}:${f.data?.phrase}`;
-      let row = files.get(phrase);
-      if (!row) files.set(phrase, (row = { templates: new Set(), ham: new Set(), spam: new Set() }));
-      row[name].add(file);
-      if (flags.has('--texts') && name !== 'spam') {
-        const s = Math.max(0, f.start - 40);
-        texts.push(`${name}/${file}: ${JSON.stringify(text.slice(s, f.end + 40).replace(/\s+/g, ' '))}`);
-      }
+  for (const file of readdirSync(dir).filter((f) => ext.test(f)).sort()) items.push({ path: join(dir, file), label, lang: '', group });
+}
+const sources = join(corpus, 'train', 'SOURCES.tsv');
+if (existsSync(sources)) {
+  for (const line of readFileSync(sources, 'utf8').split('\n').slice(1)) {
+    const [file, label, lang] = line.split('\t');
+    if (!file || (label !== 'ham' && label !== 'spam')) continue;
+    const path = join(corpus, 'train', label, file);
+    if (existsSync(path)) items.push({ path, label, lang, group: `train/${label}` });
+  }
+}
+
+// phrase (lexicon:display) -> label -> language -> files it fired on
+const hitsOf = new Map<string, Record<Label, Record<string, number>>>();
+const totals: Record<Label, Record<string, number>> = { ham: {}, spam: {} };
+const texts: string[] = [];
+for (const item of items) {
+  // latin1 keeps every byte of 8-bit messages; the draft's charset is the parser's business.
+  const text = readFileSync(item.path, item.path.endsWith('.eml') ? 'latin1' : 'utf8');
+  let run;
+  try {
+    run = lint(text, { fileName: item.path, rules: only });
+  } catch (err) {
+    console.error(`${item.path}: ${(err as Error).message}`);
+    continue;
+  }
+  const lang = item.lang || run.language;
+  totals[item.label][lang] = (totals[item.label][lang] ?? 0) + 1;
+  const seen = new Set<string>();
+  for (const f of run.findings) {
+    const phrase = `${f.data?.lexicon}:${f.data?.phrase}`;
+    if (seen.has(phrase)) continue;
+    seen.add(phrase);
+    let row = hitsOf.get(phrase);
+    if (!row) hitsOf.set(phrase, (row = { ham: {}, spam: {} }));
+    row[item.label][lang] = (row[item.label][lang] ?? 0) + 1;
+    if (flags.has('--texts') && item.label === 'ham' && (lang === f.data?.lexicon || f.data?.lexicon === 'brand')) {
+      const s = Math.max(0, f.start - 40);
+      texts.push(`${item.group}/${item.path.split('/').pop()}: ${JSON.stringify(text.slice(s, f.end + 40).replace(/\s+/g, ' '))}`);
     }
   }
 }
 
+// Per entry, in its own language: the share of legitimate files it fires on, the share of spam
+// files, and their ratio. An entry that fires as often on legitimate mail as on spam (ratio
+// under 1) is noise, not a spam signal.
+const pct = (n: number, d: number) => (d ? (100 * n) / d : 0);
 const entries = [...fr.map((e) => ['fr', e] as const), ...en.map((e) => ['en', e] as const)];
 const rows = entries
   .map(([lang, e]) => {
-    const r = files.get(`${lang}:${displayPhrase(e.phrase)}`);
-    return { lang, phrase: e.phrase, t: r?.templates.size ?? 0, h: r?.ham.size ?? 0, s: r?.spam.size ?? 0 };
+    const r = hitsOf.get(`${lang}:${displayPhrase(e.phrase)}`);
+    const h = r?.ham[lang] ?? 0;
+    const s = r?.spam[lang] ?? 0;
+    const hr = pct(h, totals.ham[lang] ?? 0);
+    const sr = pct(s, totals.spam[lang] ?? 0);
+    return { lang, phrase: e.phrase, h, s, hr, sr, ratio: hr === 0 ? Infinity : sr / hr };
   })
-  .filter((r) => flags.has('--all') || r.t + r.h + r.s > 0)
-  .sort((a, b) => b.t + b.h - (a.t + a.h) || b.s - a.s || a.phrase.localeCompare(b.phrase));
+  .filter((r) => flags.has('--all') || r.h + r.s > 0)
+  .sort((a, b) => a.ratio - b.ratio || b.h - a.h || a.phrase.localeCompare(b.phrase));
 
 console.log(`entries: fr ${fr.length}, en ${en.length}`);
-for (const [g, v] of Object.entries(totals)) console.log(`${g.padEnd(9)} ${v.files} files, ${v.hitFiles} with a hit, ${v.hits} hits`);
-console.log('\nfiles hit per entry   templates  ham  spam');
-for (const r of rows) console.log(`${r.lang} ${r.phrase.padEnd(34)} ${String(r.t).padStart(5)} ${String(r.h).padStart(5)} ${String(r.s).padStart(5)}`);
+for (const label of ['ham', 'spam'] as const) console.log(`${label.padEnd(5)} files by language: ${Object.entries(totals[label]).map(([l, n]) => `${l} ${n}`).join(', ')}`);
+console.log('\nper entry, on mail in its language: files hit (share)            ham            spam   spam/ham');
+for (const r of rows) {
+  const flag = r.ratio < 1 && r.h >= 2 ? '  fires mostly on legitimate mail' : '';
+  console.log(`${r.lang} ${r.phrase.padEnd(36)} ${String(r.h).padStart(5)} (${r.hr.toFixed(2).padStart(5)} %) ${String(r.s).padStart(5)} (${r.sr.toFixed(2).padStart(5)} %) ${(r.ratio === Infinity ? '∞' : r.ratio.toFixed(2)).padStart(7)}${flag}`);
+}
+// Brand impersonation (sender name against domain), over all languages.
+const brandRows = [...hitsOf.entries()].filter(([k]) => k.startsWith('brand:'));
+if (brandRows.length) {
+  const all = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+  const hamFiles = all(totals.ham);
+  const spamFiles = all(totals.spam);
+  console.log('\nbrand impersonation                          ham            spam');
+  for (const [k, r] of brandRows.sort()) console.log(`${k.slice(6).padEnd(40)} ${String(all(r.ham)).padStart(5)} (${pct(all(r.ham), hamFiles).toFixed(2).padStart(5)} %) ${String(all(r.spam)).padStart(5)} (${pct(all(r.spam), spamFiles).toFixed(2).padStart(5)} %)`);
+}
 if (texts.length) console.log('\n' + texts.join('\n'));

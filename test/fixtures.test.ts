@@ -1,16 +1,16 @@
 // Fixture drafts: test/fixtures/<rule-id>/<case>.<ext>. For each, the findings of that rule and
 // the text after applying its preferred fixes are compared with golden files next to it:
 //   <case>.<ext>.findings.json   rule findings (line, column, severity, message, fix titles)
-//   <case>.<ext>.fixed           the draft after applying that rule's fixes (when it has fixes):
-//                                the preferred fix of each finding, else its first one, so the
-//                                edits of fixes that `--fix` leaves to the user are checked too
+//   <case>.<ext>.fixed           the draft after applying that rule's fix of each finding, else
+//                                its first suggestion (as `--fix-type fix,suggestion` does), so
+//                                the edits of suggestions are checked too
 // Cases named fr-* are linted with French messages, the others in English.
 // Run with UPDATE_GOLDEN=1 to write the golden files, then review the diff.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { applyEdits, preferredEdits } from '../src/engine/fix';
+import { applyEdits, type FixType, preferredEdits } from '../src/engine/fix';
 import { lint } from '../src/engine/lint';
 import { LineIndex } from '../src/engine/position';
 import { rules } from '../src/engine/rules/index';
@@ -33,20 +33,20 @@ function summarize(text: string, list: Finding[]) {
       severity: f.severity,
       text: text.slice(f.start, Math.min(f.end, f.start + 80)),
       message: f.message,
-      fixes: (f.fixes ?? []).map((x) => x.title + (x.preferred ? ' (preferred)' : '')),
+      fixes: (f.fixes ?? []).map((x) => x.title),
+      suggestions: (f.suggestions ?? []).map((x) => x.title),
     };
   });
 }
 
+const BOTH = new Set<FixType>(['fix', 'suggestion']);
 const localeOf = (name: string) => (name.startsWith('fr-') ? 'fr' : 'en');
 
 function fixWithRule(text: string, ruleId: string, fileName: string): string {
   const only = rules.filter((r) => r.id === ruleId);
   for (let pass = 0; pass < 10; pass++) {
     const found = lint(text, { fileName, rules: only, locale: localeOf(fileName) }).findings;
-    // Treat each finding's first fix as preferred when it has none.
-    const chosen = found.map((f) => (f.fixes?.length && !f.fixes.some((x) => x.preferred) ? { ...f, fixes: [{ ...f.fixes[0], preferred: true }] } : f));
-    const { edits, fixed } = preferredEdits(chosen);
+    const { edits, fixed } = preferredEdits(found, BOTH);
     if (!fixed) break;
     text = applyEdits(text, edits);
   }
@@ -69,7 +69,7 @@ for (const ruleId of existsSync(FIXTURES) ? readdirSync(FIXTURES).sort() : []) {
         const run = lint(text, { fileName: name, locale: localeOf(name) });
         const mine = run.findings.filter((f) => f.ruleId === ruleId);
         check(`${path}.findings.json`, JSON.stringify(summarize(text, mine), null, 2) + '\n');
-        if (mine.some((f) => f.fixes?.length)) {
+        if (mine.some((f) => f.fixes?.length || f.suggestions?.length)) {
           const after = fixWithRule(text, ruleId, name);
           check(`${path}.fixed`, after);
           // The fixed draft has nothing fixable left for this rule.

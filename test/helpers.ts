@@ -12,9 +12,17 @@ export function at(text: string, f: Finding): string {
   return text.slice(f.start, f.end);
 }
 
-/** The text after applying the fix at `index` of a finding (the preferred one by default). */
-export function fixed(text: string, f: Finding, index?: number): string {
-  const fix = index === undefined ? f.fixes?.find((x) => x.preferred) : f.fixes?.[index];
+/**
+ * The text after applying the edit at `index` of a finding's fix followed by its suggestions
+ * (by default its fix, else its first suggestion).
+ */
+export function fixed(text: string, f: Finding, index = 0): string {
+  const fix = [...(f.fixes ?? []), ...(f.suggestions ?? [])][index];
   if (!fix) throw new Error(`finding ${f.ruleId} "${at(text, f)}" has no such fix`);
   return applyEdits(text, fix.edits);
+}
+
+/** The titles of a finding's fix and suggestions, marked `fix:` and `suggestion:`. */
+export function offers(f: Finding): string[] {
+  return [...(f.fixes ?? []).map((x) => `fix: ${x.title}`), ...(f.suggestions ?? []).map((x) => `suggestion: ${x.title}`)];
 }

@@ -1,5 +1,6 @@
 import { toLocale } from '../engine/i18n';
-import type { Locale } from '../engine/types';
+import type { FixType } from '../engine/fix';
+import type { Locale, Severity } from '../engine/types';
 import { FORMATTERS, type Io, runLint } from './lint';
 import { parseArgs, UsageError } from './args';
 import { cliText } from './messages';
@@ -28,7 +29,11 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       return 0;
     }
     if (command === 'lint') {
-      const args = parseArgs(rest, { values: ['--format', '--config', '--locale', '--max-file-size'], flags: ['--fix', '--quiet', '--help', '-h'] }, locale);
+      const args = parseArgs(
+        rest,
+        { values: ['--format', '--config', '--locale', '--fix-type', '--min-severity', '--max-warnings', '--max-file-size'], flags: ['--fix', '--fix-dry-run', '--quiet', '--help', '-h'] },
+        locale,
+      );
       if (args.flags.has('--help') || args.flags.has('-h')) {
         io.out(cliText(locale, 'usage') + '\n');
         return 0;
@@ -36,10 +41,38 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       const format = args.values['--format']?.at(-1) ?? 'text';
       if (!FORMATTERS[format]) throw new UsageError(cliText(locale, 'badFormat', { value: format, allowed: Object.keys(FORMATTERS).join(', ') }));
       if (args.positional.length === 0) throw new UsageError(cliText(locale, 'noFiles'));
-      const maxKb = args.values['--max-file-size']?.at(-1);
+      const last = (name: string) => args.values[name]?.at(-1);
+      const fixTypes = new Set<FixType>();
+      for (const v of (args.values['--fix-type'] ?? []).flatMap((x) => x.split(','))) {
+        const type = v.trim();
+        if (type !== 'fix' && type !== 'suggestion') throw new UsageError(cliText(locale, 'badFixType', { value: v }));
+        fixTypes.add(type);
+      }
+      const fix = args.flags.has('--fix');
+      const fixDryRun = args.flags.has('--fix-dry-run');
+      if (fixTypes.size && !fix && !fixDryRun) throw new UsageError(cliText(locale, 'fixTypeAlone'));
+      const minSeverity = last('--min-severity');
+      if (minSeverity !== undefined && !['info', 'warning', 'error'].includes(minSeverity)) throw new UsageError(cliText(locale, 'badSeverity', { value: minSeverity }));
+      const maxWarnings = last('--max-warnings');
+      if (maxWarnings !== undefined && !/^\d{1,9}$/.test(maxWarnings)) throw new UsageError(cliText(locale, 'badMaxWarnings', { value: maxWarnings }));
+      const maxKb = last('--max-file-size');
       if (maxKb !== undefined && !/^[1-9]\d{0,8}$/.test(maxKb)) throw new UsageError(cliText(locale, 'badMaxFileSize', { value: maxKb }));
-      const maxFileBytes = maxKb === undefined ? undefined : Number(maxKb) * 1024;
-      return runLint({ files: args.positional, format, config: args.values['--config']?.at(-1), locale, fix: args.flags.has('--fix'), quiet: args.flags.has('--quiet'), maxFileBytes }, io);
+      return runLint(
+        {
+          files: args.positional,
+          format,
+          config: last('--config'),
+          locale,
+          fix,
+          fixDryRun,
+          fixTypes: fixTypes.size ? fixTypes : undefined,
+          quiet: args.flags.has('--quiet'),
+          minSeverity: minSeverity as Severity | undefined,
+          maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+          maxFileBytes: maxKb === undefined ? undefined : Number(maxKb) * 1024,
+        },
+        io,
+      );
     }
     if (command === 'check') {
       const { runCheck } = await import('./check');

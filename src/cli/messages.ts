@@ -12,12 +12,22 @@ Lint options:
   --format text|json|sarif   Output format (default: text)
   --config FILE              Use this configuration instead of the nearest .mailproofrc.json
   --locale en|fr             Language of the messages (default: from LANG)
-  --fix                      Apply the preferred fix of each finding and write the files
-  --quiet                    Report errors only
+  --fix                      Apply the fixes (safe edits only) and write the files
+  --fix-type fix,suggestion  What --fix and --fix-dry-run apply: fix (default), suggestion
+                             (also the first suggestion of each finding: rewords your text)
+  --fix-dry-run              Print the changes --fix would make as a unified diff; write nothing
+  --min-severity info|warning|error
+                             Report only findings of this severity or higher (default: info)
+  --quiet                    Report errors only (same as --min-severity error)
+  --max-warnings N           Exit 1 when more than N warnings are found, shown or not
   --max-file-size KB         Skip files larger than this, saying so (default: 25600, 25 MB)
 
+Folders are searched for drafts that look like email (not web pages) and are not ignored by
+a .mailproofignore file or the "ignore" list of .mailproofrc.json.
+
 Run "mailproof check --help" for the deliverability options.
-Exit codes: 0 no error-severity finding, 1 some, 2 bad usage or unreadable input.`,
+Exit codes: 0 no error-severity finding (and no more warnings than --max-warnings), 1 some,
+2 bad usage or unreadable input.`,
   unknownCommand: 'unknown command “{name}”; run “mailproof --help”',
   unknownOption: 'unknown option “{name}”; run “mailproof --help”',
   missingValue: 'option {name} needs a value',
@@ -35,8 +45,16 @@ Exit codes: 0 no error-severity finding, 1 some, 2 bad usage or unreadable input
   configInvalidJson: '{file}: not valid JSON ({reason})',
   configProblem: '{file}: {problem}',
   fixSkippedEncoding: '{file}: not fixed, the file is not valid UTF-8 and rewriting it would lose bytes',
-  fixed: '{file}: {count} fixes applied',
-  summary: '{files} files checked: {errors} errors, {warnings} warnings, {infos} info',
+  fixed: '{file}: {fixes} applied',
+  summary: '{files} checked: {errors}, {warnings}, {infos}',
+  fileSummary: '{file}: {errors}, {warnings}, {infos}',
+  hidden: '{findings} below {severity} not shown',
+  tooManyWarnings: '{warnings} found; --max-warnings allows {max}',
+  skipped: '{file}: {reason}',
+  badMaxWarnings: '--max-warnings needs a whole number of 0 or more, not “{value}”',
+  badSeverity: 'unknown severity “{value}”; use info, warning or error',
+  badFixType: 'unknown fix type “{value}”; use fix, suggestion or both separated by a comma',
+  fixTypeAlone: '--fix-type needs --fix or --fix-dry-run',
   score: 'Spam score {score} for {file} (5 or more: likely spam)',
   noProblems: 'No problems found',
   crashed: 'internal error: {reason}. Please report it with the file that caused it.',
@@ -78,12 +96,22 @@ Options de lint :
   --format text|json|sarif   Format de sortie (par défaut : text)
   --config FICHIER           Utilise cette configuration au lieu du .mailproofrc.json le plus proche
   --locale en|fr             Langue des messages (par défaut : selon LANG)
-  --fix                      Applique la correction préférée de chaque problème et réécrit les fichiers
-  --quiet                    N’affiche que les erreurs
+  --fix                      Applique les corrections (sûres uniquement) et réécrit les fichiers
+  --fix-type fix,suggestion  Ce qu’appliquent --fix et --fix-dry-run : fix (par défaut), suggestion
+                             (aussi la première suggestion de chaque problème : reformule votre texte)
+  --fix-dry-run              Affiche sous forme de diff unifié ce que --fix changerait ; n’écrit rien
+  --min-severity info|warning|error
+                             N’affiche que les problèmes de cette gravité ou plus (par défaut : info)
+  --quiet                    N’affiche que les erreurs (comme --min-severity error)
+  --max-warnings N           Code de sortie 1 au-delà de N avertissements, affichés ou non
   --max-file-size Ko         Ignore les fichiers plus gros, en le disant (défaut : 25600, 25 Mo)
 
+Dans les dossiers, seuls les brouillons qui ressemblent à des e-mails (pas à des pages web) sont
+analysés, hors fichiers exclus par un .mailproofignore ou la liste « ignore » de .mailproofrc.json.
+
 Lancez « mailproof check --help » pour les options de délivrabilité.
-Codes de sortie : 0 aucune erreur, 1 des erreurs, 2 usage incorrect ou fichier illisible.`,
+Codes de sortie : 0 aucune erreur (et pas plus d’avertissements que --max-warnings), 1 sinon,
+2 usage incorrect ou fichier illisible.`,
   unknownCommand: 'commande inconnue « {name} » ; lancez « mailproof --help »',
   unknownOption: 'option inconnue « {name} » ; lancez « mailproof --help »',
   missingValue: 'l’option {name} attend une valeur',
@@ -101,8 +129,16 @@ Codes de sortie : 0 aucune erreur, 1 des erreurs, 2 usage incorrect ou fichier i
   configInvalidJson: '{file} : JSON invalide ({reason})',
   configProblem: '{file} : {problem}',
   fixSkippedEncoding: '{file} : non corrigé, le fichier n’est pas en UTF-8 valide et le réécrire perdrait des octets',
-  fixed: '{file} : {count} corrections appliquées',
-  summary: '{files} fichiers vérifiés : {errors} erreurs, {warnings} avertissements, {infos} infos',
+  fixed: '{file} : {fixes}',
+  summary: '{files} : {errors}, {warnings}, {infos}',
+  fileSummary: '{file} : {errors}, {warnings}, {infos}',
+  hidden: '{findings}',
+  tooManyWarnings: '{warnings} trouvés ; --max-warnings en autorise {max}',
+  skipped: '{file} : {reason}',
+  badMaxWarnings: '--max-warnings attend un nombre entier positif ou nul, pas « {value} »',
+  badSeverity: 'gravité inconnue « {value} » ; utilisez info, warning ou error',
+  badFixType: 'type de correction inconnu « {value} » ; utilisez fix, suggestion ou les deux séparés par une virgule',
+  fixTypeAlone: '--fix-type demande --fix ou --fix-dry-run',
   score: 'Score de spam {score} pour {file} (5 ou plus : spam probable)',
   noProblems: 'Aucun problème trouvé',
   crashed: 'erreur interne : {reason}. Merci de la signaler avec le fichier en cause.',
@@ -134,6 +170,34 @@ Codes de sortie : 0 aucun échec, 1 une vérification a échoué ou n’a pas pu
 };
 
 export type CliMessage = keyof typeof en;
+
+// Counted words, singular and plural; `{n}` is the number. French puts 0 and 1 in the
+// singular (Intl.PluralRules says "one" for both), English only 1.
+const COUNTED = {
+  en: {
+    files: ['{n} file', '{n} files'],
+    errors: ['{n} error', '{n} errors'],
+    warnings: ['{n} warning', '{n} warnings'],
+    infos: ['{n} info', '{n} info'],
+    fixes: ['{n} fix', '{n} fixes'],
+    hidden: ['{n} finding', '{n} findings'],
+  },
+  fr: {
+    files: ['{n} fichier vérifié', '{n} fichiers vérifiés'],
+    errors: ['{n} erreur', '{n} erreurs'],
+    warnings: ['{n} avertissement', '{n} avertissements'],
+    infos: ['{n} info', '{n} infos'],
+    fixes: ['{n} correction appliquée', '{n} corrections appliquées'],
+    hidden: ['{n} problème sous le niveau {severity} non affiché', '{n} problèmes sous le niveau {severity} non affichés'],
+  },
+} as const;
+
+/** A counted word in the locale, with the right plural (`1 error`, `2 errors`, `0 erreur`). */
+export function counted(locale: Locale, word: keyof (typeof COUNTED)['en'], n: number, params: Record<string, string> = {}): string {
+  const [one, other] = COUNTED[locale][word];
+  const form = new Intl.PluralRules(locale).select(n) === 'one' ? one : other;
+  return form.replace(/\{(\w+)\}/g, (m, k: string) => (k === 'n' ? String(n) : params[k] ?? m));
+}
 
 /** A command-line string in the locale, with `{placeholders}` filled. */
 export function cliText(locale: Locale, key: CliMessage, params: Record<string, string | number> = {}): string {

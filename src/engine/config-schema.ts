@@ -95,6 +95,8 @@ export function configSchema(rules: readonly Rule[]): JsonSchema {
       },
       acronyms: STRING_LIST_SCHEMA,
       mailType: { enum: ['bulk', 'transactional'] },
+      ignore: { ...STRING_LIST_SCHEMA, description: 'Files the CLI and the editor leave alone (.gitignore syntax, relative to this file)' },
+      alwaysLint: { ...STRING_LIST_SCHEMA, description: 'Files linted even when they look like web pages rather than email (.gitignore syntax)' },
       sender: { type: 'string', maxLength: MAX_PHRASE_CHARS },
     },
   };

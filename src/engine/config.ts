@@ -29,6 +29,10 @@ export interface MailproofConfig {
   mailType?: MailType;
   /** Sender address, when drafts carry no From. */
   sender?: string;
+  /** Files never linted: gitignore patterns, relative to the configuration file's folder. */
+  ignore?: string[];
+  /** Files always linted as email, whatever their content: gitignore patterns, relative to the configuration file's folder. */
+  alwaysLint?: string[];
 }
 
 /** A rule's effective severity and options. */

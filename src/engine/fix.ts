@@ -1,5 +1,5 @@
 import type { Encoder, TextView } from './text/view';
-import type { Edit, Finding, Fix } from './types';
+import type { Edit, Finding, Fix, Suggestion } from './types';
 
 /** Something whose source can be edited: a body part or a text view. */
 export interface EditTarget {
@@ -38,6 +38,27 @@ export function makeFix(title: string, edits: Array<Edit | Edit[] | undefined>, 
   return { title, edits: (edits as Array<Edit | Edit[]>).flat(), ...(preferred ? { preferred: true } : {}) };
 }
 
+/** A suggestion from edits, dropped when any edit is impossible. */
+export function makeSuggestion(title: string, edits: Array<Edit | Edit[] | undefined>): Suggestion | undefined {
+  if (edits.length === 0 || edits.some((e) => e === undefined)) return undefined;
+  return { title, edits: (edits as Array<Edit | Edit[]>).flat() };
+}
+
+/** What a bulk fix applies: the safe fixes only (the default), or also each finding's first suggestion. */
+export type FixType = 'fix' | 'suggestion';
+
+/** The edits of a finding that a bulk run of the given types applies, if any. */
+export function editsToApply(f: Finding, types: ReadonlySet<FixType> = FIX_ONLY): Edit[] | undefined {
+  if (types.has('fix')) {
+    const fix = f.fixes?.find((x) => x.preferred);
+    if (fix) return fix.edits;
+  }
+  if (types.has('suggestion') && f.suggestions?.length) return f.suggestions[0].edits;
+  return undefined;
+}
+
+const FIX_ONLY: ReadonlySet<FixType> = new Set(['fix']);
+
 /** Applies edits to a text; overlapping edits after the first are skipped. */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -52,10 +73,11 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 }
 
 /**
- * Picks the preferred fix of each finding, skipping any fix that overlaps one already taken
+ * Picks the fix of each finding (and with `types` containing `suggestion`, the first
+ * suggestion of a finding without a fix), skipping any fix that overlaps one already taken
  * (the next lint pass picks it up), and returns the edits to apply.
  */
-export function preferredEdits(findings: readonly Finding[]): { edits: Edit[]; fixed: number } {
+export function preferredEdits(findings: readonly Finding[], types: ReadonlySet<FixType> = FIX_ONLY): { edits: Edit[]; fixed: number } {
   // Taken edits are kept sorted and never overlap, so an edit is checked against its
   // neighbours only: a draft with thousands of findings stays linear-ish, not quadratic.
   const taken: Edit[] = [];
@@ -76,10 +98,10 @@ export function preferredEdits(findings: readonly Finding[]): { edits: Edit[]; f
     return false;
   };
   for (const f of findings) {
-    const fix = f.fixes?.find((x) => x.preferred);
-    if (!fix) continue;
-    if (fix.edits.some(clashes)) continue;
-    for (const e of fix.edits) taken.splice(position(e), 0, e);
+    const edits = editsToApply(f, types);
+    if (!edits) continue;
+    if (edits.some(clashes)) continue;
+    for (const e of edits) taken.splice(position(e), 0, e);
     fixed++;
   }
   return { edits: taken, fixed };
@@ -94,15 +116,20 @@ function overlaps(a: Edit, b: Edit): boolean {
 export const MAX_FIX_PASSES = 10;
 
 /**
- * Applies the preferred fixes pass after pass (re-linting in between with `relint`) until none
+ * Applies the fixes (by default; see {@link FixType}) pass after pass (re-linting in between with `relint`) until none
  * is left or MAX_FIX_PASSES is reached. Returns the fixed text, its last lint and how many
  * fixes were applied.
  */
-export function fixAllText<R extends { findings: readonly Finding[] }>(text: string, first: R, relint: (text: string) => R): { text: string; run: R; fixed: number } {
+export function fixAllText<R extends { findings: readonly Finding[] }>(
+  text: string,
+  first: R,
+  relint: (text: string) => R,
+  types: ReadonlySet<FixType> = FIX_ONLY,
+): { text: string; run: R; fixed: number } {
   let run = first;
   let total = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const { edits, fixed } = preferredEdits(run.findings);
+    const { edits, fixed } = preferredEdits(run.findings, types);
     if (fixed === 0) break;
     text = applyEdits(text, edits);
     total += fixed;

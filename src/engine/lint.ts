@@ -8,7 +8,7 @@ import type { Resources } from './resources';
 import type { Report, Rule, RuleContext } from './rule';
 import { rules as registry } from './rules/index';
 import { computeScore } from './score';
-import type { DraftKind, Finding, LintResult, Locale } from './types';
+import type { DraftKind, Finding, Fix, LintResult, Locale, Suggestion } from './types';
 
 /** Options of a lint run. */
 export interface LintOptions {
@@ -151,17 +151,17 @@ function toFinding(ruleId: string, severity: Finding['severity'], r: Report, len
   const start = Math.max(0, Math.min(r.start, length));
   const end = Math.max(start, Math.min(r.end, length));
   const f: Finding = { ruleId, severity, message: r.message, start, end };
-  const fixes = r.fixes?.filter(Boolean);
-  if (fixes && fixes.length) {
-    // At most one preferred fix, the first one flagged.
-    let seen = false;
-    f.fixes = fixes.map((x) => {
-      if (!x.preferred) return x;
-      if (seen) return { title: x.title, edits: x.edits };
-      seen = true;
-      return x;
-    });
+  // At most one fix, the first one flagged preferred; the other fixes become suggestions.
+  let fix: Fix | undefined;
+  const suggestions: Suggestion[] = [];
+  for (const x of r.fixes ?? []) {
+    if (!x) continue;
+    if (x.preferred && !fix) fix = x;
+    else suggestions.push({ title: x.title, edits: x.edits });
   }
+  for (const x of r.suggestions ?? []) if (x) suggestions.push({ title: x.title, edits: x.edits });
+  if (fix) f.fixes = [fix];
+  if (suggestions.length) f.suggestions = suggestions;
   if (r.related?.length) f.related = r.related;
   if (r.data) f.data = r.data;
   return f;

@@ -2,7 +2,7 @@ import type { MessageParams } from './i18n';
 import type { DraftModel, MailType } from './model';
 import type { PhraseInput } from './lexicon/types';
 import type { Resources } from './resources';
-import type { DraftKind, Fix, Locale, RelatedLocation, Severity } from './types';
+import type { DraftKind, Fix, Locale, RelatedLocation, Severity, Suggestion } from './types';
 
 /** Groups rules in docs, settings and the report. */
 export type RuleCategory = 'content' | 'html' | 'images' | 'links' | 'bulk' | 'sender' | 'message';
@@ -32,7 +32,13 @@ export interface Report {
   start: number;
   end: number;
   message: string;
+  /**
+   * The safe fix, flagged `preferred` (at most one is kept). Fixes without the flag are
+   * offered as suggestions.
+   */
   fixes?: Fix[];
+  /** Rewordings and guesses, offered one at a time and never applied in bulk. */
+  suggestions?: Array<Suggestion | undefined>;
   related?: RelatedLocation[];
   data?: Record<string, string | number>;
   /** Overrides the configured severity for this finding (e.g. an executable attachment). */
@@ -68,8 +74,10 @@ export interface Rule<S extends Record<string, OptionSpec> = Record<string, Opti
   defaultSeverity: Severity;
   /** Points each warning or error adds to the spam score. */
   weight: number;
-  /** True when at least one of its findings carries a fix. */
+  /** True when some of its findings carry a fix (safe, applied by fix-all and `--fix`). */
   fixable: boolean;
+  /** True when some of its findings carry suggestions (offered one at a time, never in bulk). */
+  hasSuggestions?: boolean;
   /** Draft kinds the rule applies to; all when omitted. */
   kinds?: DraftKind[];
   /** Skipped for transactional mail. */

@@ -17,13 +17,27 @@ export interface Edit {
   newText: string;
 }
 
-/** A fix: one or more edits applied together. */
+/**
+ * A fix: one or more edits applied together. A finding's fix (`Finding.fixes`) keeps the
+ * meaning and is right in every context, so "fix all", fix on save and `--fix` apply it.
+ */
 export interface Fix {
   /** Localized title, shown as the code action's label. */
   title: string;
   edits: Edit[];
-  /** The fix that "fix all" and `--fix` apply; at most one per finding. */
+  /** Set on a finding's fix (the one "fix all" and `--fix` apply); never on a suggestion. */
   preferred?: boolean;
+}
+
+/**
+ * A suggestion: edits that rewrite the writer's words or guess their intent (an alternative
+ * phrase, sentence case, `alt` text, `https`). Offered one at a time, never applied in bulk;
+ * the CLI applies them only with `--fix-type suggestion`.
+ */
+export interface Suggestion {
+  /** Localized title, shown as the code action's label. */
+  title: string;
+  edits: Edit[];
 }
 
 /** A secondary location that explains a finding (for example the other emoji of a run). */
@@ -40,7 +54,10 @@ export interface Finding {
   message: string;
   start: number;
   end: number;
+  /** At most one fix, always safe (see {@link Fix}). */
   fixes?: Fix[];
+  /** Any number of suggestions, best first (see {@link Suggestion}). */
+  suggestions?: Suggestion[];
   related?: RelatedLocation[];
   /** Machine-readable details for hovers and formatters (e.g. the matched phrase). */
   data?: Record<string, string | number>;

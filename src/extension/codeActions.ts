@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { disableFixes } from '../engine/directives';
 import { fixAllText, preferredEdits } from '../engine/fix';
 import { translate } from '../engine/i18n';
-import type { Edit, Finding, Fix } from '../engine/types';
+import type { Edit, Finding, Fix, Suggestion } from '../engine/types';
 import { type DraftState, type Linter, lintDocument } from './linter';
 
 /** `source.fixAll.mailproof`, for `editor.codeActionsOnSave`. */
@@ -42,7 +42,9 @@ export class CodeActions implements vscode.CodeActionProvider {
       if (diagnostic.source !== 'mailproof') continue;
       const finding = findingFor(diagnostic);
       if (!finding) continue;
+      // The fix first (preferred), then each suggestion, one code action each.
       for (const fix of finding.fixes ?? []) actions.push(this.quickFix(doc, fix, diagnostic));
+      for (const suggestion of finding.suggestions ?? []) actions.push(this.quickFix(doc, suggestion, diagnostic));
       if (seenRules.has(finding.ruleId)) continue;
       seenRules.add(finding.ruleId);
       const fixable = state.run.findings.filter((f) => f.ruleId === finding.ruleId && f.fixes?.some((x) => x.preferred));
@@ -68,11 +70,11 @@ export class CodeActions implements vscode.CodeActionProvider {
     return [...actions, ...perRule];
   }
 
-  private quickFix(doc: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  private quickFix(doc: vscode.TextDocument, fix: Fix | Suggestion, diagnostic: vscode.Diagnostic): vscode.CodeAction {
     const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     a.edit = toWorkspaceEdit(doc, fix.edits);
     a.diagnostics = [diagnostic];
-    a.isPreferred = !!fix.preferred;
+    a.isPreferred = 'preferred' in fix && !!fix.preferred;
     return a;
   }
 

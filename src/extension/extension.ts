@@ -3,6 +3,8 @@ import { CodeActions, FIX_ALL_KIND } from './codeActions';
 import { DeliverabilityController } from './deliverability';
 import { Hover } from './hover';
 import { DRAFT_SCHEMES, Linter } from './linter';
+import { describeDecision } from './fileGate';
+import { toLocale } from '../engine/i18n';
 import { Settings } from './settings';
 import { ScoreStatus } from './statusBar';
 
@@ -43,6 +45,18 @@ export function activate(context: vscode.ExtensionContext): void {
       await vscode.commands.executeCommand('markdown.showPreview', docsUri(ruleId));
     }),
     vscode.commands.registerCommand('mailproof.showOutput', () => log.show()),
+    vscode.commands.registerCommand('mailproof.explainFile', async (uri?: vscode.Uri) => {
+      // Says in the output channel why the file is linted or not, and how to change it.
+      const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!doc) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a file to see whether Mailproof lints it.'));
+        return;
+      }
+      const line = describeDecision(doc, linter.decision(doc), toLocale(vscode.env.language));
+      log.info(line);
+      log.show(true);
+      return line;
+    }),
     deliverability,
     vscode.commands.registerCommand('mailproof.checkDeliverability', () => deliverability.command()),
     vscode.commands.registerCommand('mailproof.setSmtpPassword', () => deliverability.setPassword()),

@@ -5,15 +5,13 @@ import type { DraftKind, Finding, Locale, Severity } from '../engine/types';
 import type { MailproofConfig } from '../engine/config';
 import { fileResources } from '../node/fileResources';
 import type { Settings } from './settings';
+import { FileGate } from './fileGate';
+import { type FileDecision, IGNORE_FILE } from '../node/fileFilter';
 
 // Lint after typing pauses, as vscode-eslint and markdownlint do; long enough not to lint
 // on every keystroke, short enough to feel live.
 export const LINT_DEBOUNCE_MS = 300;
 
-/** Extensions always linted: email-only formats. */
-const ALWAYS = /\.(eml|mjml)$/i;
-/** Extensions linted when the file matches `mailproof.files` (or was opted in). */
-const CANDIDATES = /\.(html?|txt|hbs|handlebars|liquid)$/i;
 const FORCED_KEY = 'mailproof.forcedFiles';
 /** File systems whose documents can be drafts: local, unsaved, remote and virtual workspaces. */
 export const DRAFT_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
@@ -46,6 +44,7 @@ export class Linter implements vscode.Disposable {
   /** Fires after a draft's diagnostics were updated (or cleared). */
   readonly onDidLint = this.linted.event;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly gate = new FileGate();
 
   constructor(
     private readonly settings: Settings,
@@ -53,28 +52,42 @@ export class Linter implements vscode.Disposable {
     private readonly docsUri: (ruleId: string) => vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    const ignoreWatcher = vscode.workspace.createFileSystemWatcher(`**/${IGNORE_FILE}`);
     this.disposables.push(
       this.collection,
       this.linted,
       vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length && this.isDraft(e.document)) this.schedule(e.document);
+        if (!e.contentChanges.length) return;
+        // Typing can turn a file into a draft (`<!-- mailproof -->`) or a web page.
+        if (this.isDraft(e.document)) this.schedule(e.document);
+        else if (this.states.has(e.document.uri.toString())) this.forget(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
-      settings.onDidChange(() => this.refreshAll()),
+      settings.onDidChange(() => {
+        this.gate.reset();
+        this.refreshAll();
+      }),
+      ignoreWatcher,
+      ...[ignoreWatcher.onDidChange, ignoreWatcher.onDidCreate, ignoreWatcher.onDidDelete].map((event) =>
+        event(() => {
+          this.gate.reset();
+          this.refreshAll();
+        }),
+      ),
     );
     this.refreshAll();
   }
 
   /** Whether a document is an email draft Mailproof should lint. */
   isDraft(doc: vscode.TextDocument): boolean {
-    if (!DRAFT_SCHEMES.includes(doc.uri.scheme)) return false;
-    const s = this.settings.get(doc.uri);
-    if (!s.enable) return false;
-    if (this.forced().includes(doc.uri.toString())) return true;
-    if (doc.languageId === 'eml' || ALWAYS.test(doc.uri.path)) return true;
-    if (!CANDIDATES.test(doc.uri.path)) return false;
-    return s.files.some((pattern) => vscode.languages.match({ pattern }, doc) > 0);
+    return this.decision(doc).lint;
+  }
+
+  /** Whether a document is linted, and why (see FileGate). */
+  decision(doc: vscode.TextDocument): FileDecision {
+    if (!DRAFT_SCHEMES.includes(doc.uri.scheme)) return { lint: false, key: 'detect.notDraftType' };
+    return this.gate.decide(doc, this.settings.get(doc.uri), this.forced().includes(doc.uri.toString()));
   }
 
   /** The last lint of a document, if any. */
@@ -140,6 +153,7 @@ export class Linter implements vscode.Disposable {
   }
 
   private forget(doc: vscode.TextDocument): void {
+    this.gate.forget(doc);
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);

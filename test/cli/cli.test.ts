@@ -2,9 +2,9 @@
 // golden files (UPDATE_GOLDEN=1 rewrites them); exit codes follow the contract 0/1/2.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 
 const root = join(__dirname, '..', '..');
@@ -47,7 +47,7 @@ describe('mailproof lint', { skip: !existsSync(cli) && 'dist/cli.js is missing: 
 
   it('follows LANG when no --locale is given', () => {
     const r = run(['lint', `${fixtures}/clean.txt`], { LANG: 'fr_FR.UTF-8' });
-    assert.match(r.stdout, /fichiers vérifiés/);
+    assert.match(r.stdout, /^1 fichier vérifié : 0 erreur, 0 avertissement, 0 info$/m);
   });
 
   it('exits 1 when a finding has error severity (--config)', () => {
@@ -84,7 +84,7 @@ describe('mailproof lint', { skip: !existsSync(cli) && 'dist/cli.js is missing: 
     const r = run(['lint', bin, `${fixtures}/clean.txt`]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /logo.html: binary file, not linted/);
-    assert.match(r.stdout, /2 files checked|1 files checked/);
+    assert.match(r.stdout, /^1 file checked: 0 errors, 0 warnings, 0 info$/m);
   });
 
   it('lints empty files, invalid UTF-8 and UTF-16 with a BOM', () => {
@@ -103,14 +103,62 @@ describe('mailproof lint', { skip: !existsSync(cli) && 'dist/cli.js is missing: 
     assert.equal(u.column, 11, 'columns count characters after the BOM');
   });
 
-  it('applies preferred fixes with --fix and writes the file', () => {
+  it('applies only the safe fixes with --fix and writes the file', () => {
     const file = join(tmp, 'promo.html');
     copyFileSync(join(root, fixtures, 'promo-fr.html'), file);
     const r = run(['lint', '--fix', '--locale', 'en', file]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /fixes applied/);
+    assert.match(r.stderr, /promo.html: 2 fixes applied/);
     matchGolden('promo-fr.fixed.html', readFileSync(file, 'utf8'));
-    assert.doesNotMatch(r.stdout, /exclamation|all-caps/, 'what was fixed is no longer reported');
+    assert.doesNotMatch(r.stdout, /exclamation|emoji/, 'what was fixed is no longer reported');
+    // Rewordings are suggestions: the writer's words stay as written.
+    assert.match(r.stdout, /all-caps/);
+    assert.match(readFileSync(file, 'utf8'), /Offre exceptionnelle/);
+  });
+
+  it('applies suggestions only with --fix-type suggestion', () => {
+    const file = join(tmp, 'promo-suggest.html');
+    copyFileSync(join(root, fixtures, 'promo-fr.html'), file);
+    const r = run(['lint', '--fix', '--fix-type', 'fix,suggestion', '--locale', 'en', file]);
+    assert.equal(r.code, 0, r.stderr);
+    matchGolden('promo-fr.suggested.html', readFileSync(file, 'utf8'));
+    assert.doesNotMatch(r.stdout, /spam-phrase|all-caps/);
+  });
+
+  it('prints a unified diff with --fix-dry-run and writes nothing', () => {
+    const file = join(tmp, 'promo-dry.html');
+    copyFileSync(join(root, fixtures, 'promo-fr.html'), file);
+    const before = readFileSync(file, 'utf8');
+    const r = run(['lint', '--fix-dry-run', file]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(readFileSync(file, 'utf8'), before);
+    assert.match(r.stdout, /^--- .*promo-dry\.html\n\+\+\+ .*promo-dry\.html\n@@ -1,7 \+1,7 @@$/m);
+    assert.match(r.stdout, /^-  <p>Offre exceptionnelle : livraison <b>sans<\/b> frais !!!<\/p>$/m);
+    assert.match(r.stdout, /^\+  <p>Offre exceptionnelle : livraison <b>sans<\/b> frais !<\/p>$/m);
+    assert.doesNotMatch(r.stdout, /Offre du moment|Commandez vite/, 'suggestions are not in the diff');
+  });
+
+  it('rejects --fix-type without --fix and unknown fix types', () => {
+    assert.match(run(['lint', '--fix-type', 'suggestion', `${fixtures}/clean.txt`]).stderr, /--fix-type needs --fix or --fix-dry-run/);
+    assert.match(run(['lint', '--fix', '--fix-type', 'layout', `${fixtures}/clean.txt`]).stderr, /unknown fix type “layout”/);
+  });
+
+  it('exits 1 past --max-warnings, counting warnings that --quiet hides', () => {
+    const file = `${fixtures}/promo-fr.html`;
+    assert.equal(run(['lint', '--max-warnings', '7', file]).code, 0);
+    const r = run(['lint', '--max-warnings', '6', '--quiet', file]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /7 warnings found; --max-warnings allows 6/);
+    assert.match(run(['lint', '--max-warnings', '-1', file]).stderr, /--max-warnings needs a whole number/);
+  });
+
+  it('keeps the summary consistent with --min-severity and --quiet', () => {
+    const r = run(['lint', '--min-severity', 'error', `${fixtures}/promo-fr.html`]);
+    assert.match(r.stdout, /^1 file checked: 0 errors, 0 warnings, 0 info$/m);
+    assert.match(r.stdout, /^7 findings below error not shown$/m);
+    const fr = run(['lint', '--quiet', '--locale', 'fr', `${fixtures}/promo-fr.html`]);
+    assert.match(fr.stdout, /^7 problèmes sous le niveau error non affichés$/m);
+    assert.match(run(['lint', '--min-severity', 'fatal', `${fixtures}/promo-fr.html`]).stderr, /unknown severity “fatal”/);
   });
 
   it('refuses to rewrite a file that is not valid UTF-8', () => {
@@ -127,4 +175,38 @@ describe('mailproof lint', { skip: !existsSync(cli) && 'dist/cli.js is missing: 
     const files = JSON.parse(r.stdout).results.map((x: { file: string }) => x.file);
     assert.deepEqual(files, [`${fixtures}/clean.txt`, `${fixtures}/promo-fr.html`]);
   });
+
+  it('leaves web-application templates alone in a folder and says why', () => {
+    const r = run(['lint', '--format', 'json', 'test/fixtures-web']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).results, []);
+    assert.match(r.stderr, /dashboard\.html: not linted: looks like a web page \(web-framework layout blocks, script src\)/);
+    // The walk takes the Handlebars views and the HTML page; .ejs is not a draft extension.
+    assert.equal(r.stderr.trim().split('\n').length, 8, r.stderr);
+  });
+
+  it('lints every example draft of a folder', () => {
+    const r = run(['lint', '--format', 'json', 'examples']);
+    assert.deepEqual(
+      JSON.parse(r.stdout).results.map((x: { file: string }) => x.file),
+      ['examples/bienvenue-fr.txt', 'examples/lettre-fr.eml', 'examples/newsletter-en.html', 'examples/promo-fr.html'],
+    );
+  });
+
+  it('skips files of .mailproofignore and of the ignore list, and lints alwaysLint files whatever they look like', () => {
+    const dir = join(tmp, 'project');
+    mkdirSync(join(dir, 'emails', 'old'), { recursive: true });
+    mkdirSync(join(dir, 'web'), { recursive: true });
+    for (const name of ['emails/a.html', 'emails/old/b.html', 'emails/c.html']) copyFileSync(join(root, fixtures, 'promo-fr.html'), join(dir, name));
+    copyFileSync(join(root, 'test/fixtures-web/own/templates/dashboard.html'), join(dir, 'web/page.html'));
+    copyFileSync(join(root, 'test/fixtures-web/own/templates/dashboard.html'), join(dir, 'web/mail-like.html'));
+    writeFileSync(join(dir, '.mailproofignore'), '# old campaigns\nold/\n');
+    writeFileSync(join(dir, '.mailproofrc.json'), JSON.stringify({ ignore: ['emails/c.html'], alwaysLint: ['web/mail-*.html'] }));
+    const r = run(['lint', '--format', 'json', dir]);
+    const files = JSON.parse(r.stdout).results.map((x: { file: string }) => relative(dir, x.file));
+    assert.deepEqual(files, ['emails/a.html', 'web/mail-like.html']);
+    assert.match(r.stderr, /page\.html: not linted: looks like a web page/);
+    assert.doesNotMatch(r.stderr, /b\.html|c\.html/, 'ignored files are skipped quietly');
+  });
 });
+

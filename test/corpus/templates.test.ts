@@ -37,9 +37,10 @@ describe('corpus: real templates', { skip }, () => {
     assert.deepEqual(errors, []);
   });
 
-  it('flags the feature pages only for script and plugin content', () => {
+  it('flags the feature pages only for plugin content', () => {
+    // The AMP page's only script is the AMP runtime, which an AMP email must load.
     const errors = [...results].filter(([name]) => FEATURE_PAGE.test(name)).flatMap(([, list]) => list.filter((f) => f.severity === 'error').map((f) => f.ruleId));
-    assert.deepEqual([...new Set(errors)].sort(), ['html-embed', 'html-script']);
+    assert.deepEqual([...new Set(errors)].sort(), ['html-embed']);
   });
 
   it("finds konsav's 1×1 tracking pixels", () => {
@@ -54,7 +55,7 @@ describe('corpus: real templates', { skip }, () => {
     assert.ok(ruleHits('caniemail-test__html-forms.html', 'html-form').length >= 2);
     assert.ok(ruleHits('caniemail-test__html-forms-attributes.html', 'html-form').length >= 1);
     assert.equal(ruleHits('caniemail-test__html-object.html', 'html-embed').length, 3);
-    assert.equal(ruleHits('caniemail-test__amp.html', 'html-script').length, 1);
+    assert.equal(ruleHits('caniemail-test__amp.html', 'html-script').length, 0, 'the AMP runtime of an AMP email is allowed');
   });
 
   it('finds the image-heavy SendGrid special sale', () => {

@@ -184,7 +184,7 @@ async function main(): Promise<number> {
     await flow.step('open the quick-fix menu with Ctrl+.', async () => {
       await goToPosition(page, caps.line, caps.column + 2);
       menu = await openQuickFixMenu(page);
-      expectEqual(menu.focused, 'Convert to sentence case', 'focused (preferred) quick fix');
+      expectEqual(menu.focused, 'Convert to sentence case', 'focused quick fix (a suggestion: the first entry)');
       return `menu: ${menu.rows.join(' | ')}`;
     });
     await flow.step('Enter applies the fix and the text changes', async () => {

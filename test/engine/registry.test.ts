@@ -45,10 +45,12 @@ describe('rule registry', () => {
         assert.ok(existsSync(dir), `test/fixtures/${rule.id}/`);
         const goldens = readdirSync(dir).filter((f) => f.endsWith('.findings.json'));
         assert.ok(goldens.length > 0, 'no fixture');
-        const hits = goldens.map((g) => JSON.parse(readFileSync(join(dir, g), 'utf8')) as Array<{ fixes: string[] }>);
+        const hits = goldens.map((g) => JSON.parse(readFileSync(join(dir, g), 'utf8')) as Array<{ fixes: string[]; suggestions: string[] }>);
         assert.ok(hits.some((h) => h.length > 0), 'no fixture shows a hit');
         assert.ok(hits.some((h) => h.length === 0), 'no fixture shows a near miss');
         if (rule.fixable) assert.ok(hits.some((h) => h.some((f) => f.fixes.length > 0)), 'fixable rule without a fix in its fixtures');
+        if (rule.hasSuggestions) assert.ok(hits.some((h) => h.some((f) => f.suggestions.length > 0)), 'rule with suggestions without one in its fixtures');
+        if (!rule.fixable) assert.ok(!hits.some((h) => h.some((f) => f.fixes.length > 0)), 'a rule not marked fixable has a fix in its fixtures');
       });
 
       it('has a positive weight and a valid default severity', () => {

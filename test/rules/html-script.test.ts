@@ -38,3 +38,13 @@ describe('html-script', () => {
     assert.deepEqual(findings(html, 'html-script').map((f) => at(html, f)), ['onclick="x()"']);
   });
 });
+
+describe('html-script: AMP for Email', () => {
+  it('leaves the AMP runtime of an AMP email alone, and still flags other scripts', () => {
+    const amp = '<!doctype html><html ⚡4email><head><script async src="https://cdn.ampproject.org/v0.js"></script><script src="https://evil.example/x.js"></script></head><body>Hi</body></html>';
+    const list = findings(amp, 'html-script');
+    assert.deepEqual(list.map((f) => amp.slice(f.start, f.end)), ['<script src="https://evil.example/x.js">']);
+    const page = '<html><head><script async src="https://cdn.ampproject.org/v0.js"></script></head></html>';
+    assert.equal(findings(page, 'html-script').length, 1, 'not an AMP email: the script is flagged');
+  });
+});

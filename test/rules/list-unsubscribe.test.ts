@@ -10,7 +10,7 @@ describe('list-unsubscribe', () => {
     const text = msg();
     const [f] = lint(text);
     assert.equal(at(text, f), 'From: News <news@shop.example>');
-    assert.deepEqual(f.fixes?.map((x) => x.title), ['Add a List-Unsubscribe header that mails news@shop.example', 'Mark this draft as transactional']);
+    assert.deepEqual(f.suggestions?.map((x) => x.title), ['Add a List-Unsubscribe header that mails news@shop.example', 'Mark this draft as transactional']);
     assert.match(fixed(text, f, 0), /Content-Type: text\/plain\r\nList-Unsubscribe: <mailto:news@shop\.example\?subject=unsubscribe>\r\n\r\nHello/);
   });
 

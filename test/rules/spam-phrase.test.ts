@@ -16,9 +16,9 @@ describe('spam-phrase', () => {
     assert.equal(list[0].data?.lexicon, 'fr');
   });
 
-  it('flags argent but not words that start with it', () => {
-      const html = '<p>Argenteuil, argenterie, argentine, argentin, Argentina : pas d’argent ici.</p>';
-      assert.deepEqual(flagged(html), ['argent']);
+  it('flags argent facile but not words that start with argent, nor argent alone', () => {
+      const html = '<p>Argenteuil, argenterie, argentine, argentin, Argentina : pas d’argent ici, ni d’argent facile.</p>';
+      assert.deepEqual(flagged(html), ['argent facile']);
     });
 
     it('flags a phrase only when all its words are whole words', () => {
@@ -104,14 +104,16 @@ describe('spam-phrase', () => {
     });
   });
 
-  describe('fixes', () => {
-    it('offers one fix per alternative, the first preferred', () => {
+  describe('suggestions', () => {
+    it('offers one suggestion per alternative and no fix, so fix-all never rewords', () => {
       const html = '<p>Livraison sans frais</p>';
       const [f] = findings(html, 'spam-phrase', { locale: 'fr' });
       assert.deepEqual(
-        f.fixes?.map((x) => `${x.title}${x.preferred ? ' *' : ''}`),
-        ['Remplacer par « sans supplément » *', 'Remplacer par « inclus dans le prix »'],
+        f.suggestions?.map((x) => x.title),
+        // `inclus dans le prix` is an adjective: it does not fit after a noun where `sans frais` stands.
+        ['Remplacer par « sans supplément »'],
       );
+      assert.equal(f.fixes, undefined);
     });
 
     it('keeps the capitalisation of the text', () => {
@@ -134,18 +136,19 @@ describe('spam-phrase', () => {
       assert.equal(fixed(html, f), '<p>Découvrez l’offre du moment.</p>');
     });
 
-    it('drops alternatives that would need a gender after l’', () => {
-      const html = '<p>L’argent de votre famille</p>';
+    it('makes the article after l’ agree with each alternative’s gender', () => {
+      const html = '<p>L’argent facile n’existe pas</p>';
       const [f] = findings(html, 'spam-phrase', { locale: 'fr' });
-      assert.deepEqual(f.fixes?.map((x) => x.title), ['Remplacer par « épargne »']);
-      assert.equal(fixed(html, f), '<p>L’épargne de votre famille</p>');
+      assert.deepEqual(f.suggestions?.map((x) => x.title), ['Remplacer par « Le revenu d’appoint »', 'Remplacer par « activité rémunérée »']);
+      assert.equal(fixed(html, f), '<p>Le revenu d’appoint n’existe pas</p>');
+      assert.equal(fixed(html, f, 1), '<p>L’activité rémunérée n’existe pas</p>');
     });
 
     it('answers in the draft’s language for words both lexicons list', () => {
       const en = '<p>This is urgent, please read.</p>';
       const fr = '<p>C’est urgent, merci de lire ce message.</p>';
-      assert.deepEqual(findings(en, 'spam-phrase')[0].fixes?.map((x) => x.title), ['Replace with “important”', 'Replace with “priority”']);
-      assert.deepEqual(findings(fr, 'spam-phrase')[0].fixes?.map((x) => x.title), ['Replace with “important”', 'Replace with “prioritaire”']);
+      assert.deepEqual(findings(en, 'spam-phrase')[0].suggestions?.map((x) => x.title), ['Replace with “important”', 'Replace with “priority”']);
+      assert.deepEqual(findings(fr, 'spam-phrase')[0].suggestions?.map((x) => x.title), ['Replace with “important”', 'Replace with “prioritaire”']);
     });
   });
 
@@ -156,7 +159,7 @@ describe('spam-phrase', () => {
       const list = findings(html, 'spam-phrase', { config, locale: 'fr' });
       assert.deepEqual(list.map((f) => at(html, f)), ['Déstockage massif', 'prix cassés']);
       assert.equal(list[0].message, '« Déstockage massif » est un déclencheur de spam courant (votre liste d’expressions)');
-      assert.deepEqual(list[0].fixes ?? [], []);
+      assert.deepEqual(list[0].suggestions ?? [], []);
       assert.equal(fixed(html, list[1]), '<p>Déstockage massif : prix réduits !</p>');
     });
 
@@ -171,5 +174,30 @@ describe('spam-phrase', () => {
       assert.deepEqual(flagged(html, { config: { phrases: { ignore: ['gratuites'] } } }), ['Garantie', 'garantis', 'gratuite']);
       assert.deepEqual(flagged(html, { config: { phrases: { ignore: ['gratuite'] } } }), ['Garantie', 'garantis']);
     });
+  });
+});
+
+describe('spam-phrase: scam families and brand impersonation', () => {
+  it('flags account, payout, prize, benefit-scheme and parcel-fee lures in both languages', () => {
+    const fr = '<p>Votre compte a été suspendu. Vos droits CPF expirent : réclamez une formation 100 % financée. Votre colis est en attente, payez les frais de livraison.</p>';
+    assert.deepEqual(flagged(fr), ['Votre compte a été suspendu', 'Vos droits CPF', 'formation 100 % financée', 'Votre colis est en attente', 'payez les frais de livraison']);
+    const en = '<p>Your account has been limited. Release your funds today. Lucky winner! You may get a tax refund or a government grant. Your parcel is on hold: pay the shipping fee.</p>';
+    assert.deepEqual(flagged(en), ['Your account has been limited', 'Release your funds', 'Lucky winner', 'tax refund', 'government grant', 'Your parcel is on hold', 'pay the shipping fee']);
+  });
+
+  it('flags a sender name that claims a brand its domain is not, in the sender’s header', () => {
+    const eml = 'From: "PayPal Service" <service@pay-secure.example>\nSubject: Compte\n\nBonjour';
+    const [f] = findings(eml, 'spam-phrase', { kind: 'eml', locale: 'fr' });
+    assert.equal(f.message, 'Le nom d’expéditeur se réclame de « PayPal » mais l’adresse est chez pay-secure.example');
+    assert.equal(at(eml, f), '"PayPal Service" <service@pay-secure.example>');
+    assert.equal(f.data?.category, 'impersonation');
+    const en = findings('From: =?UTF-8?B?QW1hem9u?= <a@amaz0n-support.example>\n\nHello', 'spam-phrase', { kind: 'eml' });
+    assert.equal(en[0].message, 'The sender name claims “Amazon” but the address is at amaz0n-support.example');
+  });
+
+  it('leaves the brand’s own domains and names that only mention a brand alone', () => {
+    for (const from of ['PayPal <service@paypal.com>', 'PayPal <service@e.paypal.co.uk>', 'Impots <noreply@impots.gouv.fr>', 'Lockergnome Apple Core <subscriptions@lockergnome.example>', 'Jean Dupont <jean@example.fr>']) {
+      assert.deepEqual(findings(`From: ${from}\n\nBonjour`, 'spam-phrase', { kind: 'eml' }), [], from);
+    }
   });
 });

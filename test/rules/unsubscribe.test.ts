@@ -26,8 +26,8 @@ describe('unsubscribe', () => {
     const fr = page(FR_TEXT);
     const [f] = findings(fr, 'unsubscribe');
     // The footer is the first fix; it is not preferred because it holds placeholders.
-    assert.equal(f.fixes?.[0].title, 'Insert an unsubscribe footer');
-    assert.ok(!f.fixes?.some((x) => x.preferred));
+    assert.equal(f.suggestions?.[0].title, 'Insert an unsubscribe footer');
+    assert.equal(f.fixes, undefined);
     const out = fixed(fr, f, 0);
     assert.match(out, /<p style="[^"]*">Vous recevez cet e-mail[^<]*<a href="mailto:unsubscribe@example\.com\?subject=d%C3%A9sinscription">Se désinscrire<\/a><br>\[Raison sociale, adresse postale\]<\/p>\n<\/body>/);
     assert.deepEqual(findings(out, 'unsubscribe'), []);

@@ -1,3 +1,4 @@
+import type { Edit } from '../../engine/types';
 import type { Formatter } from './types';
 import { lineCol } from './types';
 
@@ -10,6 +11,12 @@ export const formatJson: Formatter = (results) => {
       kind: r.kind,
       score: r.score,
       findings: r.findings.map((f) => {
+        const edits = (list: Edit[]) =>
+          list.map((ed) => {
+            const a = lineCol(r.lines, ed.start);
+            const b = lineCol(r.lines, ed.end);
+            return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, newText: ed.newText };
+          });
         const s = lineCol(r.lines, f.start);
         const e = lineCol(r.lines, f.end);
         return {
@@ -20,15 +27,10 @@ export const formatJson: Formatter = (results) => {
           column: s.column,
           endLine: e.line,
           endColumn: e.column,
-          fixes: (f.fixes ?? []).map((fix) => ({
-            title: fix.title,
-            ...(fix.preferred ? { preferred: true } : {}),
-            edits: fix.edits.map((ed) => {
-              const a = lineCol(r.lines, ed.start);
-              const b = lineCol(r.lines, ed.end);
-              return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, newText: ed.newText };
-            }),
-          })),
+          // At most one fix, always safe; `--fix` applies it.
+          fixes: (f.fixes ?? []).map((fix) => ({ title: fix.title, ...(fix.preferred ? { preferred: true } : {}), edits: edits(fix.edits) })),
+          // Rewordings and guesses, applied only with `--fix-type suggestion`.
+          suggestions: (f.suggestions ?? []).map((s) => ({ title: s.title, edits: edits(s.edits) })),
         };
       }),
     })),

@@ -51,9 +51,10 @@ export const formatSarif: Formatter = (results, locale) => {
             ...(f.related?.length
               ? { relatedLocations: f.related.map((rel, i) => ({ id: i + 1, message: { text: rel.message }, physicalLocation: { artifactLocation: { uri: uri(r.file) }, region: region(r.lines, rel.start, rel.end) } })) }
               : {}),
-            ...(f.fixes?.length
+            // SARIF fixes are proposals: the safe fix first, then the suggestions.
+            ...(f.fixes?.length || f.suggestions?.length
               ? {
-                  fixes: f.fixes.map((fix) => ({
+                  fixes: [...(f.fixes ?? []), ...(f.suggestions ?? [])].map((fix) => ({
                     description: { text: fix.title },
                     artifactChanges: [
                       {

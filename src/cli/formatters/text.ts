@@ -1,6 +1,6 @@
 import { escapeControls } from '../../deliverability/format';
 import { formatNumber } from '../../engine/i18n';
-import { cliText } from '../messages';
+import { cliText, counted } from '../messages';
 import { type FileResult, type Formatter, lineCol } from './types';
 
 /** `path:line:col  severity  message  rule-id`, one line per finding, then a summary. */
@@ -18,7 +18,24 @@ export const formatText: Formatter = (results, locale) => {
   }
   if (out.length) out.push('');
   else out.push(cliText(locale, 'noProblems'));
-  out.push(cliText(locale, 'summary', { files: results.length, errors: count.error, warnings: count.warning, infos: count.info }));
+  const tally = (c: { error: number; warning: number; info: number }) => ({
+    errors: counted(locale, 'errors', c.error),
+    warnings: counted(locale, 'warnings', c.warning),
+    infos: counted(locale, 'infos', c.info),
+  });
+  // A folder gets one line per file, so a long report still says where the problems are.
+  if (results.length > 1) {
+    for (const r of results) {
+      const c = { error: 0, warning: 0, info: 0 };
+      for (const f of r.findings) c[f.severity]++;
+      out.push(cliText(locale, 'fileSummary', { file: r.file, ...tally(c) }));
+    }
+  }
+  out.push(cliText(locale, 'summary', { files: counted(locale, 'files', results.length), ...tally(count) }));
+  // The summary counts what is shown; say how much --quiet or --min-severity left out.
+  const hidden = results.reduce((n, r) => n + (r.hidden ? r.hidden.error + r.hidden.warning + r.hidden.info : 0), 0);
+  const min = results.find((r) => r.minSeverity)?.minSeverity;
+  if (hidden > 0 && min) out.push(cliText(locale, 'hidden', { findings: counted(locale, 'hidden', hidden, { severity: min }), severity: min }));
   for (const r of results) out.push(scoreLine(r, locale));
   return out.join('\n') + '\n';
 };

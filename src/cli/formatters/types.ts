@@ -9,6 +9,10 @@ export interface FileResult {
   score: number;
   findings: Finding[];
   lines: LineIndex;
+  /** Findings left out by `--min-severity` or `--quiet`, by severity. */
+  hidden?: { error: number; warning: number; info: number };
+  /** The lowest severity shown, when findings were left out. */
+  minSeverity?: 'warning' | 'error';
 }
 
 /** A formatter turns results into the text written to stdout. */

@@ -13,11 +13,32 @@ export const PHRASE_CATEGORIES = [
   'finance', // credit, loans, debt, investment
   'health', // miracle cures, weight loss, pharmacy
   'exaggeration', // superlatives, hype
+  'impersonation', // a sender name that claims a brand its domain is not
   'custom', // added by the user
 ] as const;
 
 /** Kind of a spam trigger phrase. */
 export type PhraseCategory = (typeof PHRASE_CATEGORIES)[number];
+
+/**
+ * What kind of phrase an entry is, so that an alternative is offered only where it fits:
+ * - `noun`: a noun phrase (`free trial`, `offre spéciale`); French ones carry an {@link Agreement};
+ * - `adjective`: an adjective or adjective phrase (`risk-free`, `gratuit(e)(s)`);
+ * - `verb`: a verb phrase, often an imperative (`act now`, `cliquez ici`);
+ * - `adverb`: an adverbial or prepositional phrase (`for free`, `sans frais`, `today only`);
+ * - `sentence`: a whole sentence or clause (`this is not spam`); offered only where the match
+ *   stands as a sentence of its own.
+ */
+export type PhraseKind = 'noun' | 'adjective' | 'verb' | 'adverb' | 'sentence';
+
+/** Kinds, for tests and docs. */
+export const PHRASE_KINDS: readonly PhraseKind[] = ['noun', 'adjective', 'verb', 'adverb', 'sentence'];
+
+/**
+ * Gender of a French noun phrase's head noun, plus `p` when the phrase is always plural:
+ * `m`, `f`, `mp`, `fp`. Otherwise the number follows the optional ending the text used.
+ */
+export type Agreement = 'm' | 'f' | 'mp' | 'fp';
 
 /** One lexicon entry. */
 export interface LexiconEntry {
@@ -42,6 +63,18 @@ export interface LexiconEntry {
    * `toll-free` for `free`. Same syntax as `phrase`; the entry does not match inside them.
    */
   except?: string[];
+  /** What kind of phrase this is; every built-in entry says. Alternatives are of the same kind unless `alternativeKinds` says otherwise. */
+  kind?: PhraseKind;
+  /** French noun phrases: the agreement of the phrase (and of its alternatives unless `alternativeAgreement` says otherwise). */
+  agreement?: Agreement;
+  /** French noun alternatives whose gender or number differs from the phrase's (`{ 'engagement(s)': 'm' }`). */
+  alternativeAgreement?: Record<string, Agreement>;
+  /**
+   * Alternatives of another kind than the phrase, offered only where that kind fits: an
+   * `adverb` alternative of an `adjective` phrase only after a verb (`it is free` → `it is
+   * included at no extra cost`), not before a noun.
+   */
+  alternativeKinds?: Record<string, PhraseKind>;
 }
 
 /** A phrase a user adds in settings: a plain phrase or a full entry. */

@@ -1,4 +1,4 @@
-import { makeFix } from '../fix';
+import { makeSuggestion } from '../fix';
 import type { Edit } from '../types';
 import { defineRule } from '../rule';
 import { textTargets } from '../text/targets';
@@ -26,7 +26,8 @@ export const allCaps = defineRule({
   category: 'content',
   defaultSeverity: 'warning',
   weight: 0.6,
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   options: {
     // SpamAssassin's body rule for capitals (UPPERCASE_50_75) starts at half the letters; a
     // stricter 30% catches drafts before they get there.
@@ -58,7 +59,8 @@ export const allCaps = defineRule({
         reported.push([from, to]);
         const { start, end } = view.sourceRange(from, to);
         const fix = sentenceCaseEdit(view, source, from, to, acronyms);
-        ctx.report({ start, end, message, fixes: fix ? [makeFix(ctx.t('fix.sentenceCase'), fix, true)!] : [] });
+        // A suggestion: sentence case guesses which words are names and acronyms.
+        ctx.report({ start, end, message, suggestions: fix ? [makeSuggestion(ctx.t('fix.sentenceCase'), fix)] : [] });
       };
 
       // 1. Runs of capitalised words within a block.

@@ -64,7 +64,8 @@ export const contactInfo = defineRule({
   defaultSeverity: 'warning',
   // A legal requirement more than a filter signal: it weighs less than a missing unsubscribe link.
   weight: 0.5,
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   bulkOnly: true,
   check(ctx) {
     const { model } = ctx;

@@ -13,6 +13,7 @@ export const emoji = defineRule({
   defaultSeverity: 'warning',
   weight: 0.4,
   fixable: true,
+  hasSuggestions: true,
   options: {
     // One emoji in a subject can lift opens; several look like promotional spam
     // (Gmail's Promotions tab and SpamAssassin's subject emoji rules).
@@ -30,12 +31,12 @@ export const emoji = defineRule({
           const from = run[0].from;
           const to = run[run.length - 1].to;
           const { start, end } = view.sourceRange(from, to);
-          ctx.report({
-            start,
-            end,
-            message: ctx.t('emoji.run', { count: run.length }),
-            fixes: [makeFix(ctx.t('fix.keepFirstEmoji'), [textEdit(view, run[0].to, to, '')], true)].filter((f) => f !== undefined),
-          });
+          // A fix only when the run repeats one emoji (🎉🎉🎉): dropping different ones
+          // (🎁🤩🍰) removes what the writer chose, so that is a suggestion.
+          const first = view.text.slice(run[0].from, run[0].to);
+          const same = run.every((e) => view.text.slice(e.from, e.to) === first);
+          const fix = makeFix(ctx.t('fix.keepFirstEmoji'), [textEdit(view, run[0].to, to, '')], same);
+          ctx.report({ start, end, message: ctx.t('emoji.run', { count: run.length }), fixes: [fix].filter((f) => f !== undefined) });
         }
       };
       for (let i = 1; i < all.length; i++) {
@@ -51,13 +52,15 @@ export const emoji = defineRule({
       const max = isSubject ? ctx.options.maxInSubject : ctx.options.maxInBody;
       if (all.length > max) {
         const surplus = all.slice(max);
+        const kept = new Set(all.slice(0, max).map((x) => view.text.slice(x.from, x.to)));
         const { start, end } = view.sourceRange(surplus[0].from, surplus[0].to);
         const edits = surplus.map((s) => removal(view, s));
         ctx.report({
           start,
           end,
           message: ctx.t(isSubject ? 'emoji.subject' : 'emoji.body', { count: all.length, max }),
-          fixes: [makeFix(ctx.t('fix.removeSurplusEmoji', { count: surplus.length }), edits, true)].filter((f) => f !== undefined),
+          // A fix only when every emoji removed repeats one that stays; otherwise a suggestion.
+          fixes: [makeFix(ctx.t('fix.removeSurplusEmoji', { count: surplus.length }), edits, surplus.every((x) => kept.has(view.text.slice(x.from, x.to))))].filter((f) => f !== undefined),
           related: surplus.slice(1).map((s) => ({ ...view.sourceRange(s.from, s.to), message: ctx.t('emoji.related') })),
         });
       }

@@ -1,4 +1,4 @@
-import { makeFix } from '../fix';
+import { makeSuggestion } from '../fix';
 import type { HtmlElement } from '../parse/html';
 import { removeElementEdit, startTag } from '../html/values';
 import { htmlParts } from '../html/parts';
@@ -26,7 +26,8 @@ export const htmlEmbed = defineRule({
   // (SpamAssassin HTML_EMBEDS).
   defaultSeverity: 'error',
   weight: 1,
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   check(ctx) {
     for (const part of htmlParts(ctx.model)) {
       // Elements come in document order: anything that starts before `inside` sits in one already reported.
@@ -36,11 +37,12 @@ export const htmlEmbed = defineRule({
         const plugin = PLUGIN_TAGS.has(el.name);
         if (!plugin && !flashAttribute(el)) continue;
         inside = el.end;
-        const fix = makeFix(ctx.t('fix.removeElement', { tag: el.name }), [removeElementEdit(part, ctx.model.source, el)], true);
+        // A suggestion: the element may hold fallback content the writer wants to keep.
+        const suggestion = makeSuggestion(ctx.t('fix.removeElement', { tag: el.name }), [removeElementEdit(part, ctx.model.source, el)]);
         ctx.report({
           ...startTag(el),
           message: plugin ? ctx.t('html-embed.plugin', { tag: el.name }) : ctx.t('html-embed.flash'),
-          fixes: fix && [fix],
+          suggestions: [suggestion],
         });
       }
     }

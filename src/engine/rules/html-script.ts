@@ -32,9 +32,13 @@ export const htmlScript = defineRule({
   check(ctx) {
     for (const part of htmlParts(ctx.model)) {
       const doc = part.html;
+      // AMP for Email (amp.dev): `<html ⚡4email>` documents must load the AMP runtime and
+      // components from cdn.ampproject.org; clients that support AMP run only those.
+      const amp = doc.byName('html').some((h) => h.attrs.some((a) => a.name === '⚡4email' || a.name === 'amp4email'));
       for (const el of doc.byName('script')) {
         const type = attr(el, 'type');
         if (type && INERT_TYPE_RE.test(type.value)) continue;
+        if (amp && /^https:\/\/cdn\.ampproject\.org\//i.test(attr(el, 'src')?.value ?? '')) continue;
         const fix = makeFix(ctx.t('fix.removeElement', { tag: 'script' }), [removeElementEdit(part, ctx.model.source, el)], true);
         ctx.report({ ...startTag(el), message: ctx.t('html-script.element'), fixes: fix && [fix] });
       }

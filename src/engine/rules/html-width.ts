@@ -1,4 +1,4 @@
-import { makeFix, sourceEdit } from '../fix';
+import { makeSuggestion, sourceEdit } from '../fix';
 import { stylesheetRules, inlineStyle } from '../html/styles';
 import { attrLength, attrValueEdit, cssLength, type Length } from '../html/values';
 import type { BodyPart } from '../model';
@@ -22,7 +22,8 @@ export const htmlWidth = defineRule({
   category: 'html',
   defaultSeverity: 'warning',
   weight: 0.1,
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   options: {
     maxWidth: { type: 'integer', default: MAX_WIDTH_PX, minimum: 320 },
   },
@@ -69,12 +70,13 @@ function checkDeclaration(ctx: RuleContext<{ maxWidth: number }>, part: BodyPart
 }
 
 function report(ctx: RuleContext<{ maxWidth: number }>, start: number, end: number, len: Length, edit: ReturnType<typeof sourceEdit>): void {
-  const fix = makeFix(ctx.t('fix.setWidth', { width: SAFE_WIDTH_PX }), [edit], true);
+  // A suggestion: a narrower container can reflow a layout built for the wider one.
+  const suggestion = makeSuggestion(ctx.t('fix.setWidth', { width: SAFE_WIDTH_PX }), [edit]);
   ctx.report({
     start,
     end,
     message: ctx.t('html-width.tooWide', { width: Math.round(len.value), max: ctx.options.maxWidth }),
-    fixes: fix ? [fix] : undefined,
+    suggestions: [suggestion],
     data: { width: Math.round(len.value) },
   });
 }

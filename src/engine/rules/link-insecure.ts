@@ -1,4 +1,4 @@
-import { makeFix } from '../fix';
+import { makeSuggestion } from '../fix';
 import { linksOf } from '../html/links';
 import { defineRule } from '../rule';
 
@@ -9,7 +9,8 @@ export const linkInsecure = defineRule({
   // unencrypted link (with its tracking parameters) can be read or rewritten on the way.
   defaultSeverity: 'info',
   weight: 0.1,
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   check(ctx) {
     const { source } = ctx.model;
     for (const part of ctx.model.parts) {
@@ -17,8 +18,9 @@ export const linkInsecure = defineRule({
         const p = link.parts;
         if (p.scheme !== 'http' || p.templated) continue;
         const r = link.range(0, link.url.length);
-        const fix = makeFix(ctx.t('fix.useHttps'), [link.edit(p.schemeStart, p.schemeEnd, 'https')], true);
-        ctx.report({ start: r.start, end: r.end, message: ctx.t('link-insecure.found', { host: p.host }), fixes: fix && [fix] });
+        // A suggestion: nothing here knows whether the site answers over https.
+        const suggestion = makeSuggestion(ctx.t('fix.useHttps'), [link.edit(p.schemeStart, p.schemeEnd, 'https')]);
+        ctx.report({ start: r.start, end: r.end, message: ctx.t('link-insecure.found', { host: p.host }), suggestions: [suggestion] });
       }
     }
   },

@@ -14,6 +14,7 @@ export const listUnsubscribe = defineRule({
   // above 5,000 messages a day to Gmail; messages without it are rate-limited or rejected.
   weight: 1,
   fixable: true,
+  hasSuggestions: true,
   kinds: ['eml'],
   bulkOnly: true,
   check(ctx) {

@@ -13,7 +13,8 @@ export const trackingPixel = defineRule({
   // anonymous overall open rates are exempt.
   defaultSeverity: 'warning',
   weight: 0.1,
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   check(ctx) {
     const { source } = ctx.model;
     for (const part of ctx.model.parts) {

@@ -139,7 +139,8 @@ export const unsubscribe = defineRule({
   // Gmail and Yahoo bulk sender requirements (February 2024): a visible unsubscribe link is
   // mandatory, and its absence is what drives "Report spam" complaints.
   weight: 1.5,
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   bulkOnly: true,
   check(ctx) {
     const { model } = ctx;

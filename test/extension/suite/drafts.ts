@@ -21,7 +21,7 @@ export const FR_DRAFT = `<!DOCTYPE html>
 /** An English plain-text draft. */
 export const EN_DRAFT = `Hello {{ first_name }},
 
-Act now: this FREE trial ends tonight!!
+Act now: this FREE gift offer ends tonight!!
 WE SHIP WORLDWIDE TODAY.
 Our spring catalogue is out.
 

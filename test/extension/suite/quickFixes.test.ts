@@ -30,17 +30,17 @@ describe('quick fixes', () => {
   });
   afterEach(closeAllEditors);
 
-  it('orders the actions: preferred fix, alternatives, fix all, disable line, disable file, learn more', async () => {
+  it('orders the actions: suggestions (none preferred), disable line, disable file, learn more', async () => {
     const doc = await freshDraft();
     const actions = await fixesFor(doc, diagnosticAt(doc, 'spam-phrase', 'GRATUITES'));
     const titles = actions.map((a) => a.title);
     const replace = actions.filter((a) => /^Replace with “.+”$/.test(a.title));
     assert.ok(replace.length >= 1, `phrase alternatives offered: ${JSON.stringify(titles)}`);
     assert.equal(actions[0], replace[0]);
-    assert.equal(actions[0].isPreferred, true);
-    assert.ok(replace.slice(1).every((a) => !a.isPreferred), 'only the first alternative is preferred');
+    // Rewording is the writer's call: no alternative is preferred, and there is no "fix all".
+    assert.ok(replace.every((a) => !a.isPreferred), 'no alternative is preferred');
     const rest = titles.slice(replace.length);
-    assert.deepEqual(rest, ['Fix all spam-phrase problems in this file', 'Disable spam-phrase for this line', 'Disable spam-phrase for this file', 'Learn more about spam-phrase']);
+    assert.deepEqual(rest, ['Disable spam-phrase for this line', 'Disable spam-phrase for this file', 'Learn more about spam-phrase']);
     for (const a of actions) assert.ok(a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind), `${a.title} is a quick fix`);
   });
 
@@ -63,18 +63,19 @@ describe('quick fixes', () => {
     }
   });
 
-  // One preferred fix per text rule: the finding, the fix's title, and the line it leaves.
+  // One fix or suggestion per text rule: the finding, its title, whether it is the preferred
+  // (safe) fix, and the line it leaves.
   const preferred = [
-    { name: 'converts shouting to sentence case', rule: 'all-caps', text: 'COMMANDEZ VITE AVANT DIMANCHE', title: 'Convert to sentence case', line: 5, after: '  <p>Commandez vite avant dimanche, les stocks sont limités.</p>' },
-    { name: 'collapses a run of exclamation marks', rule: 'exclamation', text: '!!!', title: 'Replace with a single “!”', line: 4, after: '  <p>Profitez de notre <b>Offre exceptionnelle</b> : montres GRATUITES et livraison offerte !</p>' },
-    { name: 'removes the surplus emoji of a run', rule: 'emoji', text: '🎉🎉🎉', title: 'Keep only the first emoji', line: 6, after: "  <p>Une soirée de lancement réservée à nos clients d'Argenteuil 🎉</p>" },
+    { name: 'suggests sentence case for shouting', rule: 'all-caps', text: 'COMMANDEZ VITE AVANT DIMANCHE', title: 'Convert to sentence case', isPreferred: false, line: 5, after: '  <p>Commandez vite avant dimanche, les stocks sont limités.</p>' },
+    { name: 'collapses a run of exclamation marks', rule: 'exclamation', text: '!!!', title: 'Replace with a single “!”', isPreferred: true, line: 4, after: '  <p>Profitez de notre <b>Offre exceptionnelle</b> : montres GRATUITES et livraison offerte !</p>' },
+    { name: 'removes the surplus emoji of a run', rule: 'emoji', text: '🎉🎉🎉', title: 'Keep only the first emoji', isPreferred: true, line: 6, after: "  <p>Une soirée de lancement réservée à nos clients d'Argenteuil 🎉</p>" },
   ];
   for (const c of preferred) {
     it(c.name, async () => {
       const doc = await freshDraft();
       const [fix] = await fixesFor(doc, diagnosticAt(doc, c.rule, c.text));
       assert.equal(fix.title, c.title);
-      assert.equal(fix.isPreferred, true);
+      assert.equal(fix.isPreferred, c.isPreferred);
       await applyAndRelint(doc, fix, (d) => !d.some((x) => ruleOf(x) === c.rule));
       assert.equal(lineOf(doc, c.line), c.after);
     });
@@ -85,8 +86,10 @@ describe('quick fixes', () => {
     const { doc } = await openDraft(uri);
     const d = mailproofDiagnostics(uri).find((x) => ruleOf(x) === 'emoji')!;
     assert.ok(d, 'an emoji finding');
-    const fix = (await fixesFor(doc, d)).find((a) => a.isPreferred)!;
+    // Four different emoji: removing one is the writer's call, a suggestion.
+    const fix = (await fixesFor(doc, d)).find((a) => /^Remove the extra emoji/.test(a.title))!;
     assert.match(fix.title, /^Remove the extra emoji \(1\)$/);
+    assert.equal(fix.isPreferred, false);
     await applyAndRelint(doc, fix, (x) => !x.some((y) => ruleOf(y) === 'emoji'));
     const emoji = doc.getText().match(/\p{Extended_Pictographic}/gu) ?? [];
     assert.equal(emoji.length, 3);
@@ -114,13 +117,15 @@ describe('quick fixes', () => {
     assert.deepEqual(mailproofDiagnostics(doc.uri).map(ruleOf).sort(), ['all-caps', 'emoji', 'spam-phrase', 'spam-phrase']);
   });
 
-  it('fixes every finding of one rule with "Fix all <rule> problems"', async () => {
-    const doc = await freshDraft();
-    const fixes = await fixesFor(doc, diagnosticAt(doc, 'spam-phrase', 'Offre exceptionnelle'));
-    const all = fixes.find((a) => a.title === 'Fix all spam-phrase problems in this file')!;
-    await applyAndRelint(doc, all, (d) => !d.some((x) => ruleOf(x) === 'spam-phrase'));
-    assert.ok(!doc.getText().includes('Offre exceptionnelle') && !doc.getText().includes('GRATUITES'));
-    assert.ok(doc.getText().includes('!!!'), 'other rules are left alone');
+  it('fixes every finding of one rule with "Fix all <rule> problems", fixes only', async () => {
+    const uri = await writeFile(`emails/${unique('runs.html')}`, frDraft('<p>Offre exceptionnelle, vite !!!</p>', '<p>Encore un peu !!!!</p>'));
+    const { doc } = await openDraft(uri);
+    const fixes = await fixesFor(doc, diagnosticAt(doc, 'exclamation', '!!!'));
+    const all = fixes.find((a) => a.title === 'Fix all exclamation problems in this file')!;
+    assert.ok(all, JSON.stringify(fixes.map((a) => a.title)));
+    await applyAndRelint(doc, all, (d) => !d.some((x) => ruleOf(x) === 'exclamation'));
+    assert.ok(doc.getText().includes('vite !</p>') && doc.getText().includes('un peu !</p>'));
+    assert.ok(doc.getText().includes('Offre exceptionnelle'), 'suggestions of other rules are left alone');
   });
 
   it('offers "Learn more", which opens the rule documentation', async () => {

@@ -244,6 +244,8 @@ export const SHAPES: Shape[] = [
   { name: 'text: merge tags', file: 'a.txt', n: 20000, make: (n) => rep('{{ a ', n) + rep('*|', n) },
   { name: 'text: phrase fragments', file: 'a.txt', n: 20000, make: (n) => rep('act now click here ', n) },
   { name: 'unknown kind: header-like lines', n: 20000, make: (n) => rep('a: b\r\n', n) },
+  { name: 'directives: many disabled ranges and many findings', file: 'a.html', n: 20000, make: (n) => rep('<!-- mailproof-disable emoji --> x <!-- mailproof-enable emoji -->', n / 2) + rep('<p>Vite !!!</p>', n / 2) },
+  { name: 'directives: unclosed', file: 'a.html', n: 20000, make: (n) => rep('<!-- mailproof-disable exclamation ', n) + '<p>Vite !!!</p>' },
 ];
 
 // ---- timing --------------------------------------------------------------------------------

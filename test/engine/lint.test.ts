@@ -43,6 +43,14 @@ describe('lint', () => {
     assert.equal(fr[0].message, `${all.length - 10} autres signalements exclamation dans ce fichier ne sont pas listés (au plus 10 par règle)`);
   });
 
+  it('merges overlapping disabled blocks of one rule and of every rule', () => {
+    const text =
+      '<!-- mailproof-disable exclamation --><p>A !!!</p><!-- mailproof-disable --><p>B !!!</p><!-- mailproof-enable exclamation -->' +
+      '<p>C !!!</p><!-- mailproof-enable --><p>D !!!</p><!-- mailproof-disable exclamation --><p>E !!!</p><!-- mailproof-enable exclamation --><p>F !!!</p>';
+    const shown = lint(text, { kind: 'html', rules: textRules }).findings.filter((f) => f.ruleId === 'exclamation').map((f) => text[f.start - 2]);
+    assert.deepEqual(shown, ['D', 'F']);
+  });
+
   it('disables a rule for the next line, a block, or the file', () => {
     const text = '<!-- mailproof-disable-next-line exclamation -->\n<p>Vite !!!</p>\n<p>Encore !!!</p>';
     const run = lint(text, { kind: 'html', rules: textRules });

@@ -222,9 +222,9 @@ export const SHAPES: Shape[] = [
   { name: 'front matter: padded value', file: 'a.html', n: 20000, make: (n) => `---\nsubject: a${rep(' ', n)}b\n---\n<p>hi</p>` },
   { name: 'eml: tabs in a boundary', file: 'a.eml', n: 20000, make: (n) => EML + `Content-Type: multipart/mixed; boundary="a${rep('\t', n)}b"\r\n\r\nhello` },
   { name: 'contact-info: [ADDR run', file: 'a.html', n: 20000, make: (n) => `<p>hello</p><p>[${rep('ADDR', n)}</p>` },
-  { name: 'transfer: QP full of one multi-byte character', file: 'a.eml', n: 20000, make: (n) => EML + 'Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n' + rep('=E2=82=AC', n) },
-  { name: 'html: deep nesting', file: 'a.html', n: 5000, make: (n) => rep('<div>', n) + 'x' },
-  { name: 'html: deep nesting, closed', file: 'a.html', n: 5000, make: (n) => rep('<div>', n) + 'x' + rep('</div>', n) },
+  { name: 'transfer: QP full of one multi-byte character', file: 'a.eml', n: 80000, make: (n) => EML + 'Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n' + rep('=E2=82=AC', n) },
+  { name: 'html: deep nesting', file: 'a.html', n: 100000, make: (n) => rep('<div>', n) + 'x' },
+  { name: 'html: deep nesting, closed', file: 'a.html', n: 100000, make: (n) => rep('<div>', n) + 'x' + rep('</div>', n) },
   { name: 'euro signs', file: 'a.html', n: 20000, make: (n) => `<p>${rep('€', n)}</p>` },
   // Long runs of characters that regular expressions and scanners stop on.
   ...RUN_CHARS.map((c) => ({ name: `html: run of ${JSON.stringify(c)}`, file: 'a.html', n: 20000, make: (n: number) => `<p>${rep(c, n)}</p>` })),

@@ -3,7 +3,7 @@
 // squiggle, and from a keystroke to the updated squiggles (this includes the 300 ms typing
 // debounce). Prints the timings; it is a measurement, not a test.
 // Run through scripts/e2e.mjs --bench, which builds the .vsix and prepares the run folder.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { lint } from '../src/engine/lint';
@@ -12,6 +12,8 @@ import { goToPosition, inPage, UI_TIMEOUT_MS, waitForEditorText } from '../test/
 import { newsletter } from './newsletter';
 
 const DRAFT_BYTES = 100 * 1024;
+// Just under the 2 MB live-linting cap (mailproof.maxFileSizeKB = 2048).
+const LARGE_DRAFT_BYTES = 2_000_000;
 const OPENS = 5;
 const KEYSTROKES = 6;
 // Near the top, so the squiggles are in view: a finding to see, and a "!" to double.
@@ -19,8 +21,8 @@ const PROBLEM_LINE = '<p>Act now: FREE shipping this week</p>';
 const TYPING_LINE = '<p>Thank you!</p>';
 
 /** The 100 KB draft with two known lines right after <body>; returns the text and the typing position. */
-function draft(): { text: string; line: number; column: number } {
-  const base = newsletter(DRAFT_BYTES);
+function draft(bytes = DRAFT_BYTES): { text: string; line: number; column: number } {
+  const base = newsletter(bytes);
   const at = base.indexOf('<body>') + '<body>'.length;
   const text = `${base.slice(0, at)}\n${PROBLEM_LINE}\n${TYPING_LINE}${base.slice(at)}`;
   const line = text.slice(0, text.indexOf(TYPING_LINE)).split('\n').length;
@@ -78,8 +80,23 @@ async function main(): Promise<void> {
   const { text, line, column } = draft();
   writeFileSync(join(emails, 'start.html'), '<p>Bonjour,</p>\n');
   for (let i = 1; i <= OPENS; i++) writeFileSync(join(emails, `newsletter-${i}.html`), text);
+  const large = draft(LARGE_DRAFT_BYTES);
+  writeFileSync(join(emails, 'large.html'), large.text);
+  // The extension host's longest event-loop delay per 250 ms window (src/extension/loopProbe.ts).
+  const loopFile = join(dirs.tmp, 'loop.log');
+  writeFileSync(loopFile, '');
+  const longestBlock = (from: number, to: number, column = 1) => {
+    let max = 0;
+    for (const line of readFileSync(loopFile, 'utf8').split('\n')) {
+      const cells = line.split(' ').map(Number);
+      // A window ending up to 250 ms after `to` still covers the last lint.
+      if (cells[0] >= from && cells[0] <= to + 250 && cells[column] > max) max = cells[column];
+    }
+    return max;
+  };
+  const blocks = (from: number, to: number) => `${longestBlock(from, to).toFixed(0)} ms (Mailproof's own: ${longestBlock(from, to, 2).toFixed(0)} ms)`;
 
-  const cs = await startCodeServer({ dirs, name: 'code-server-bench' });
+  const cs = await startCodeServer({ dirs, name: 'code-server-bench', env: { MAILPROOF_BENCH_LOOP_FILE: loopFile } });
   const browser = await launchBrowser({ dirs });
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
@@ -104,17 +121,47 @@ async function main(): Promise<void> {
     }
 
     // Keystroke → updated squiggles: "!" turns "Thank you!" into a run of two, Backspace undoes it.
+    const typeAndUndo = async (typing: number[], deleting: number[], at: { line: number; column: number }) => {
+      await goToPosition(page, at.line, at.column);
+      for (let i = 0; i < KEYSTROKES; i++) {
+        await armKeyToSquiggles(page, '!');
+        await page.keyboard.press('Shift+Digit1');
+        typing.push(await measured(page));
+        await armKeyToSquiggles(page, 'Backspace');
+        await page.keyboard.press('Backspace');
+        deleting.push(await measured(page));
+      }
+    };
     const typing: number[] = [];
     const deleting: number[] = [];
-    await goToPosition(page, line, column);
-    for (let i = 0; i < KEYSTROKES; i++) {
-      await armKeyToSquiggles(page, '!');
-      await page.keyboard.press('Shift+Digit1');
-      typing.push(await measured(page));
-      await armKeyToSquiggles(page, 'Backspace');
-      await page.keyboard.press('Backspace');
-      deleting.push(await measured(page));
-    }
+    let since = Date.now();
+    await typeAndUndo(typing, deleting, { line, column });
+    const smallBlock = blocks(since, Date.now());
+
+    // The 2 MB draft: open it, then type in it; linted in the worker, the host must stay free.
+    // Typing left the newsletter modified (same text, but not undone): save it so that closing asks nothing.
+    await page.keyboard.press('Control+S');
+    await page.locator('.editor-group-container.active .tab.active.dirty').waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+W');
+    await page.locator('.editor-group-container.active .monaco-editor').waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('large.html');
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'large.html' }).waitFor();
+    since = Date.now();
+    await armKeyToSquiggles(page, 'Enter');
+    await page.keyboard.press('Enter');
+    const largeOpen = await measured(page);
+    const largeOpenBlock = blocks(since, Date.now());
+    // The same window with nothing to do: on a loaded machine the host also waits for a core.
+    since = Date.now();
+    await new Promise((r) => setTimeout(r, 3000));
+    const idleBlock = blocks(since, Date.now() - 250);
+    const largeTyping: number[] = [];
+    const largeDeleting: number[] = [];
+    since = Date.now();
+    await typeAndUndo(largeTyping, largeDeleting, large);
+    const largeBlock = blocks(since, Date.now());
 
     // The engine alone on the same text, in this process, for scale.
     const engine: number[] = [];
@@ -129,6 +176,13 @@ async function main(): Promise<void> {
     console.log(summary('keystroke "!" → new squiggle', typing));
     console.log(summary('keystroke Backspace → squiggle gone', deleting));
     console.log(summary('engine lint of the same draft (Node via tsx, no editor)', engine));
+    console.log(`longest extension-host block while typing in it: ${smallBlock}`);
+    console.log(`\n${Math.round(large.text.length / 1024)} KB newsletter (linted in the worker):`);
+    console.log(summary('open (Quick Open, Enter) → first squiggle', [largeOpen]));
+    console.log(summary('keystroke "!" → new squiggle', largeTyping));
+    console.log(summary('keystroke Backspace → squiggle gone', largeDeleting));
+    console.log(`longest extension-host block while opening it: ${largeOpenBlock}; while typing: ${largeBlock} (goal < 50 ms); idle, for scale: ${idleBlock}`);
+    console.log('Host blocks: the extension host\'s event-loop delay (monitorEventLoopDelay, 5 ms resolution), longest per 250 ms window;\n"own": the longest synchronous stretch of the Mailproof linter itself (wall time, so a wait for a core counts too).');
     console.log('Keystroke times include the 300 ms debounce (LINT_DEBOUNCE_MS). Measured in the page with a MutationObserver; not a test.');
   } finally {
     await browser.close().catch(() => undefined);

@@ -41,6 +41,20 @@ const deliverabilityExternal = {
   name: 'deliverability-external',
   setup(build) {
     build.onResolve({ filter: /\/deliverability\/index$/ }, () => ({ path: './deliverability.js', external: true }));
+    // The recipient-list checks likewise live in dist/lists.js.
+    build.onResolve({ filter: /\/lists\/index$/ }, () => ({ path: './lists.js', external: true }));
+  },
+};
+
+/**
+ * `mailproof build|score|send` and the editor's test commands carry nodemailer: they live in
+ * bundles of their own (dist/cli-filters.js, dist/filters.js), loaded only when used.
+ * @type {esbuild.Plugin}
+ */
+const cliFiltersExternal = {
+  name: 'cli-filters-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/filters$/ }, (args) => (args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './cli-filters.js', external: true } : undefined));
   },
 };
 
@@ -63,8 +77,38 @@ const entries = [
     target: 'node20',
   },
   {
+    // Lints in a worker thread: the CLI's pool and the extension's large drafts.
+    entryPoints: ['src/node/lintWorker.ts'],
+    outfile: 'dist/lintWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
+    entryPoints: ['src/webview/testResults.ts'],
+    outfile: 'dist/testResults.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
+    // Recipient-list checks: loaded when a list is opened or `mailproof list` runs.
+    entryPoints: ['src/lists/index.ts'],
+    outfile: 'dist/lists.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
     entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
+    entryPoints: ['src/webview/lists.ts'],
+    outfile: 'dist/lists-webview.js',
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
@@ -76,7 +120,23 @@ const entries = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [parserOnly, deliverabilityExternal, cliFiltersExternal],
+  },
+  {
+    entryPoints: ['src/cli/filters.ts'],
+    outfile: 'dist/cli-filters.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
     plugins: [parserOnly, deliverabilityExternal],
+  },
+  {
+    // Loaded on the first "Test with SpamAssassin/Rspamd", "Send Test Message" or "Generate Text Version".
+    entryPoints: ['src/filters/index.ts'],
+    outfile: 'dist/filters.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
 ];
 

@@ -41,6 +41,13 @@ const staticSettings: Record<string, Record<string, unknown>> = {
     scope: 'resource',
     markdownDescription: '%config.files%',
   },
+  'mailproof.lists': {
+    type: 'array',
+    items: { type: 'string' },
+    default: ['**/{list,lists,contacts,recipients,subscribers,abonnes,destinataires}*.{csv,txt}'],
+    scope: 'resource',
+    markdownDescription: '%config.lists%',
+  },
   'mailproof.maxFileSizeKB': { type: 'integer', default: 2048, minimum: 1, scope: 'resource', markdownDescription: '%config.maxFileSizeKB%' },
   'mailproof.mailType': { type: 'string', enum: ['bulk', 'transactional'], default: 'bulk', enumDescriptions: ['%config.mailType.bulk%', '%config.mailType.transactional%'], scope: 'resource', markdownDescription: '%config.mailType%' },
   'mailproof.sender': { type: 'string', default: '', scope: 'resource', markdownDescription: '%config.sender%' },
@@ -64,6 +71,14 @@ const staticSettings: Record<string, Record<string, unknown>> = {
   },
   'mailproof.check.smtp.user': { type: 'string', default: '', scope: 'machine-overridable', markdownDescription: '%config.check.smtp.user%' },
   'mailproof.check.timeoutMs': { type: 'integer', default: 8000, minimum: 500, maximum: 60000, scope: 'resource', markdownDescription: '%config.check.timeoutMs%' },
+  // Where drafts are scored and what signs them: machine-overridable, so restricted in untrusted workspaces.
+  'mailproof.filters.spamassassin.host': { type: 'string', default: 'localhost', scope: 'machine-overridable', markdownDescription: '%config.filters.spamassassin.host%' },
+  'mailproof.filters.spamassassin.port': { type: 'integer', default: 783, minimum: 1, maximum: 65535, scope: 'machine-overridable', markdownDescription: '%config.filters.spamassassin.port%' },
+  'mailproof.filters.rspamd.url': { type: 'string', default: 'http://localhost:11333', scope: 'machine-overridable', markdownDescription: '%config.filters.rspamd.url%' },
+  'mailproof.filters.timeoutMs': { type: 'integer', default: 20000, minimum: 1000, maximum: 120000, scope: 'resource', markdownDescription: '%config.filters.timeoutMs%' },
+  'mailproof.message.dkim.keyFile': { type: 'string', default: '', scope: 'machine-overridable', markdownDescription: '%config.message.dkim.keyFile%' },
+  'mailproof.message.dkim.selector': { type: 'string', default: '', scope: 'machine-overridable', markdownDescription: '%config.message.dkim.selector%' },
+  'mailproof.message.dkim.domain': { type: 'string', default: '', scope: 'machine-overridable', markdownDescription: '%config.message.dkim.domain%' },
 };
 
 // package.json contributes.configuration

@@ -10,10 +10,16 @@ import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import type { FileResult, Formatter } from './formatters/types';
+import type { LintResponse } from '../node/lintProtocol';
 import { createTwoFilesPatch } from 'diff';
 import { explainDecision, FileFilter } from '../node/fileFilter';
 import { cliText, counted } from './messages';
 import { fileResources } from '../node/fileResources';
+import type { LintPool } from '../node/lintPool';
+import { LineIndex } from '../engine/position';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 
 export const FORMATTERS: Record<string, Formatter> = { text: formatText, json: formatJson, sarif: formatSarif };
 
@@ -44,15 +50,15 @@ export interface Io {
 }
 
 /** Runs `mailproof lint`; returns the exit code. */
-export function runLint(cmd: LintCommand, io: Io): number {
+export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
   const { locale } = cmd;
   let exit = 0;
-  const failWith = (msg: string) => {
-    io.err(`mailproof: ${msg}\n`);
+  const failWith = (msg: string, err: (text: string) => void = io.err) => {
+    err(`mailproof: ${msg}\n`);
     exit = 2;
   };
   const configs = new Map<string, MailproofConfig | null>();
-  const loadConfig = (path: string): MailproofConfig | null => {
+  const loadConfig = (path: string, err: (text: string) => void = io.err): MailproofConfig | null => {
     const cached = configs.get(path);
     if (cached !== undefined) return cached;
     let loaded: MailproofConfig | null = null;
@@ -62,10 +68,10 @@ export function runLint(cmd: LintCommand, io: Io): number {
       const { config, problems } = validateConfig(raw, rules);
       // A mistake fails the run (exit 2), so that a typo cannot pass CI; files are still linted
       // with the valid part.
-      for (const p of problems) failWith(cliText(locale, 'configProblem', { file: path, problem: translate(locale, p.key, p.params) }));
+      for (const p of problems) failWith(cliText(locale, 'configProblem', { file: path, problem: translate(locale, p.key, p.params) }), err);
       loaded = config;
     } catch (e) {
-      failWith(cliText(locale, e instanceof SyntaxError ? 'configInvalidJson' : 'unreadable', { file: path, reason: (e as Error).message }));
+      failWith(cliText(locale, e instanceof SyntaxError ? 'configInvalidJson' : 'unreadable', { file: path, reason: (e as Error).message }), err);
     }
     configs.set(path, loaded);
     return loaded;
@@ -86,11 +92,12 @@ export function runLint(cmd: LintCommand, io: Io): number {
   const results: FileResult[] = [];
   const diffs: string[] = [];
   let warnings = 0;
-  for (const path of files) {
+  /** Reads a draft, finds its configuration and decides whether to lint it; messages go to `err`. */
+  const prepare = (path: string, err: (text: string) => void): Prepared | undefined => {
     const draft = readDraft(path, cmd.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     if ('reason' in draft) {
-      failWith(failureText(draft, locale));
-      continue;
+      failWith(failureText(draft, locale), err);
+      return undefined;
     }
     let config: MailproofConfig | undefined;
     let configFile: string | undefined;
@@ -99,23 +106,25 @@ export function runLint(cmd: LintCommand, io: Io): number {
       configFile = cmd.config;
     } else {
       configFile = findConfig(path, lookup);
-      config = configFile ? loadConfig(configFile) ?? undefined : undefined;
+      config = configFile ? loadConfig(configFile, err) ?? undefined : undefined;
     }
     // Ignored files and web pages are left alone, as the editor does; say why on stderr.
     const decision = filter.decide(path, draft.text, configFile ? { file: configFile, ignore: config?.ignore, alwaysLint: config?.alwaysLint } : undefined);
     if (!decision.lint) {
-      if (decision.key !== 'detect.ignored') io.err(`mailproof: ${cliText(locale, 'skipped', { file: path, reason: explainDecision(decision, locale) })}\n`);
-      continue;
+      if (decision.key !== 'detect.ignored') err(`mailproof: ${cliText(locale, 'skipped', { file: path, reason: explainDecision(decision, locale) })}\n`);
+      return undefined;
     }
-    let run = lint(draft.text, { fileName: path, config, locale, resources: fileResources });
-    if (cmd.fix || cmd.fixDryRun) {
-      const fixed = fixAllText(draft.text, run, (t) => lint(t, { fileName: path, config, locale, resources: fileResources }), fixTypes);
-      if (fixed.fixed > 0) {
-        // A unified diff from the `---` line on (the patch library's `Index:` banner is dropped).
-        if (cmd.fixDryRun) diffs.push(createTwoFilesPatch(path, path, draft.text, fixed.text, undefined, undefined, { context: 3 }).replace(/^(?:Index:[^\n]*\n)?=+\n/, ''));
-        // The report and the exit code describe the text as fixed (or as it would be).
-        if (cmd.fixDryRun || writeFixed(draft, fixed.text, fixed.fixed, locale, io, cmd.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) run = fixed.run;
-      }
+    return { draft, config };
+  };
+  /** Writes or shows the fixes of a linted draft and keeps its result; messages go to `err`. */
+  const finish = (draft: DraftFile, first: Linted, fixed: { count: number; text: string; run: Linted } | undefined, err: (text: string) => void) => {
+    const path = draft.path;
+    let run = first;
+    if (fixed && fixed.count > 0) {
+      // A unified diff from the `---` line on (the patch library's `Index:` banner is dropped).
+      if (cmd.fixDryRun) diffs.push(createTwoFilesPatch(path, path, draft.text, fixed.text, undefined, undefined, { context: 3 }).replace(/^(?:Index:[^\n]*\n)?=+\n/, ''));
+      // The report and the exit code describe the text as fixed (or as it would be).
+      if (cmd.fixDryRun || writeFixed(draft, fixed.text, fixed.count, locale, err, cmd.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) run = fixed.run;
     }
     warnings += run.findings.filter((f) => f.severity === 'warning').length;
     const findings = run.findings.filter((f) => RANK[f.severity] >= RANK[minSeverity]);
@@ -123,28 +132,131 @@ export function runLint(cmd: LintCommand, io: Io): number {
     for (const f of run.findings) if (RANK[f.severity] < RANK[minSeverity]) hidden[f.severity]++;
     if (findings.some((f) => f.severity === 'error') && exit === 0) exit = 1;
     results.push({ file: path, kind: run.kind, score: run.score, findings, lines: run.lines, ...(minSeverity !== 'info' ? { hidden, minSeverity } : {}) });
+  };
+  const report = () => {
+    if (cmd.maxWarnings !== undefined && warnings > cmd.maxWarnings) {
+      io.err(`mailproof: ${cliText(locale, 'tooManyWarnings', { warnings: counted(locale, 'warnings', warnings), max: cmd.maxWarnings })}\n`);
+      if (exit === 0) exit = 1;
+    }
+    if (cmd.fixDryRun) io.out(diffs.join(''));
+    else if (results.length || cmd.format !== 'text') io.out(FORMATTERS[cmd.format](results, locale));
+    return exit;
+  };
+
+  // The worker is a bundle of its own beside dist/cli.js; run from sources, lint in this thread.
+  const workerScript = join(__dirname, 'lintWorker.js');
+  const workers = existsSync(workerScript) ? workerCount(files.length, process.env.MAILPROOF_WORKERS) : 0;
+  if (workers > 0) {
+    // Loaded only here: worker_threads costs a one-file run start-up time for nothing.
+    return import('../node/lintPool')
+      .then(({ LintPool }) => lintInWorkers(cmd, io, files, new LintPool(workerScript, workers), fixTypes, prepare, finish))
+      .then(report);
   }
-  if (cmd.maxWarnings !== undefined && warnings > cmd.maxWarnings) {
-    io.err(`mailproof: ${cliText(locale, 'tooManyWarnings', { warnings: counted(locale, 'warnings', warnings), max: cmd.maxWarnings })}\n`);
-    if (exit === 0) exit = 1;
+
+  for (const path of files) {
+    const prepared = prepare(path, io.err);
+    if (!prepared) continue;
+    const { draft, config } = prepared;
+    const run = lint(draft.text, { fileName: path, config, locale, resources: fileResources });
+    let fixed: { count: number; text: string; run: Linted } | undefined;
+    if (cmd.fix || cmd.fixDryRun) {
+      const f = fixAllText(draft.text, run, (t) => lint(t, { fileName: path, config, locale, resources: fileResources }), fixTypes);
+      fixed = { count: f.fixed, text: f.text, run: f.run };
+    }
+    finish(draft, run, fixed, io.err);
   }
-  if (cmd.fixDryRun) io.out(diffs.join(''));
-  else if (results.length || cmd.format !== 'text') io.out(FORMATTERS[cmd.format](results, locale));
-  return exit;
+  return report();
+}
+
+type Prepared = { draft: DraftFile; config: MailproofConfig | undefined };
+type Linted = Pick<FileResult, 'kind' | 'score' | 'findings' | 'lines'>;
+
+// Below this many files, starting workers (about 50 ms each) costs more than it saves.
+const MIN_FILES_PER_WORKER = 32;
+// Drafts read ahead of the workers: enough to keep them busy, few enough to bound memory.
+const READ_AHEAD_PER_WORKER = 4;
+
+/**
+ * How many lint workers to use for `files` files: none (lint in this thread) for a few files or
+ * one core, else up to one per core. `MAILPROOF_WORKERS` sets the number (0 = in this thread).
+ */
+export function workerCount(files: number, setting: string | undefined): number {
+  if (setting !== undefined && setting.trim() !== '') {
+    const n = Number(setting);
+    if (Number.isInteger(n) && n >= 0) return Math.min(n, 64);
+  }
+  const cores = availableParallelism();
+  if (cores < 2) return 0;
+  const n = Math.min(cores, Math.floor(files / MIN_FILES_PER_WORKER));
+  return n >= 2 ? n : 0;
+}
+
+/**
+ * Lints files in worker threads, reading them in this one in order: messages of each file
+ * (read failures, skipped files, configuration problems, fixes) and results come out in input
+ * order, exactly as the in-thread loop writes them.
+ */
+async function lintInWorkers(
+  cmd: LintCommand,
+  io: Io,
+  files: string[],
+  pool: LintPool,
+  fixTypes: ReadonlySet<FixType>,
+  prepare: (path: string, err: (text: string) => void) => Prepared | undefined,
+  finish: (draft: DraftFile, first: Linted, fixed: { count: number; text: string; run: Linted } | undefined, err: (text: string) => void) => void,
+): Promise<void> {
+  const { locale } = cmd;
+  const fixing = cmd.fix || cmd.fixDryRun;
+  type Pending = { messages: string[]; draft?: DraftFile; done: Promise<LintResponse | undefined> };
+  const pending: Pending[] = [];
+  const flush = async () => {
+    const next = pending.shift()!;
+    const response = await next.done;
+    for (const m of next.messages) io.err(m);
+    if (!next.draft || !response) return;
+    const { snapshot, fixed } = response;
+    const linted = (text: string): Linted => ({ kind: snapshot.kind, score: snapshot.score, findings: snapshot.findings, lines: new LineIndex(text) });
+    // With the fixed text, the snapshot is the fixed draft's, and `finish` uses only that one;
+    // without it (the file cannot be rewritten, or nothing was fixed), it is the first lint's.
+    const first = linted(next.draft.text);
+    const fixedRun = fixed && (fixed.text !== undefined ? { count: fixed.count, text: fixed.text, run: linted(fixed.text) } : { count: fixed.count, text: '', run: first });
+    finish(next.draft, first, fixedRun, io.err);
+  };
+  try {
+    for (const path of files) {
+      const messages: string[] = [];
+      const err = (text: string) => void messages.push(text);
+      const prepared = prepare(path, err);
+      const done = prepared
+        ? pool.lint({
+            text: prepared.draft.text,
+            options: { fileName: path, config: prepared.config, locale, localFiles: true },
+            fix: fixing ? { write: !!cmd.fixDryRun || prepared.draft.lossless, types: [...fixTypes] } : undefined,
+          })
+        : Promise.resolve(undefined);
+      pending.push({ messages, draft: prepared?.draft, done });
+      if (pending.length >= pool.size * READ_AHEAD_PER_WORKER) await flush();
+    }
+    while (pending.length) await flush();
+  } finally {
+    // A failed lint rejects its promise; the others must not be left unobserved.
+    for (const p of pending) p.done.catch(() => undefined);
+    await pool.close();
+  }
 }
 
 // Writes the fixed text back, atomically and only over the bytes that were linted; false when
 // the file cannot be rewritten without losing bytes or changed meanwhile.
-function writeFixed(draft: DraftFile, text: string, total: number, locale: Locale, io: Io, maxBytes: number): boolean {
+function writeFixed(draft: DraftFile, text: string, total: number, locale: Locale, err: (text: string) => void, maxBytes: number): boolean {
   if (!draft.lossless) {
-    io.err(`mailproof: ${cliText(locale, 'fixSkippedEncoding', { file: draft.path })}\n`);
+    err(`mailproof: ${cliText(locale, 'fixSkippedEncoding', { file: draft.path })}\n`);
     return false;
   }
   if (!writeDraftAtomically(draft, text, maxBytes)) {
-    io.err(`mailproof: ${cliText(locale, 'fixSkippedChanged', { file: draft.path })}\n`);
+    err(`mailproof: ${cliText(locale, 'fixSkippedChanged', { file: draft.path })}\n`);
     return false;
   }
-  io.err(`${cliText(locale, 'fixed', { file: draft.path, fixes: counted(locale, 'fixes', total) })}\n`);
+  err(`${cliText(locale, 'fixed', { file: draft.path, fixes: counted(locale, 'fixes', total) })}\n`);
   return true;
 }
 

@@ -57,7 +57,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       if (maxWarnings !== undefined && !/^\d{1,9}$/.test(maxWarnings)) throw new UsageError(cliText(locale, 'badMaxWarnings', { value: maxWarnings }));
       const maxKb = last('--max-file-size');
       if (maxKb !== undefined && !/^[1-9]\d{0,8}$/.test(maxKb)) throw new UsageError(cliText(locale, 'badMaxFileSize', { value: maxKb }));
-      return runLint(
+      return await runLint(
         {
           files: args.positional,
           format,
@@ -74,9 +74,17 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
         io,
       );
     }
+    if (command === 'list') {
+      const { runList } = await import('./list');
+      return await runList(rest, io, locale);
+    }
     if (command === 'check') {
       const { runCheck } = await import('./check');
       return await runCheck(rest, io, locale);
+    }
+    if (command === 'build' || command === 'score' || command === 'send') {
+      const { runFiltersCommand } = await import('./filters');
+      return await runFiltersCommand(command, rest, io, locale, env);
     }
     throw new UsageError(cliText(locale, 'unknownCommand', { name: command }));
   } catch (e) {

@@ -7,6 +7,10 @@ const en = {
 Commands:
   lint [options] FILE|DIR...     Check email drafts (.html, .eml, .txt, .mjml…) for spam signals
   check DOMAIN|ADDRESS [options] Check a sending domain: SPF, DKIM, DMARC, MX, rDNS, blocklists, SMTP
+  build DRAFT > message.eml      Write the message a draft becomes (text part, headers, optional DKIM)
+  score DRAFT [options]          Score that message with a local SpamAssassin (spamd) or Rspamd
+  send --to ADDRESS DRAFT        Send it through your SMTP server as a test
+  list [options] FILE...         Check recipient lists (CSV, text): invalid, risky and duplicate addresses
 
 Lint options:
   --format text|json|sarif   Output format (default: text)
@@ -25,7 +29,7 @@ Lint options:
 Folders are searched for drafts that look like email (not web pages) and are not ignored by
 a .mailproofignore file or the "ignore" list of .mailproofrc.json.
 
-Run "mailproof check --help" for the deliverability options.
+Run "mailproof check --help" and "mailproof list --help" for their options.
 Exit codes: 0 no error-severity finding (and no more warnings than --max-warnings), 1 some,
 2 bad usage or unreadable input.`,
   unknownCommand: 'unknown command “{name}”; run “mailproof --help”',
@@ -91,6 +95,10 @@ const fr: typeof en = {
 Commandes :
   lint [options] FICHIER|DOSSIER...   Vérifie des brouillons d’e-mails (.html, .eml, .txt, .mjml…)
   check DOMAINE|ADRESSE [options]     Vérifie un domaine d’envoi : SPF, DKIM, DMARC, MX, rDNS, listes de blocage, SMTP
+  build BROUILLON > message.eml       Écrit le message que devient un brouillon (partie texte, en-têtes, DKIM)
+  score BROUILLON [options]           Fait évaluer ce message par un SpamAssassin (spamd) ou un Rspamd locaux
+  send --to ADRESSE BROUILLON         L’envoie comme test par votre serveur SMTP
+  list [options] FICHIER...           Vérifie des listes de destinataires (CSV, texte) : adresses invalides, à risque, doublons
 
 Options de lint :
   --format text|json|sarif   Format de sortie (par défaut : text)
@@ -109,7 +117,7 @@ Options de lint :
 Dans les dossiers, seuls les brouillons qui ressemblent à des e-mails (pas à des pages web) sont
 analysés, hors fichiers exclus par un .mailproofignore ou la liste « ignore » de .mailproofrc.json.
 
-Lancez « mailproof check --help » pour les options de délivrabilité.
+Lancez « mailproof check --help » et « mailproof list --help » pour leurs options.
 Codes de sortie : 0 aucune erreur (et pas plus d’avertissements que --max-warnings), 1 sinon,
 2 usage incorrect ou fichier illisible.`,
   unknownCommand: 'commande inconnue « {name} » ; lancez « mailproof --help »',

@@ -1,6 +1,6 @@
 import type { DraftModel } from './model';
 import type { LineIndex } from './position';
-import { fileCommentInsert, headerInsert } from './placement';
+import { fileCommentInsert, headerInsert, type PlacementTarget } from './placement';
 import type { Fix } from './types';
 import type { MessageParams } from './i18n';
 
@@ -124,7 +124,7 @@ type Translate = (key: string, params?: MessageParams) => string;
  * "Disable for this line" and "Disable for this file" fixes for a finding. In `.eml` drafts a
  * comment could show in a text part, so only the header form is offered there.
  */
-export function disableFixes(model: DraftModel, lines: LineIndex, ruleId: string, offset: number, t: Translate): Fix[] {
+export function disableFixes(model: PlacementTarget & Pick<DraftModel, 'kind'>, lines: Pick<LineIndex, 'positionAt' | 'lineStart' | 'lineEnd'>, ruleId: string, offset: number, t: Translate): Fix[] {
   const fixes: Fix[] = [];
   const source = model.source;
   if (model.kind === 'eml') {

@@ -4,14 +4,21 @@ export interface Position {
   character: number;
 }
 
-/** Converts between offsets and line/column positions of one text. */
+/**
+ * Converts between offsets and line/column positions of one text. The line table is built on
+ * the first question: a lint in the editor asks none, the CLI only when there are findings.
+ */
 export class LineIndex {
-  private readonly starts: number[];
+  private table: number[] | undefined;
 
-  constructor(private readonly text: string) {
+  constructor(private readonly text: string) {}
+
+  private get starts(): number[] {
+    if (this.table) return this.table;
     const starts = [0];
+    const text = this.text;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.starts = starts;
+    return (this.table = starts);
   }
 
   get lineCount(): number {

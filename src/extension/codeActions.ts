@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { disableFixes } from '../engine/directives';
-import { fixAllText, preferredEdits } from '../engine/fix';
+import { preferredEdits } from '../engine/fix';
 import { translate } from '../engine/i18n';
 import type { Edit, Finding, Fix, Suggestion } from '../engine/types';
-import { type DraftState, type Linter, lintDocument } from './linter';
+import type { LineIndex } from '../engine/position';
+import type { DraftState, Linter } from './linter';
 
 /** `source.fixAll.mailproof`, for `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('mailproof');
@@ -21,7 +22,7 @@ export class CodeActions implements vscode.CodeActionProvider {
       // Fix-all runs on save, often within the debounce after the last keystroke: it lints
       // the current text rather than finding nothing to do.
       const state = await this.linter.current(doc);
-      const all = state && state.version === doc.version ? this.fixAll(doc, state) : undefined;
+      const all = state && state.version === doc.version ? await this.fixAll(doc, state) : undefined;
       return all ? [all] : [];
     }
     const state = this.linter.state(doc);
@@ -31,6 +32,9 @@ export class CodeActions implements vscode.CodeActionProvider {
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return actions;
 
     const t = (key: string, params?: Record<string, string | number>) => translate(state.locale, key, params);
+    // What the disable comments need of the draft, read from the document only when asked.
+    let placement: Parameters<typeof disableFixes>[0] | undefined;
+    const lines = documentLines(doc);
     // Diagnostics handed back by VS Code are normally the objects the linter created; the key
     // lookup covers any copy, and is built only if one shows up.
     let byKey: Map<string, Finding> | undefined;
@@ -55,7 +59,8 @@ export class CodeActions implements vscode.CodeActionProvider {
         a.diagnostics = [diagnostic];
         perRule.push(a);
       }
-      for (const fix of disableFixes(state.run.model, state.run.lines, finding.ruleId, finding.start, t)) {
+      placement ??= { ...state.run.facts, source: doc.getText() };
+      for (const fix of disableFixes(placement, lines, finding.ruleId, finding.start, t)) {
         const a = this.quickFix(doc, fix, diagnostic);
         a.isPreferred = false;
         perRule.push(a);
@@ -79,10 +84,11 @@ export class CodeActions implements vscode.CodeActionProvider {
   }
 
   /** Every preferred fix, applied pass after pass, as one minimal edit of the document. */
-  private fixAll(doc: vscode.TextDocument, state: DraftState): vscode.CodeAction | undefined {
+  private async fixAll(doc: vscode.TextDocument, state: DraftState): Promise<vscode.CodeAction | undefined> {
     const original = doc.getText();
-    const { text } = fixAllText(original, state.run, (t) => lintDocument(doc, t, state.config, state.locale));
-    if (text === original) return undefined;
+    const text = await this.linter.fixAllText(doc, original, state);
+    // The document changed while a worker fixed it: its edit would land on another text.
+    if (text === undefined || text === original || doc.version !== state.version) return undefined;
     const a = new vscode.CodeAction(vscode.l10n.t('Fix all Mailproof problems'), FIX_ALL_KIND);
     a.edit = toWorkspaceEdit(doc, [minimalEdit(original, text)]);
     return a;
@@ -107,6 +113,15 @@ function toWorkspaceEdit(doc: vscode.TextDocument, edits: readonly Edit[]): vsco
   const we = new vscode.WorkspaceEdit();
   for (const e of edits) we.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
   return we;
+}
+
+// Line lookups on the document itself, so that no line table of the draft is kept.
+function documentLines(doc: vscode.TextDocument): Pick<LineIndex, 'positionAt' | 'lineStart' | 'lineEnd'> {
+  return {
+    positionAt: (offset) => doc.positionAt(offset),
+    lineStart: (line) => doc.offsetAt(new vscode.Position(line, 0)),
+    lineEnd: (line) => doc.offsetAt(doc.lineAt(Math.max(0, Math.min(line, doc.lineCount - 1))).range.end),
+  };
 }
 
 function findingKey(doc: vscode.TextDocument, f: Finding): string {

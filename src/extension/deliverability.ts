@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { domainOf } from '../engine/data/freemail';
-import { linksOf } from '../engine/html/links';
-import { isIpHost } from '../engine/html/url';
+import { factHeader } from '../engine/snapshot';
 import { toLocale } from '../engine/i18n';
 import type { CheckResult, DeliverabilityReport, RunOptions, SmtpSecurity } from '../deliverability/types';
 import type { Linter } from './linter';
@@ -69,7 +68,7 @@ export class DeliverabilityController {
   private async target(): Promise<string | undefined> {
     const doc = vscode.window.activeTextEditor?.document;
     const state = doc && this.linter.state(doc);
-    const from = state?.run.model.header('from')?.value;
+    const from = state && factHeader(state.run.facts, 'from')?.value;
     if (from && domainOf(from)) return from;
     const sender = vscode.workspace.getConfiguration('mailproof', doc?.uri).get<string>('sender', '').trim();
     if (sender && domainOf(sender)) return sender;
@@ -109,17 +108,7 @@ export class DeliverabilityController {
   // Hosts the draft links to, as the link rules read them (HTML, MJML and Inky links, URLs in
   // text parts); placeholders and raw IPs are not domains to look up.
   private linkedDomains(doc: vscode.TextDocument): string[] {
-    const run = this.linter.state(doc)?.run;
-    const out = new Set<string>();
-    for (const part of run?.model.parts ?? []) {
-      for (const link of linksOf(part, run!.model.source)) {
-        const { host, templated, scheme } = link.parts;
-        if (!host || templated || (scheme !== 'http' && scheme !== 'https') || isIpHost(host)) continue;
-        out.add(host);
-        if (out.size >= MAX_LINKED_DOMAINS) return [...out];
-      }
-    }
-    return [...out];
+    return (this.linter.state(doc)?.run.facts.linkedHosts ?? []).slice(0, MAX_LINKED_DOMAINS);
   }
 
   private async run(target: string, options: CheckOptions, resource: vscode.Uri | undefined): Promise<void> {

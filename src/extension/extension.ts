@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import { CodeActions, FIX_ALL_KIND } from './codeActions';
 import { DeliverabilityController } from './deliverability';
 import { Hover } from './hover';
+import { registerFilters } from './filters';
+import { registerLists } from './lists';
+import { startLoopProbe } from './loopProbe';
 import { DRAFT_SCHEMES, Linter } from './linter';
 import { describeDecision } from './fileGate';
 import { toLocale } from '../engine/i18n';
@@ -61,7 +64,11 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('mailproof.checkDeliverability', () => deliverability.command()),
     vscode.commands.registerCommand('mailproof.setSmtpPassword', () => deliverability.setPassword()),
     vscode.commands.registerCommand('mailproof.clearSmtpPassword', () => deliverability.clearPassword()),
+    registerFilters(context, linter, log),
+    registerLists(context, log),
   );
+  const probe = process.env.MAILPROOF_BENCH_LOOP_FILE;
+  if (probe) context.subscriptions.push(startLoopProbe(probe));
   log.info('Mailproof activated');
 }
 

@@ -1,9 +1,15 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { lint, type LintRun, detectKind } from '../engine/lint';
+import { fixAllText } from '../engine/fix';
 import { toLocale } from '../engine/i18n';
+import { type LintSnapshot, snapshotOf } from '../engine/snapshot';
 import type { DraftKind, Finding, Locale, Severity } from '../engine/types';
 import type { MailproofConfig } from '../engine/config';
 import { fileResources } from '../node/fileResources';
+import { LintPool } from '../node/lintPool';
+import type { LintRequest } from '../node/lintProtocol';
+import { hostWorkDone } from './loopProbe';
 import type { Settings } from './settings';
 import { FileGate } from './fileGate';
 import { type FileDecision, IGNORE_FILE } from '../node/fileFilter';
@@ -12,15 +18,23 @@ import { type FileDecision, IGNORE_FILE } from '../node/fileFilter';
 // on every keystroke, short enough to feel live.
 export const LINT_DEBOUNCE_MS = 300;
 
+/**
+ * Drafts longer than this (UTF-16 code units, about 200 KB) are linted in a worker thread: a
+ * lint takes 10–15 ms per 100 KB on a 2-core machine, and the extension host, shared by every
+ * extension, should never block for more than 50 ms (issue #11). Smaller drafts lint in place,
+ * which spares them the copy to the worker.
+ */
+export const WORKER_MIN_CHARS = 200 * 1024;
+
 const FORCED_KEY = 'mailproof.forcedFiles';
 /** File systems whose documents can be drafts: local, unsaved, remote and virtual workspaces. */
 export const DRAFT_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
 
-/** The last lint of an open draft. */
+/** The last lint of an open draft: its findings and what code actions need, not the model. */
 export interface DraftState {
   /** Document version the findings belong to. */
   version: number;
-  run: LintRun;
+  run: LintSnapshot;
   locale: Locale;
   /** The configuration the draft was linted with (fix-all lints again with it). */
   config: MailproofConfig;
@@ -45,6 +59,8 @@ export class Linter implements vscode.Disposable {
   readonly onDidLint = this.linted.event;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly gate = new FileGate();
+  // One worker for large drafts, started on the first one, idle otherwise.
+  private pool: LintPool | undefined;
 
   constructor(
     private readonly settings: Settings,
@@ -170,6 +186,7 @@ export class Linter implements vscode.Disposable {
     this.generations.set(key, generation);
     try {
       const config = await this.settings.configFor(doc.uri);
+      let since = performance.now();
       if (this.generations.get(key) !== generation || doc.isClosed) return;
       const locale = toLocale(vscode.env.language);
       const version = doc.version;
@@ -179,10 +196,16 @@ export class Linter implements vscode.Disposable {
         this.showTooLarge(doc, text.length, maxFileSizeBytes);
         return;
       }
-      const run = lintDocument(doc, text, config, locale);
+      const linting = this.lintText(doc, text, config, locale);
+      hostWorkDone(since);
+      const run = await linting;
+      since = performance.now();
+      // A newer change or lint, or closing the draft, made this result stale.
+      if (!run || this.generations.get(key) !== generation || doc.isClosed) return;
       this.states.set(key, { version, run, locale, config });
       this.collection.set(doc.uri, run.findings.map((f) => this.toDiagnostic(doc, f)));
       this.linted.fire(doc);
+      hostWorkDone(since);
     } catch (e) {
       // A bug in a rule must not leave stale squiggles or surface as an error toast while typing.
       this.log.error(`lint failed for ${doc.uri.toString()}: ${(e as Error)?.stack ?? e}`);
@@ -190,6 +213,35 @@ export class Linter implements vscode.Disposable {
       this.states.delete(key);
       this.linted.fire(doc);
     }
+  }
+
+  /**
+   * Lints a text of the document: in this thread when it is small, else in the lint worker.
+   * Undefined when a newer lint of the same document replaced this one before it started.
+   */
+  lintText(doc: vscode.TextDocument, text: string, config: MailproofConfig, locale: Locale): Promise<LintSnapshot | undefined> {
+    if (text.length < WORKER_MIN_CHARS) return Promise.resolve(snapshotOf(lintDocument(doc, text, config, locale)));
+    return this.workers()
+      .lint(workerRequest(doc, text, config, locale), doc.uri.toString())
+      .then((r) => r?.snapshot);
+  }
+
+  /**
+   * Applies every preferred fix to the text, pass after pass, as `mailproof lint --fix` does;
+   * large drafts in the lint worker. Undefined when a newer request replaced this one.
+   */
+  async fixAllText(doc: vscode.TextDocument, text: string, state: DraftState): Promise<string | undefined> {
+    if (text.length < WORKER_MIN_CHARS) {
+      return fixAllText(text, state.run, (t) => snapshotOf(lintDocument(doc, t, state.config, state.locale))).text;
+    }
+    const r = await this.workers().lint({ ...workerRequest(doc, text, state.config, state.locale), fix: { write: true } }, `fix:${doc.uri.toString()}`);
+    return r && (r.fixed?.text ?? text);
+  }
+
+  private workers(): LintPool {
+    // The worker is a bundle of its own beside dist/extension.js.
+    this.pool ??= new LintPool(join(__dirname, 'lintWorker.js'), 1, true);
+    return this.pool;
   }
 
   private showTooLarge(doc: vscode.TextDocument, size: number, limit: number): void {
@@ -219,6 +271,7 @@ export class Linter implements vscode.Disposable {
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
+    void this.pool?.close();
   }
 }
 
@@ -229,6 +282,11 @@ export class Linter implements vscode.Disposable {
 export function lintDocument(doc: vscode.TextDocument, text: string, config: MailproofConfig, locale: Locale): LintRun {
   const local = doc.uri.scheme === 'file';
   return lint(text, { kind: kindOf(doc, text), fileName: local ? doc.uri.fsPath : doc.uri.path, config, locale, resources: local ? fileResources : undefined });
+}
+
+function workerRequest(doc: vscode.TextDocument, text: string, config: MailproofConfig, locale: Locale): LintRequest {
+  const local = doc.uri.scheme === 'file';
+  return { text, options: { kind: kindOf(doc, text), fileName: local ? doc.uri.fsPath : doc.uri.path, config, locale, localFiles: local } };
 }
 
 /** The engine's kind for a document: the `eml` language wins, else the file name and content decide. */

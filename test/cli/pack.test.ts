@@ -58,7 +58,7 @@ describe('packed CLI', { skip: !built && 'dist/ is missing: run npm run build' }
 
   it('packs the CLI bundles and nothing of the sources, tests or dev tooling', () => {
     // npm always adds package.json, README and LICENSE.
-    assert.deepEqual(packed, ['LICENSE', 'README.md', 'dist/cli.js', 'dist/deliverability.js', 'package.json']);
+    assert.deepEqual(packed, ['LICENSE', 'README.md', 'dist/cli-filters.js', 'dist/cli.js', 'dist/deliverability.js', 'dist/lintWorker.js', 'dist/lists.js', 'package.json']);
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     assert.deepEqual(pkg.dependencies ?? {}, {}, 'bundled: nothing to install at run time');
   });
@@ -73,6 +73,14 @@ describe('packed CLI', { skip: !built && 'dist/ is missing: run npm run build' }
     assert.equal(lint.code, 0, lint.stderr);
     assert.match(lint.stdout, /promo\.html:6:27 {2}warning {2}« Offre exceptionnelle »/);
     assert.match(lint.stdout, /^1 fichier vérifié : 0 erreur, 9 avertissements, 0 info$/m);
+    // build/score/send live in their own bundle (nodemailer inside), shipped beside cli.js.
+    const built = sh(join(bin, 'mailproof'), ['build', '--from', 'news@boutique.example', 'promo.html'], project);
+    assert.equal(built.code, 0, built.stderr);
+    assert.match(built.stdout, /^Content-Type: multipart\/alternative;/m);
+    writeFileSync(join(project, 'contacts.csv'), 'email\njean@orange.fe\n');
+    const list = sh(join(bin, 'mailproof'), ['list', '--no-dns', 'contacts.csv'], project);
+    assert.equal(list.code, 1, list.stderr);
+    assert.match(list.stdout, /^contacts\.csv:2 {2}invalid {4}jean@orange\.fe {2}“\.fe” is not a registered top-level domain; “orange\.fe” looks like a typo of orange\.fr$/m);
     const version = sh(join(bin, 'mailproof'), ['--version'], project);
     assert.equal(version.stdout.trim(), JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   });

@@ -1,7 +1,8 @@
 // Layer 2: what a person sees, in Chromium driving code-server with the INSTALLED .vsix.
 // Flows: the English UI (squiggles, Problems panel, keyboard quick fix, status bar score,
-// deliverability report in the webview), the webview's security against hostile DNS text, and
-// the French UI. Screenshots of every step go to test-results/e2e/ (git-ignored, CI artifacts).
+// deliverability report in the webview), the webview's security against hostile DNS text, the
+// real filters ("Test with SpamAssassin" against a spamd on loopback, "Send Test Message" to an
+// SMTP server on loopback), and the French UI. Screenshots of every step go to test-results/e2e/ (git-ignored, CI artifacts).
 //
 // Run by scripts/e2e.mjs, which builds the .vsix and sets MAILPROOF_E2E_* variables.
 import { spawnSync } from 'node:child_process';
@@ -11,9 +12,13 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { formatNumber } from '../../src/engine/i18n';
 import { type DnsServer, startDnsServer } from '../support/dnsServer';
+import { findSpamd, type RunningSpamd, startSpamd } from '../support/spamd';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { HOSTILE_IMG, HOSTILE_SCRIPT, SENDING_IP, senderZone } from '../support/zones';
 import { FR_DRAFT, frEml } from '../extension/suite/drafts';
 import { captureConsole, type CodeServer, installVsix, launchBrowser, ROOT, type RunDirs, runDirs, startCodeServer, waitUntil, workbenchUrl } from './harness';
+import { LIST_ZONE, listFlow } from './lists';
 import { Flow, type StepResult } from './steps';
 import { activeEditor, goToPosition, inPage, openQuickFixMenu, problems, quickOpen, runCommand, squiggles, statusItem, UI_TIMEOUT_MS, waitForEditorText, waitForSquiggleCount, webview, webviewFrame } from './workbench';
 
@@ -120,6 +125,15 @@ async function open(s: Session, dirs: RunDirs, name: string, draft: string, sett
   return page;
 }
 
+/**
+ * Opens a workspace file by clicking it in the Explorer: Quick Open's file index can miss a file
+ * written a moment ago (seen once in a run), the Explorer shows it as soon as it exists.
+ */
+async function openFromExplorer(page: Page, fileName: string): Promise<void> {
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first().click();
+  await page.locator('.editor-group-container.active .tab.active', { hasText: fileName }).waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
 function expectEqual<T>(actual: T, expected: T, what: string): void {
   if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
@@ -148,12 +162,19 @@ async function main(): Promise<number> {
   const noEngine = 'dist/deliverability.js is not built yet (the deliverability engine of issue 6 is not on this branch)';
   const results: StepResult[] = [];
   let dns: DnsServer | undefined;
+  let spamd: RunningSpamd | undefined;
   const logs = join(runRoot, 'logs');
   mkdirSync(logs, { recursive: true });
 
   try {
     dns = await startDnsServer({ ...senderZone('example.test'), ...senderZone('hostile.test', { hostile: true }) });
-    const settings = { 'mailproof.check.dnsServers': [dns.address], 'mailproof.check.timeoutMs': 5000 };
+    // A real spamd on loopback for "Test with SpamAssassin" (user settings point to it).
+    spamd = findSpamd() ? await startSpamd() : undefined;
+    const settings = {
+      'mailproof.check.dnsServers': [dns.address],
+      'mailproof.check.timeoutMs': 5000,
+      ...(spamd ? { 'mailproof.filters.spamassassin.host': spamd.host, 'mailproof.filters.spamassassin.port': spamd.port, 'mailproof.sender': 'Boutique <news@boutique.example>' } : {}),
+    };
 
     // ── English UI ─────────────────────────────────────────────────────────────
     const { dirs: enDirs, files, expected, session: en, flow } = prepare('en', runRoot, shots, results);
@@ -296,6 +317,110 @@ async function main(): Promise<number> {
     } else {
       for (const s of ['hostile TXT records appear as text', 'the CSP blocks inline script, and the browser says so']) sec.skip(s, hasDeliverability ? 'the English flow failed before' : noEngine);
     }
+    // ── Recipient lists, in the same English session ──────────────────────────
+    dns.setZone({ ...senderZone('example.test'), ...senderZone('hostile.test', { hostile: true }), ...LIST_ZONE });
+    const lists = new Flow('lists', () => en.page, shots, results);
+    if (en.page) await listFlow(lists, () => en.page!, enDirs.workspace);
+    else lists.skip('recipient lists', 'the English session did not start');
+
+    // ── Real filters, in the same English session ───────────────────────────────
+    const filters = new Flow('filters', () => en.page, shots, results);
+    if (spamd && en.page) {
+      await filters.step('"Mailproof: Test with SpamAssassin" on the French promo shows real rules in the panel', async () => {
+        await runCommand(page, 'View: Close All Editors');
+        const promo = join(enDirs.workspace, 'emails', 'promo-fr.html');
+        writeFileSync(promo, readFileSync(join(ROOT, 'examples', 'promo-fr.html')));
+        await openFromExplorer(page, 'promo-fr.html');
+        await waitForEditorText(page, 'Offre exceptionnelle');
+        await runCommand(page, 'Mailproof: Test with SpamAssassin');
+        const view = webview(page);
+        await view.locator('h1', { hasText: 'Test results — promo-fr.html' }).waitFor();
+        const section = view.locator('section[data-filter="spamassassin"]');
+        await section.locator('tr[data-rule="HTML_MESSAGE"]').waitFor();
+        const headline = await section.locator('.headline').innerText();
+        expectOk(/^SpamAssassin: -?\d+\.\d points, threshold 5\.0: not spam$/.test(headline), `verdict: ${headline}`);
+        const rules = await section.locator('td.rule').allTextContents();
+        for (const r of ['HTML_MESSAGE', 'NO_RELAYS']) expectOk(rules.includes(r), `${r} in ${rules.join(' ')}`);
+        return `${headline}; rules: ${rules.join(', ')}`;
+      });
+      await filters.step('a SpamAssassin rule is a diagnostic at its place in the draft', async () => {
+        const panel = page.locator('.markers-panel');
+        if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
+        const row = panel.locator('.monaco-list-row[aria-label*="HTML_MESSAGE"]');
+        await row.waitFor();
+        const label = (await row.getAttribute('aria-label')) ?? '';
+        // <html lang="fr"> is on line 2 of examples/promo-fr.html.
+        expectEqual(label, 'Info: HTML_MESSAGE (0.0): BODY: HTML included in message at line 2 and character 1. generated by spamassassin', 'Problems row');
+        return label;
+      });
+      await filters.step('"Mailproof: Send Test Message" sends the built message to the typed address only', async () => {
+        // A plain SMTP server on loopback (no password, so no TLS needed); the settings point at
+        // it only now, so the deliverability checks above never saw it.
+        const got: Array<{ to: string[]; bytes: string }> = [];
+        const smtp = new SMTPServer({
+          logger: false,
+          disableReverseLookup: true,
+          disabledCommands: ['STARTTLS', 'AUTH'],
+          onData(stream, session, cb) {
+            let bytes = '';
+            stream.on('data', (c: Buffer) => (bytes += c.toString('latin1')));
+            stream.on('end', () => {
+              got.push({ to: session.envelope.rcptTo.map((r) => r.address), bytes });
+              cb(null, 'Ok: queued as 9A8B7C6D5E');
+            });
+          },
+        });
+        await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+        try {
+          const port = (smtp.server.address() as AddressInfo).port;
+          // Workspace settings (this test workspace is trusted; code-server does not reload the
+          // user settings file it was started with). Until VS Code has read them, the command
+          // asks for a host, and the step tries again.
+          mkdirSync(join(enDirs.workspace, '.vscode'), { recursive: true });
+          writeFileSync(join(enDirs.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'mailproof.check.smtp.host': '127.0.0.1', 'mailproof.check.smtp.port': port, 'mailproof.check.smtp.security': 'none' }, null, 2));
+          await openFromExplorer(page, 'promo-fr.html');
+          const input = page.locator('.quick-input-widget', { hasText: 'Recipients of the test' });
+          const toasts = page.locator('.notifications-toasts');
+          let seen = '';
+          await waitUntil(
+            async () => {
+              await page.keyboard.press('F1');
+              await page.locator('.quick-input-widget input').fill('>Mailproof: Send Test Message');
+              await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Mailproof: Send Test Message' }).waitFor();
+              await page.keyboard.press('Enter');
+              const shown = await input.waitFor({ timeout: 5000 }).then(
+                () => true,
+                () => false,
+              );
+              if (shown) return true;
+              seen = `${await toasts.innerText().catch(() => '')} | ${await page.locator('.quick-input-widget').innerText().catch(() => '')}`;
+              await page.keyboard.press('Escape');
+              return false;
+            },
+            UI_TIMEOUT_MS,
+            'the test send asks for recipients',
+          ).catch((e: Error) => {
+            throw new Error(`${e.message}; notifications and quick input: ${seen}`);
+          });
+          await page.locator('.quick-input-widget input').fill('me@example.org');
+          await page.keyboard.press('Enter');
+          const dialog = page.locator('.monaco-dialog-box');
+          await dialog.locator('.dialog-message-text', { hasText: 'to me@example.org through 127.0.0.1' }).waitFor();
+          await dialog.locator('.monaco-button', { hasText: /^Send$/ }).click();
+          const view = webview(page);
+          await view.locator('section.send pre', { hasText: 'Queue id: 9A8B7C6D5E' }).waitFor();
+          const reply = await view.locator('section.send pre').first().innerText();
+          expectEqual(reply, 'Sent to me@example.org. Server reply: 250 Ok: queued as 9A8B7C6D5E', 'panel send result');
+          expectEqual(got.length, 1, 'messages the server received');
+          expectEqual(got[0].to, ['me@example.org'], 'envelope recipients');
+          expectOk(/^Subject: Soldes d'hiver\r$/m.test(got[0].bytes) && /^From: Boutique <news@boutique\.example>\r$/m.test(got[0].bytes), `built headers: ${got[0].bytes.slice(0, 400)}`);
+          expectOk(/Content-Type: text\/plain; charset=utf-8/.test(got[0].bytes) && /Content-Type: text\/html; charset=utf-8/.test(got[0].bytes), 'text and HTML parts');
+          return `${reply}; ${got[0].bytes.length} bytes received`;
+        } finally {
+          await new Promise<void>((r) => smtp.close(() => r()));
+        }
+      });
+    } else for (const st of ['"Mailproof: Test with SpamAssassin" on the French promo shows real rules in the panel', 'a SpamAssassin rule is a diagnostic at its place in the draft', '"Mailproof: Send Test Message" sends the built message to the typed address only']) filters.skip(st, spamd ? 'the English flow failed before' : 'spamd is not installed (apt-get install spamassassin)');
     await closeSession(en, logs, 'en');
 
     // ── French UI ──────────────────────────────────────────────────────────────
@@ -342,6 +467,7 @@ async function main(): Promise<number> {
     for (const s of sessions) await closeSession(s, logs, 'late').catch(() => undefined);
     if (dns) writeFileSync(join(logs, 'dns-questions.log'), dns.questions.map((q) => `${q.at} ms  ${q.type} ${q.name} → ${q.rcode}, ${q.answers} answer(s)`).join('\n'));
     await dns?.close();
+    await spamd?.stop();
     writeFileSync(join(shots, 'results.json'), JSON.stringify(results, null, 2));
   }
   const failed = results.filter((r) => r.outcome === 'fail').length;

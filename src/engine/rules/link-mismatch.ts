@@ -33,18 +33,23 @@ export const linkMismatch = defineRule({
       for (const link of linksOf(part, source)) {
         const p = link.parts;
         if (!link.text || !link.attr || p.templated || !p.host || (p.scheme !== 'http' && p.scheme !== 'https')) continue;
-        const target = siteOf(p.host);
         const { view, from, to } = link.text;
         if (to <= from) continue;
         // An address shown as link text comes first and is short; reading a bounded prefix keeps
         // nested links (hostile markup) from making this quadratic.
-        const text = view.text.slice(from, Math.min(to, from + MAX_LINK_TEXT_CHARS));
+        const end = Math.min(to, from + MAX_LINK_TEXT_CHARS);
+        // Most link texts ("Read more", "Unsubscribe") name no domain: no dot, nothing to parse.
+        if (!hasDot(view.text, from, end)) continue;
+        const text = view.text.slice(from, end);
+        // The link's site (a public-suffix lookup) only once the text shows a domain.
+        let target: string | undefined;
         SHOWN_RE.lastIndex = 0;
         for (let m = SHOWN_RE.exec(text); m; m = SHOWN_RE.exec(text)) {
           const host = m[2].toLowerCase();
           const explicit = !!m[1] || host.startsWith('www.');
           if (!explicit && !COMMON_TLDS.has(m[3].toLowerCase())) continue;
           const shown = siteOf(host);
+          target ??= siteOf(p.host);
           if (shown === target) continue;
           const r = view.sourceRange(from + m.index, from + m.index + m[0].length);
           ctx.report({
@@ -60,3 +65,9 @@ export const linkMismatch = defineRule({
     }
   },
 });
+
+// Whether text[from, end) has a full stop; bounded, unlike indexOf, which would read on.
+function hasDot(text: string, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === 46) return true;
+  return false;
+}

@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { ListMessageKey } from '../lists/i18n';
+import { type FromListWebview, type ListPanelReport, type ListPanelStrings, parseFromListWebview, type ToListWebview } from '../webview/listsProtocol';
+
+/** What the panel asks of its owner. */
+export interface ListPanelHost {
+  rerun(): void;
+  cancel(): void;
+}
+
+/**
+ * The single "Recipient list" webview panel, with the deliverability panel's stylesheet and
+ * security rules: a strict CSP with a per-load nonce, local resources from dist/ and media/
+ * only, text only, every message validated.
+ */
+export class ListPanel {
+  private static current: ListPanel | undefined;
+  private ready = false;
+  private disposed = false;
+  /** Everything since `init`, replayed to each new page (hidden panels lose their page). */
+  private replay: ToListWebview[] = [];
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private host: ListPanelHost,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    panel.webview.html = this.html();
+    panel.onDidDispose(() => {
+      this.disposed = true;
+      if (ListPanel.current === this) ListPanel.current = undefined;
+      this.host.cancel();
+    });
+    panel.webview.onDidReceiveMessage((raw) => this.receive(raw));
+    panel.onDidChangeViewState(() => {
+      if (!panel.visible) this.ready = false;
+    });
+  }
+
+  /** Shows the panel, creating it on first use. */
+  static show(extensionUri: vscode.Uri, title: string, host: ListPanelHost, log: vscode.LogOutputChannel): ListPanel {
+    let p = ListPanel.current;
+    if (p) {
+      p.host = host;
+      p.panel.title = title;
+      p.panel.reveal(vscode.ViewColumn.Beside);
+    } else {
+      const panel = vscode.window.createWebviewPanel('mailproof.lists', title, vscode.ViewColumn.Beside, {
+        enableScripts: true,
+        retainContextWhenHidden: false,
+        localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+      });
+      p = ListPanel.current = new ListPanel(panel, extensionUri, host, log);
+    }
+    return p;
+  }
+
+  init(strings: ListPanelStrings): void {
+    this.post({ type: 'init', strings });
+  }
+  running(): void {
+    this.post({ type: 'running' });
+  }
+  cancelled(): void {
+    this.post({ type: 'cancelled' });
+  }
+  report(report: ListPanelReport): void {
+    this.post({ type: 'report', report });
+  }
+
+  private post(m: ToListWebview): void {
+    if (this.disposed) return;
+    if (m.type === 'init') this.replay = [];
+    this.replay.push(m);
+    if (this.ready) void this.panel.webview.postMessage(m);
+  }
+
+  private receive(raw: unknown): void {
+    const m: FromListWebview | undefined = parseFromListWebview(raw);
+    if (!m) {
+      this.log.warn('ignored an unexpected message from the list panel');
+      return;
+    }
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        for (const q of this.replay) void this.panel.webview.postMessage(q);
+        break;
+      case 'rerun':
+        this.host.rerun();
+        break;
+      case 'cancel':
+        this.host.cancel();
+        break;
+    }
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const nonce = randomBytes(16).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'lists-webview.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'panel.css'));
+    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
+    return `<!DOCTYPE html>
+<html lang="${vscode.env.language.startsWith('fr') ? 'fr' : 'en'}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>Mailproof</title>
+</head>
+<body>
+<main id="root"></main>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+  }
+}
+
+/** The panel's texts in the locale, from the list catalogues. */
+export function listPanelStrings(text: (key: ListMessageKey) => string): ListPanelStrings {
+  return {
+    title: text('panel.title'),
+    running: text('panel.running'),
+    cancelled: text('panel.cancelled'),
+    rerun: text('panel.rerun'),
+    cancel: text('panel.cancel'),
+    statuses: { valid: text('status.valid'), risky: text('status.risky'), invalid: text('status.invalid'), duplicate: text('status.duplicate'), unknown: text('status.unknown') },
+    statusHeading: text('panel.statusHeading'),
+    reasonsHeading: text('panel.reasonsHeading'),
+    problemsHeading: text('panel.problemsHeading'),
+    line: text('panel.line'),
+    address: text('panel.address'),
+    status: text('panel.status'),
+    reason: text('panel.reason'),
+    more: text('panel.more'),
+    privacy: text('panel.privacy'),
+  };
+}

@@ -1,0 +1,105 @@
+// The CLI's worker pool against its in-thread loop, in the same run: the built dist/cli.js with
+// MAILPROOF_WORKERS=2 must print exactly what MAILPROOF_WORKERS=0 prints (stdout, stderr, exit
+// code, and with --fix the rewritten files), on the rule fixtures and the shared corpus's
+// templates. No golden output: other changes alter findings on purpose, both sides alike.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { workerCount } from '../../src/cli/lint';
+import { findCorpus } from '../../scripts/corpus-dir';
+
+const root = join(__dirname, '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+const corpus = findCorpus(root);
+const tmp = mkdtempSync(join(tmpdir(), 'mailproof-workers-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+function run(args: string[], workers: number, cwd = root) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C', MAILPROOF_WORKERS: String(workers) }, maxBuffer: 256 * 1024 * 1024 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function sameBothWays(args: string[], cwd = root) {
+  const plain = run(args, 0, cwd);
+  const pooled = run(args, 2, cwd);
+  assert.equal(pooled.code, plain.code, 'exit code');
+  assert.equal(pooled.stderr, plain.stderr, 'stderr');
+  assert.equal(pooled.stdout, plain.stdout, 'stdout');
+  return plain;
+}
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...filesUnder(p));
+    else out.push(p);
+  }
+  return out.sort();
+}
+
+describe('mailproof lint in worker threads', { skip: !existsSync(cli) && 'dist/cli.js is missing: run npm run build' }, () => {
+  for (const format of ['text', 'json', 'sarif']) {
+    it(`prints the same ${format} output as in one thread on the rule fixtures`, () => {
+      const r = sameBothWays(['lint', '--format', format, 'test/fixtures', 'test/cli/fixtures']);
+      assert.ok(r.stdout.length > 1000, 'the fixtures produce findings');
+    });
+  }
+
+  it('keeps the order and the text of messages: unreadable files, bad configurations, --quiet', () => {
+    const dir = join(tmp, 'messages');
+    mkdirSync(join(dir, 'a'), { recursive: true });
+    mkdirSync(join(dir, 'b'), { recursive: true });
+    writeFileSync(join(dir, 'a', '.mailproofrc.json'), '{ "rules": { "no-such-rule": "off", "exclamation": "error" } }');
+    writeFileSync(join(dir, 'b', '.mailproofrc.json'), '{ broken');
+    for (let i = 0; i < 12; i++) {
+      writeFileSync(join(dir, 'a', `d${i}.txt`), `Hello!!! Draft ${i}, FREE offer, act now.\n`);
+      writeFileSync(join(dir, 'b', `d${i}.txt`), `Bonjour, brouillon ${i} 🎉🎉🎉🎉\n`);
+    }
+    writeFileSync(join(dir, 'a', 'binary.txt'), Buffer.from([0, 1, 2, 3, 0]));
+    const r = sameBothWays(['lint', '--quiet', join(dir, 'a'), 'missing.html', join(dir, 'b')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /missing\.html/);
+    assert.match(r.stderr, /no-such-rule/);
+  });
+
+  it('prints the same diffs with --fix-dry-run, suggestions included, and the same --min-severity and --max-warnings results', () => {
+    const diff = sameBothWays(['lint', '--fix-dry-run', '--fix-type', 'fix,suggestion', 'test/fixtures']);
+    assert.match(diff.stdout, /^--- /m);
+    const capped = sameBothWays(['lint', '--min-severity', 'warning', '--max-warnings', '3', 'test/fixtures']);
+    assert.equal(capped.code, 1);
+  });
+
+  it('fixes the same files the same way with --fix', () => {
+    const one = join(tmp, 'fix-0');
+    const two = join(tmp, 'fix-2');
+    for (const d of [one, two]) cpSync(join(root, 'test', 'fixtures'), d, { recursive: true });
+    const plain = run(['lint', '--fix', '--format', 'json', '.'], 0, one);
+    const pooled = run(['lint', '--fix', '--format', 'json', '.'], 2, two);
+    assert.equal(pooled.code, plain.code);
+    assert.equal(pooled.stdout, plain.stdout);
+    assert.equal(pooled.stderr, plain.stderr);
+    assert.match(plain.stderr, /fixes applied/, 'some fixture was fixed');
+    const files = filesUnder(one).map((f) => f.slice(one.length));
+    assert.deepEqual(filesUnder(two).map((f) => f.slice(two.length)), files);
+    for (const f of files) assert.equal(readFileSync(join(two, f), 'utf8'), readFileSync(join(one, f), 'utf8'), f);
+  });
+
+  it('prints the same output on the shared corpus templates', { skip: !corpus && 'no shared corpus' }, () => {
+    const r = sameBothWays(['lint', '--format', 'json', join(corpus!, 'templates')]);
+    assert.ok(JSON.parse(r.stdout).results.length > 10);
+  });
+});
+
+describe('worker count', () => {
+  it('lints a few files in this thread and follows MAILPROOF_WORKERS', () => {
+    assert.equal(workerCount(3, undefined), 0);
+    assert.equal(workerCount(5000, '0'), 0);
+    assert.equal(workerCount(2, '3'), 3);
+    // A value that is not a count is ignored.
+    assert.equal(workerCount(3, 'many'), 0);
+  });
+});

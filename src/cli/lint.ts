@@ -30,6 +30,8 @@ export interface LintCommand {
   locale: Locale;
   fix: boolean;
   quiet: boolean;
+  /** Exit 1 when a draft's score reaches this number, or when it is likely spam. */
+  failOnScore?: number | 'likelySpam';
   /** What `--fix` and `--fix-dry-run` apply (default: fixes only). */
   fixTypes?: ReadonlySet<FixType>;
   /** Print the changes as a unified diff instead of writing them (and instead of the report). */
@@ -131,7 +133,11 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
     const hidden = { error: 0, warning: 0, info: 0 };
     for (const f of run.findings) if (RANK[f.severity] < RANK[minSeverity]) hidden[f.severity]++;
     if (findings.some((f) => f.severity === 'error') && exit === 0) exit = 1;
-    results.push({ file: path, kind: run.kind, score: run.score, findings, lines: run.lines, ...(minSeverity !== 'info' ? { hidden, minSeverity } : {}) });
+    const { spamProbability, likelySpam, scoreBreakdown, mailType, mailTypeSource, bulkRequirements } = run;
+    const verdict = { spamProbability, likelySpam, scoreBreakdown, mailType, mailTypeSource, bulkRequirements };
+    results.push({ file: path, kind: run.kind, score: run.score, findings, lines: run.lines, verdict, ...(minSeverity !== 'info' ? { hidden, minSeverity } : {}) });
+    const fail = cmd.failOnScore;
+    if (fail !== undefined && (fail === 'likelySpam' ? run.likelySpam : run.score >= fail) && exit === 0) exit = 1;
   };
   const report = () => {
     if (cmd.maxWarnings !== undefined && warnings > cmd.maxWarnings) {
@@ -169,7 +175,7 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
 }
 
 type Prepared = { draft: DraftFile; config: MailproofConfig | undefined };
-type Linted = Pick<FileResult, 'kind' | 'score' | 'findings' | 'lines'>;
+type Linted = Pick<FileResult, 'kind' | 'score' | 'findings' | 'lines'> & FileResult['verdict'];
 
 // Below this many files, starting workers (about 50 ms each) costs more than it saves.
 const MIN_FILES_PER_WORKER = 32;
@@ -215,7 +221,7 @@ async function lintInWorkers(
     for (const m of next.messages) io.err(m);
     if (!next.draft || !response) return;
     const { snapshot, fixed } = response;
-    const linted = (text: string): Linted => ({ kind: snapshot.kind, score: snapshot.score, findings: snapshot.findings, lines: new LineIndex(text) });
+    const linted = (text: string): Linted => ({ ...snapshot, lines: new LineIndex(text) });
     // With the fixed text, the snapshot is the fixed draft's, and `finish` uses only that one;
     // without it (the file cannot be rewritten, or nothing was fixed), it is the first lint's.
     const first = linted(next.draft.text);

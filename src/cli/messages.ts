@@ -24,6 +24,8 @@ Lint options:
                              Report only findings of this severity or higher (default: info)
   --quiet                    Report errors only (same as --min-severity error)
   --max-warnings N           Exit 1 when more than N warnings are found, shown or not
+  --fail-on-score S|likelySpam
+                             Also exit 1 when a draft's spam score reaches S (0–10), or when it is likely spam
   --max-file-size KB         Skip files larger than this, saying so (default: 25600, 25 MB)
 
 Folders are searched for drafts that look like email (not web pages) and are not ignored by
@@ -60,6 +62,9 @@ Exit codes: 0 no error-severity finding (and no more warnings than --max-warning
   badFixType: 'unknown fix type “{value}”; use fix, suggestion or both separated by a comma',
   fixTypeAlone: '--fix-type needs --fix or --fix-dry-run',
   score: 'Spam score {score} for {file} (5 or more: likely spam)',
+  scoreVerdict: 'Spam score {score} for {file}: {verdict}; {type}',
+  scoreRaisedBy: '  raised by: {list}',
+  badFailOnScore: 'invalid --fail-on-score “{value}”; use a number from 0 to 10 or likelySpam',
   noProblems: 'No problems found',
   crashed: 'internal error: {reason}. Please report it with the file that caused it.',
   checkUsage: `Usage: mailproof check DOMAIN|ADDRESS [options]
@@ -112,6 +117,8 @@ Options de lint :
                              N’affiche que les problèmes de cette gravité ou plus (par défaut : info)
   --quiet                    N’affiche que les erreurs (comme --min-severity error)
   --max-warnings N           Code de sortie 1 au-delà de N avertissements, affichés ou non
+  --fail-on-score S|likelySpam
+                             Sort aussi avec 1 quand le score de spam d’un brouillon atteint S (0–10), ou quand c’est un spam probable
   --max-file-size Ko         Ignore les fichiers plus gros, en le disant (défaut : 25600, 25 Mo)
 
 Dans les dossiers, seuls les brouillons qui ressemblent à des e-mails (pas à des pages web) sont
@@ -148,6 +155,9 @@ Codes de sortie : 0 aucune erreur (et pas plus d’avertissements que --max-warn
   badFixType: 'type de correction inconnu « {value} » ; utilisez fix, suggestion ou les deux séparés par une virgule',
   fixTypeAlone: '--fix-type demande --fix ou --fix-dry-run',
   score: 'Score de spam {score} pour {file} (5 ou plus : spam probable)',
+  scoreVerdict: 'Score de spam {score} pour {file} : {verdict} ; {type}',
+  scoreRaisedBy: '  monté par : {list}',
+  badFailOnScore: '--fail-on-score « {value} » invalide ; utilisez un nombre de 0 à 10 ou likelySpam',
   noProblems: 'Aucun problème trouvé',
   crashed: 'erreur interne : {reason}. Merci de la signaler avec le fichier en cause.',
   checkUsage: `Usage : mailproof check DOMAINE|ADRESSE [options]

@@ -7,7 +7,8 @@ import { LineIndex } from './position';
 import type { Resources } from './resources';
 import type { Report, Rule, RuleContext } from './rule';
 import { rules as registry } from './rules/index';
-import { computeScore } from './score';
+import { detectMailType } from './mail/type';
+import { bulkRequirements, verdictOf } from './score/verdict';
 import type { DraftKind, Finding, Fix, LintResult, Locale, Suggestion } from './types';
 
 /** Options of a lint run. */
@@ -28,6 +29,8 @@ export interface LintOptions {
   resources?: Resources;
   /** Findings kept per rule; the rest become one summary finding. `MAX_FINDINGS_PER_RULE` by default. */
   maxFindingsPerRule?: number;
+  /** False skips the spam model (training reads features itself). */
+  score?: boolean;
 }
 
 /**
@@ -99,24 +102,25 @@ export function lint(text: string, options: LintOptions = {}): LintRun {
   const model = buildModel(text, kind);
   const lines = new LineIndex(text);
   const settings = sharedSettings(config);
-  const mailType = model.declaredMailType ?? settings.mailType;
+  const mailTypeSource = model.declaredMailType ? 'declared' : config.mailType ? 'config' : 'detected';
+  const mailType = model.declaredMailType ?? config.mailType ?? detectMailType(model);
   const t = (key: string, params?: MessageParams) => translate(locale, key, params);
   const findings: Finding[] = [];
-  const weights = new Map<string, number>();
   const suppressions = parseDirectives(model, lines);
   const cap = options.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE;
   const summaries: Finding[] = [];
+  const ran: Rule[] = [];
 
   for (const rule of rules) {
     if (rule.kinds && !rule.kinds.includes(kind)) continue;
-    if (rule.bulkOnly && mailType === 'transactional') continue;
+    if (rule.bulkOnly && mailType !== 'bulk') continue;
     const { severity, options: ruleOptions } = resolveRule(rule as Rule, config);
     if (severity === 'off') continue;
-    weights.set(rule.id, rule.weight);
+    ran.push(rule as Rule);
     const ctx: RuleContext<Record<string, unknown>> = {
       model,
       options: ruleOptions,
-      settings: { ...settings, mailType },
+      settings: { ...settings, mailType: mailType === 'personal' ? 'transactional' : mailType },
       locale,
       fileName: options.fileName,
       resources: options.resources,
@@ -141,10 +145,24 @@ export function lint(text: string, options: LintOptions = {}): LintRun {
   }
 
   // The score counts the findings themselves, not the summaries of those left out.
-  const { score, breakdown } = computeScore(findings, (id) => weights.get(id) ?? 0);
-  const kept = summaries.length ? findings.concat(summaries) : findings;
-  kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { kind, findings: kept, score, scoreBreakdown: breakdown, language: model.language, model, lines };
+  const order = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId);
+  findings.sort(order);
+  const kept = summaries.length ? findings.concat(summaries).sort(order) : findings;
+  const verdict = options.score === false ? undefined : verdictOf(model, findings, ran);
+  return {
+    kind,
+    findings: kept,
+    score: verdict?.score ?? 0,
+    spamProbability: verdict?.spamProbability ?? 0,
+    likelySpam: verdict?.likelySpam ?? false,
+    scoreBreakdown: verdict?.contributors ?? [],
+    mailType,
+    mailTypeSource,
+    bulkRequirements: mailType === 'bulk' ? bulkRequirements(findings, ran.filter((r) => !r.kinds || r.kinds.includes(kind))) : undefined,
+    language: model.language,
+    model,
+    lines,
+  };
 }
 
 function toFinding(ruleId: string, severity: Finding['severity'], r: Report, length: number): Finding {

@@ -1,3 +1,4 @@
+import { rules } from './rules/index';
 import type { Finding } from './types';
 
 // A rule's repeated findings say the same thing: like SpamAssassin, where each rule fires at
@@ -28,4 +29,18 @@ export function computeScore(findings: readonly Finding[], weightOf: (ruleId: st
 
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
+}
+
+/**
+ * The hand-weighted sum that was Mailproof's score before the learned model (kept for
+ * `npm run eval:score`, which compares the two): each rule's `weight` per warning or error.
+ */
+export function computeLegacyScore(findings: readonly Finding[]): number {
+  return computeScore(findings, legacyWeight).score;
+}
+
+let legacyWeights: Map<string, number> | undefined;
+function legacyWeight(id: string): number {
+  legacyWeights ??= new Map(rules.map((r) => [r.id, r.weight]));
+  return legacyWeights.get(id) ?? 0;
 }

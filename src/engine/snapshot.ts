@@ -36,7 +36,7 @@ export function factHeader(facts: DraftFacts, name: string): Header | undefined 
 
 /** Keeps what outlives a lint run and drops the model. */
 export function snapshotOf(run: LintRun): LintSnapshot {
-  const { model } = run;
+  const { model, lines: _lines, ...result } = run;
   const hosts = new Set<string>();
   outer: for (const part of model.parts) {
     for (const link of linksOf(part, model.source)) {
@@ -47,11 +47,7 @@ export function snapshotOf(run: LintRun): LintSnapshot {
     }
   }
   return {
-    kind: run.kind,
-    findings: run.findings,
-    score: run.score,
-    scoreBreakdown: run.scoreBreakdown,
-    language: run.language,
+    ...result,
     facts: {
       kind: model.kind,
       // Copies: a header of the model may hold slices of the source alive.

@@ -63,14 +63,46 @@ export interface Finding {
   data?: Record<string, string | number>;
 }
 
+/** One feature's share of the spam score (see docs/score.md). */
+export interface ScoreContributor {
+  /** A word or word pair of the text (`s:` prefix: of the subject), a rule, or a structural measure. */
+  kind: 'word' | 'rule' | 'structure';
+  /** The folded token, the rule id or the measure's name. */
+  id: string;
+  /** Share of the score in log-odds units: positive raises it, negative lowers it. */
+  points: number;
+  /** Rules: the rule id (as before the learned model) and how many findings it had. */
+  ruleId?: string;
+  count?: number;
+  /** Words: where they are in the source, UTF-16 offsets (the first few places). */
+  ranges?: Array<{ start: number; end: number }>;
+}
+
+/** One item of the bulk-mail requirements checklist, checked by a bulk rule. */
+export interface BulkRequirement {
+  id: 'unsubscribe-link' | 'one-click-unsubscribe' | 'postal-address';
+  ruleId: string;
+  /** `unchecked`: the rule is off, or does not apply to this kind of draft. */
+  state: 'met' | 'unmet' | 'unchecked';
+}
+
 /** The result of linting one draft. */
 export interface LintResult {
   kind: DraftKind;
   findings: Finding[];
-  /** SpamAssassin-like spam score: the sum of rule weights, 5 or more means likely spam. */
+  /** The spam score, 0–10 (higher is worse, 5 and more: likely spam), monotone in `spamProbability`. */
   score: number;
-  /** Each rule's share of the score, largest first. */
-  scoreBreakdown: Array<{ ruleId: string; points: number; count: number }>;
+  /** The model's probability that the draft is spam, assuming spam and legitimate mail equally likely. */
+  spamProbability: number;
+  /** True when the probability passes the threshold that at most 1% of legitimate training mail reaches. */
+  likelySpam: boolean;
+  /** What raises and lowers the score, largest first. */
+  scoreBreakdown: ScoreContributor[];
+  /** Bulk mail, transactional mail or personal mail, and whether it was detected or declared. */
+  mailType: 'bulk' | 'transactional' | 'personal';
+  mailTypeSource: 'detected' | 'declared' | 'config';
+  /** The bulk-mail requirements (unsubscribe, one-click unsubscribe, postal address); bulk mail only. */
+  bulkRequirements?: BulkRequirement[];
   /** The language the draft seems to be written in. */
   language: Locale;
 }

@@ -9,6 +9,7 @@ import { DRAFT_SCHEMES, Linter } from './linter';
 import { describeDecision } from './fileGate';
 import { toLocale } from '../engine/i18n';
 import { Settings } from './settings';
+import { ScoreHighlights } from './scoreHighlights';
 import { ScoreStatus } from './statusBar';
 
 /** Activated by VS Code for contributed languages and commands (implicit activation). */
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
     settings,
     linter,
     new ScoreStatus(linter),
+    new ScoreHighlights(linter),
     vscode.languages.registerCodeActionsProvider(selector, new CodeActions(linter), CodeActions.metadata),
     vscode.languages.registerHoverProvider(selector, new Hover(linter)),
     vscode.commands.registerCommand('mailproof.lintFile', async (uri?: vscode.Uri) => {

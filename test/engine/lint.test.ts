@@ -99,14 +99,17 @@ describe('lint', () => {
     assert.deepEqual(run.findings.map((f) => text.slice(f.start, f.end)), ['Destockage massif']);
   });
 
-  it('scores warnings and errors, caps each rule, ignores info', () => {
+  it('scores a rule the same at any severity, and not at all when it is off', () => {
     const text = '<p>Vite !!! Encore !!! Toujours !!! Et encore !!!</p>';
-    const run = lint(text, { kind: 'html', rules: rules.filter((r) => r.id === 'exclamation') });
-    // 4 runs + 1 count finding, at most 3 counted, 0.4 each.
-    assert.equal(run.score, 1.2);
-    assert.deepEqual(run.scoreBreakdown, [{ ruleId: 'exclamation', points: 1.2, count: 5 }]);
-    const info = lint(text, { kind: 'html', rules: rules.filter((r) => r.id === 'exclamation'), config: { rules: { exclamation: 'info' } } });
-    assert.equal(info.score, 0);
+    const only = rules.filter((r) => r.id === 'exclamation');
+    const warning = lint(text, { kind: 'html', rules: only });
+    const info = lint(text, { kind: 'html', rules: only, config: { rules: { exclamation: 'info' } } });
+    const off = lint(text, { kind: 'html', rules: only, config: { rules: { exclamation: 'off' } } });
+    assert.equal(info.score, warning.score);
+    assert.equal(info.spamProbability, warning.spamProbability);
+    assert.deepEqual(info.scoreBreakdown.find((c) => c.ruleId === 'exclamation')?.count, 5);
+    assert.equal(off.scoreBreakdown.find((c) => c.ruleId === 'exclamation'), undefined);
+    assert.notEqual(off.spamProbability, warning.spamProbability);
   });
 
   it('gives French messages with locale fr', () => {

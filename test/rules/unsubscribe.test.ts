@@ -109,7 +109,9 @@ describe('unsubscribe', () => {
     const out = fixed(html, f, 1);
     assert.ok(out.startsWith('<!DOCTYPE html>\n<!-- mailproof: transactional -->\n<html'));
     assert.deepEqual(findings(out, 'unsubscribe'), []);
-    const eml = 'From: a@shop.example\nSubject: Order\n\nShipped.\n';
+    // A shipping notice is now detected as transactional on its own; a bulk-looking message still gets the fix.
+    assert.deepEqual(findings('From: a@shop.example\nSubject: Order\n\nShipped.\n', 'unsubscribe', { kind: 'eml' }), []);
+    const eml = 'From: a@shop.example\nSubject: News\n\nOur spring collection.\n';
     const [g] = findings(eml, 'unsubscribe', { kind: 'eml' });
     assert.equal(fixed(eml, g, 1), 'X-Mailproof-Type: transactional\n' + eml);
   });

@@ -10,6 +10,26 @@ export const formatJson: Formatter = (results) => {
       file: r.file,
       kind: r.kind,
       score: r.score,
+      spamProbability: r.verdict.spamProbability,
+      likelySpam: r.verdict.likelySpam,
+      mailType: r.verdict.mailType,
+      mailTypeSource: r.verdict.mailTypeSource,
+      scoreBreakdown: r.verdict.scoreBreakdown.map((c) => ({
+        kind: c.kind,
+        id: c.id,
+        points: c.points,
+        ...(c.ruleId ? { ruleId: c.ruleId, count: c.count } : {}),
+        ...(c.ranges
+          ? {
+              ranges: c.ranges.map((x) => {
+                const a = lineCol(r.lines, x.start);
+                const b = lineCol(r.lines, x.end);
+                return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+              }),
+            }
+          : {}),
+      })),
+      ...(r.verdict.bulkRequirements ? { bulkRequirements: r.verdict.bulkRequirements } : {}),
       findings: r.findings.map((f) => {
         const edits = (list: Edit[]) =>
           list.map((ed) => {

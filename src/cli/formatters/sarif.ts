@@ -41,6 +41,16 @@ export const formatSarif: Formatter = (results, locale) => {
           },
         },
         columnKind: 'utf16CodeUnits',
+        // The spam verdict of each file (SARIF 2.1.0 §3.8: property bags carry tool-specific data).
+        properties: {
+          mailproofScores: results.map((r) => ({
+            file: r.file,
+            score: r.score,
+            spamProbability: r.verdict.spamProbability,
+            likelySpam: r.verdict.likelySpam,
+            mailType: r.verdict.mailType,
+          })),
+        },
         results: results.flatMap((r) =>
           r.findings.map((f) => ({
             ruleId: f.ruleId,

@@ -1,5 +1,6 @@
 import { escapeControls } from '../../deliverability/format';
-import { formatNumber } from '../../engine/i18n';
+import { formatNumber, translate } from '../../engine/i18n';
+import { mailTypeLabel, raisedBy } from '../../engine/score/explain';
 import { cliText, counted } from '../messages';
 import { type FileResult, type Formatter, lineCol } from './types';
 
@@ -36,10 +37,21 @@ export const formatText: Formatter = (results, locale) => {
   const hidden = results.reduce((n, r) => n + (r.hidden ? r.hidden.error + r.hidden.warning + r.hidden.info : 0), 0);
   const min = results.find((r) => r.minSeverity)?.minSeverity;
   if (hidden > 0 && min) out.push(cliText(locale, 'hidden', { findings: counted(locale, 'hidden', hidden, { severity: min }), severity: min }));
-  for (const r of results) out.push(scoreLine(r, locale));
+  for (const r of results) out.push(...scoreLines(r, locale));
   return out.join('\n') + '\n';
 };
 
-function scoreLine(r: FileResult, locale: 'en' | 'fr'): string {
-  return cliText(locale, 'score', { file: escapeControls(r.file), score: formatNumber(r.score, locale) });
+// A score this low says nothing a reader must act on: its line is left out.
+const QUIET_SCORE_BELOW = 3;
+
+// `Spam score 6.2 for a.html: likely spam (spam probability 93%); bulk mail (detected)`, then what raises it.
+function scoreLines(r: FileResult, locale: 'en' | 'fr'): string[] {
+  const v = r.verdict;
+  if (r.score < QUIET_SCORE_BELOW && !v.likelySpam) return [];
+  const probability = translate(locale, 'score.probability', { percent: String(Math.round(100 * v.spamProbability)) });
+  const verdict = v.likelySpam ? `${translate(locale, 'score.likelySpam')} (${probability})` : probability;
+  const lines = [cliText(locale, 'scoreVerdict', { file: escapeControls(r.file), score: formatNumber(r.score, locale), verdict, type: mailTypeLabel(v, locale) })];
+  const list = raisedBy(v.scoreBreakdown, locale);
+  if (list) lines.push(cliText(locale, 'scoreRaisedBy', { list }));
+  return lines;
 }

@@ -1,5 +1,5 @@
 import type { LineIndex } from '../../engine/position';
-import type { DraftKind, Finding, Locale } from '../../engine/types';
+import type { DraftKind, Finding, LintResult, Locale } from '../../engine/types';
 
 /** One linted file, as formatters see it. */
 export interface FileResult {
@@ -9,6 +9,8 @@ export interface FileResult {
   score: number;
   findings: Finding[];
   lines: LineIndex;
+  /** The spam verdict and its explanation (see docs/score.md). */
+  verdict: Pick<LintResult, 'spamProbability' | 'likelySpam' | 'scoreBreakdown' | 'mailType' | 'mailTypeSource' | 'bulkRequirements'>;
   /** Findings left out by `--min-severity` or `--quiet`, by severity. */
   hidden?: { error: number; warning: number; info: number };
   /** The lowest severity shown, when findings were left out. */

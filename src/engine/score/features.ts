@@ -1,0 +1,229 @@
+/**
+ * What the spam model reads of a draft: the words and word pairs of its visible text and
+ * subject, a few structural measures (links, images, capitals, `!`, emoji, hidden text) and how
+ * often each content rule fired. The same function feeds training (scripts/train.ts) and
+ * scoring, so the two cannot read a draft differently.
+ *
+ * Features are chosen to read the same on a draft and on the message sent from it: nothing
+ * comes from transport headers, and rules that only run on `.eml` files or only on bulk mail
+ * (compliance, not content) are left out.
+ */
+import { visibilityOf } from '../html/visibility';
+import { linksOf } from '../html/links';
+import { imagesOf } from '../html/images';
+import type { DraftModel } from '../model';
+import type { Rule } from '../rule';
+import { findEmoji } from '../text/emoji';
+import { BLOCK_BREAK, type TextView } from '../text/view';
+import { foldedText, wordsOf } from '../text/words';
+import type { Finding } from '../types';
+
+/** Where a token occurs: a range of a text view (mapped to the source only when shown). */
+export interface Place {
+  view: TextView;
+  from: number;
+  to: number;
+}
+
+/** The features of one draft, before the model weighs them. */
+export interface DraftFeatures {
+  /** Token → where it occurs (first occurrences only, see MAX_PLACES_PER_TOKEN). */
+  tokens: Map<string, Place[]>;
+  /** Structural measures by name (raw values; the model standardizes them). */
+  numeric: Record<string, number>;
+  /** Rule id → number of findings. */
+  rules: Map<string, number>;
+}
+
+/** The structural measures, in a fixed order. */
+export const NUMERIC_FEATURES = [
+  'links',
+  'linkDomains',
+  'images',
+  'textChars',
+  'imageShare',
+  'capsRatio',
+  'capsWords',
+  'exclamations',
+  'subjectExclamation',
+  'emoji',
+  'hiddenChars',
+] as const;
+
+// Words longer than this are hashes, encoded blobs or URLs run together, not vocabulary.
+const MAX_TOKEN_CHARS = 24;
+// The model reads the first this many words of each text (about 20 KB of prose): what a reader
+// and a filter see first, and a bounded cost on long drafts (issue #17: the model adds at most
+// 20% to a lint). Rules still read everything, and their findings are features.
+const MAX_WORDS_PER_VIEW = 3000;
+// Only the first few places of a token are kept, for highlighting.
+const MAX_PLACES_PER_TOKEN = 8;
+// Image area counted per character of text, as the image-ratio rule does (SpamAssassin HTML_IMAGE_RATIO_*).
+const AREA_PER_CHAR = 500;
+// French elided articles and pronouns (`l’offre`, `qu’il`): the word after the apostrophe carries the meaning.
+const ELIDED = new Set(['l', 'd', 'j', 'm', 't', 's', 'n', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu']);
+
+/** True for rules whose findings are model features: content rules that run on every kind of draft. */
+export function isFeatureRule(rule: Rule): boolean {
+  return !rule.bulkOnly && !rule.kinds && rule.id !== SPAM_SIGNAL_RULE;
+}
+
+/** The rule that shows the model's strongest words in the draft; not a feature of itself. */
+export const SPAM_SIGNAL_RULE = 'spam-signal';
+
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+// Between two words of a pair: only spaces, an apostrophe or a hyphen (no sentence or block break).
+function joins(text: string, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c !== ' ' && c !== '\u00a0' && c !== "'" && c !== '-' && c !== '\t') return false;
+  }
+  return true;
+}
+
+// Places are objects: only the first few of each token are made.
+function addToken(tokens: Map<string, Place[]>, key: string, view: TextView, from: number, to: number): void {
+  const list = tokens.get(key);
+  if (!list) tokens.set(key, [{ view, from, to }]);
+  else if (list.length < MAX_PLACES_PER_TOKEN) list.push({ view, from, to });
+}
+
+// Words (folded, prefixed) and adjacent word pairs of one view.
+function viewTokens(view: TextView, prefix: string, tokens: Map<string, Place[]>, counts: { upper: number; lower: number; capsWords: number; longWords: number }): void {
+  const words = wordsOf(view);
+  const folded = foldedText(view);
+  const text = view.text;
+  const n = Math.min(words.count, MAX_WORDS_PER_VIEW);
+  let prev = '';
+  let prevFrom = -1;
+  let prevTo = -1;
+  for (let i = 0; i < n; i++) {
+    const from = words.from[i];
+    const to = words.to[i];
+    counts.upper += words.upper[i];
+    counts.lower += words.lower[i];
+    if (to - from >= 3 && words.upper[i] >= 3 && words.lower[i] === 0) counts.capsWords++;
+    if (to - from >= 3) counts.longWords++;
+    const w = folded.slice(from, to);
+    const next = text[to];
+    const elided = (next === "'" || next === '\u2019') && ELIDED.has(w);
+    if (w.length < 2 || w.length > MAX_TOKEN_CHARS || isDigits(w) || elided) {
+      // An elided article does not break a pair (`offre d’exception` → `offre exception`).
+      if (!elided) prev = '';
+      continue;
+    }
+    addToken(tokens, prefix + w, view, from, to);
+    if (prev && (joins(text, prevTo, from) || isElisionGap(text, folded, prevTo, from))) {
+      addToken(tokens, `${prefix}${prev} ${w}`, view, prevFrom, to);
+    }
+    prev = w;
+    prevFrom = from;
+    prevTo = to;
+  }
+}
+
+// `offre d’exception`: a space, an elided word and its apostrophe.
+function isElisionGap(text: string, folded: string, from: number, to: number): boolean {
+  if (to - from < 3 || to - from > 9) return false;
+  const last = text[to - 1];
+  if (last !== "'" && last !== '\u2019') return false;
+  const gap = folded.slice(from, to);
+  const m = /^[ \u00a0]([a-z]{1,7})['\u2019]$/.exec(gap);
+  return !!m && ELIDED.has(m[1]) && !text.slice(from, to).includes(BLOCK_BREAK);
+}
+
+// Money and percent signs: the body of most offers.
+const SYMBOLS: Record<string, string> = { $: 'sym:$', '€': 'sym:€', '£': 'sym:£', '%': 'sym:%' };
+
+/** Reads a parsed draft's features; `findings` are the rule findings kept after directives. */
+export function extractFeatures(model: DraftModel, findings: readonly Finding[], featureRules: ReadonlySet<string>): DraftFeatures {
+  const tokens = new Map<string, Place[]>();
+  const counts = { upper: 0, lower: 0, capsWords: 0, longWords: 0 };
+  let textChars = 0;
+  let exclamations = 0;
+  let emoji = 0;
+  let links = 0;
+  let images = 0;
+  let imageArea = 0;
+  let hiddenChars = 0;
+  const domains = new Set<string>();
+
+  for (const part of model.parts) {
+    const view = part.text;
+    viewTokens(view, '', tokens, counts);
+    const text = view.text;
+    let symbols = false;
+    // By code unit, the hot loop of a long draft: `!`, money and percent signs, non-blank characters.
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x21) exclamations++;
+      else if (c >= 0x203c) symbols = true;
+      if (c !== 0x21 && c !== 0x20 && c !== 0x0a && c !== 0x2029 && c !== 0xfffc) {
+        textChars++;
+        const sym = c === 0x24 || c === 0x25 || c === 0xa3 || c === 0x20ac ? SYMBOLS[text[i]] : undefined;
+        if (sym) addToken(tokens, sym, view, i, i + 1);
+      }
+    }
+    // Every emoji has a code unit from U+203C up (see EMOJI_RE): most drafts skip the scan.
+    if (symbols) emoji += findEmoji(text).length;
+    for (const link of linksOf(part, model.source)) {
+      const scheme = link.parts.scheme;
+      if (scheme && scheme !== 'http' && scheme !== 'https') continue;
+      links++;
+      const host = link.parts.host.replace(/^www\./, '');
+      if (!host || link.parts.templated) continue;
+      if (!domains.has(host)) {
+        domains.add(host);
+        const labels = host.split('.');
+        const tld = labels[labels.length - 1];
+        // The link's text, when it has one, is where a reader sees it.
+        const [pv, pf, pt] = link.text ? [link.text.view, link.text.from, link.text.to] : [view, 0, 0];
+        if (/^[a-z]{2,24}$/.test(tld)) addToken(tokens, `tld:${tld}`, pv, pf, pt);
+        addToken(tokens, `host:${labels.slice(-2).join('.')}`, pv, pf, pt);
+      }
+    }
+    if (part.html) {
+      for (const img of imagesOf(part, model.source)) {
+        if (img.hidden || img.tracking) continue;
+        images++;
+        imageArea += img.shownWidth * img.shownHeight;
+      }
+      for (const block of visibilityOf(part.html, model.source).blocks) if (block.hasWords && !block.atTop) hiddenChars += block.length;
+    }
+  }
+
+  let subjectExclamation = 0;
+  if (model.subject) {
+    viewTokens(model.subject, 's:', tokens, counts);
+    const text = model.subject.text;
+    for (let i = 0; i < text.length; i++) if (text[i] === '!') subjectExclamation = 1;
+    emoji += findEmoji(text).length;
+  }
+
+  const rules = new Map<string, number>();
+  for (const f of findings) if (featureRules.has(f.ruleId)) rules.set(f.ruleId, (rules.get(f.ruleId) ?? 0) + 1);
+
+  const letters = counts.upper + counts.lower;
+  const numeric: Record<string, number> = {
+    links: Math.log1p(links),
+    linkDomains: Math.log1p(domains.size),
+    images: Math.log1p(images),
+    textChars: Math.log1p(textChars),
+    imageShare: imageArea / (imageArea + AREA_PER_CHAR * textChars + 1),
+    capsRatio: letters ? counts.upper / letters : 0,
+    capsWords: counts.longWords ? counts.capsWords / counts.longWords : 0,
+    exclamations: Math.log1p(exclamations),
+    subjectExclamation,
+    emoji: Math.log1p(emoji),
+    hiddenChars: Math.log1p(hiddenChars),
+  };
+  return { tokens, numeric, rules };
+}

@@ -7,7 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { translate } from '../src/engine/i18n';
-import type { OptionSpec, Rule } from '../src/engine/rule';
+import { configSchema, optionSchema, PHRASE_LIST_SCHEMA, SEVERITY_ENUM as CONFIG_SEVERITIES, STRING_LIST_SCHEMA } from '../src/engine/config-schema';
+import type { Rule } from '../src/engine/rule';
 import { rules } from '../src/engine/rules/index';
 import { settingKey } from '../src/extension/settingKey';
 
@@ -28,31 +29,9 @@ function write(rel: string, content: string) {
   else writeFileSync(path, content);
 }
 
-const SEVERITY_ENUM = ['error', 'warning', 'info', 'off'];
-
-function optionSchema(spec: OptionSpec): Record<string, unknown> {
-  switch (spec.type) {
-    case 'integer':
-    case 'number':
-      return { type: spec.type, default: spec.default, ...(spec.minimum !== undefined ? { minimum: spec.minimum } : {}), ...(spec.maximum !== undefined ? { maximum: spec.maximum } : {}) };
-    case 'boolean':
-      return { type: 'boolean', default: spec.default };
-    case 'string[]':
-      return { type: 'array', items: { type: 'string' }, default: spec.default };
-  }
-}
+const SEVERITY_ENUM = [...CONFIG_SEVERITIES];
 
 // Settings that are not per rule. Descriptions are nls keys, written by hand in package.nls*.json.
-const phraseItem = {
-  anyOf: [
-    { type: 'string' },
-    {
-      type: 'object',
-      required: ['phrase'],
-      properties: { phrase: { type: 'string' }, alternatives: { type: 'array', items: { type: 'string' }, maxItems: 3 }, category: { type: 'string' } },
-    },
-  ],
-};
 const staticSettings: Record<string, Record<string, unknown>> = {
   'mailproof.enable': { type: 'boolean', default: true, scope: 'resource', description: '%config.enable%' },
   'mailproof.files': {
@@ -72,10 +51,10 @@ const staticSettings: Record<string, Record<string, unknown>> = {
   'mailproof.maxFileSizeKB': { type: 'integer', default: 2048, minimum: 1, scope: 'resource', markdownDescription: '%config.maxFileSizeKB%' },
   'mailproof.mailType': { type: 'string', enum: ['bulk', 'transactional'], default: 'bulk', enumDescriptions: ['%config.mailType.bulk%', '%config.mailType.transactional%'], scope: 'resource', markdownDescription: '%config.mailType%' },
   'mailproof.sender': { type: 'string', default: '', scope: 'resource', markdownDescription: '%config.sender%' },
-  'mailproof.phrases.add': { type: 'array', items: phraseItem, default: [], scope: 'resource', markdownDescription: '%config.phrases.add%' },
-  'mailproof.phrases.ignore': { type: 'array', items: { type: 'string' }, default: [], scope: 'resource', markdownDescription: '%config.phrases.ignore%' },
-  'mailproof.acronyms': { type: 'array', items: { type: 'string' }, default: [], scope: 'resource', markdownDescription: '%config.acronyms%' },
-  'mailproof.words': { type: 'array', items: { type: 'string' }, default: [], scope: 'resource', markdownDescription: '%config.words%' },
+  'mailproof.phrases.add': { ...PHRASE_LIST_SCHEMA, default: [], scope: 'resource', markdownDescription: '%config.phrases.add%' },
+  'mailproof.phrases.ignore': { ...STRING_LIST_SCHEMA, default: [], scope: 'resource', markdownDescription: '%config.phrases.ignore%' },
+  'mailproof.acronyms': { ...STRING_LIST_SCHEMA, default: [], scope: 'resource', markdownDescription: '%config.acronyms%' },
+  'mailproof.words': { ...STRING_LIST_SCHEMA, default: [], scope: 'resource', markdownDescription: '%config.words%' },
   'mailproof.language': {
     type: 'string',
     enum: ['auto', 'fr', 'en'],
@@ -132,8 +111,10 @@ const pkgPath = 'package.json';
 const pkg = JSON.parse(readFileSync(join(root, pkgPath), 'utf8'));
 pkg.contributes ??= {};
 // The settings that choose where the deliverability checks send traffic (scope
-// machine-overridable) are restricted: an untrusted workspace cannot change them.
-pkg.capabilities.untrustedWorkspaces.restrictedConfigurations = Object.keys(staticSettings).filter((k) => staticSettings[k].scope === 'machine-overridable');
+// machine-overridable) are restricted: an untrusted workspace cannot change them. So are the
+// phrase lists, the one option whose cost grows with what it lists (issue #10).
+const COSTLY = ['mailproof.phrases.add', 'mailproof.phrases.ignore'];
+pkg.capabilities.untrustedWorkspaces.restrictedConfigurations = Object.keys(staticSettings).filter((k) => staticSettings[k].scope === 'machine-overridable' || COSTLY.includes(k));
 pkg.contributes.configuration = [
   { id: 'mailproof', title: 'Mailproof', properties: staticSettings },
   { id: 'mailproof.rules', title: '%config.section.rules%', properties: ruleProps },
@@ -151,36 +132,8 @@ for (const [locale, file] of [['en', 'package.nls.json'], ['fr', 'package.nls.fr
   write(file, JSON.stringify({ ...kept, ...nls[locale] }, null, 2) + '\n');
 }
 
-// .mailproofrc.json schema
-const ruleSchemas: Record<string, unknown> = {};
-for (const rule of rules as readonly Rule[]) {
-  const options: Record<string, unknown> = { severity: { enum: SEVERITY_ENUM } };
-  for (const [name, spec] of Object.entries(rule.options ?? {})) options[name] = { ...optionSchema(spec), description: translate('en', `option.${rule.id}.${name}`) };
-  ruleSchemas[rule.id] = {
-    description: `${translate('en', `rule.${rule.id}.description`)} (default: ${rule.defaultSeverity})`,
-    anyOf: [{ enum: SEVERITY_ENUM }, { type: 'object', properties: options, additionalProperties: false }],
-  };
-}
-const schema = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  title: 'Mailproof configuration (.mailproofrc.json)',
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    $schema: { type: 'string' },
-    rules: { type: 'object', properties: ruleSchemas, additionalProperties: false },
-    phrases: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { add: { type: 'array', items: phraseItem }, ignore: { type: 'array', items: { type: 'string' } } },
-    },
-    acronyms: { type: 'array', items: { type: 'string' } },
-    words: { type: 'array', items: { type: 'string' }, description: 'Correct words the spelling dictionaries lack (brands, names, jargon).' },
-    language: { enum: ['auto', 'fr', 'en'], description: 'Language of the text for spelling; auto reads lang, Content-Language, then detects it per paragraph.' },
-    mailType: { enum: ['bulk', 'transactional'] },
-    sender: { type: 'string' },
-  },
-};
+// .mailproofrc.json schema: the object the CLI and the extension validate with.
+const schema = configSchema(rules as readonly Rule[]);
 write('media/mailproofrc.schema.json', JSON.stringify(schema, null, 2) + '\n');
 
 // docs/rules/README.md

@@ -51,7 +51,7 @@ export async function buildOrExplain(source: string, options: BuildOptions, loca
       // Default DKIM domain: the sender's.
       const probe = await buildMessage(source, { ...options, dkim: undefined });
       const at = probe.from.lastIndexOf('@');
-      options = { ...options, dkim: { ...options.dkim, domainName: probe.from.slice(at + 1).replace(/>.*$/, '').trim() } };
+      options = { ...options, dkim: { ...options.dkim, domainName: probe.from.slice(at + 1).split('>')[0].trim() } };
     }
     return await buildMessage(source, options);
   } catch (e) {

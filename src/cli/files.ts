@@ -1,11 +1,21 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, extname, join, parse as parsePath, resolve } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, parse as parsePath, resolve } from 'node:path';
+
+/**
+ * Bytes read at most per file unless `--max-file-size` says otherwise: Gmail accepts messages
+ * of up to 25 MB, attachments included, so no real draft is larger. `/dev/zero` or a runaway
+ * log named by mistake stops there instead of filling memory.
+ */
+export const DEFAULT_MAX_FILE_BYTES = 25 * 1024 * 1024;
 
 /** A draft read from disk, decoded the way VS Code shows it. */
 export interface DraftFile {
   /** Path as given on the command line (or joined under a given folder). */
   path: string;
   text: string;
+  /** SHA-256 of the bytes read, to tell whether the file changed before --fix writes it. */
+  digest: string;
   /** Byte order mark to write back with --fix. */
   bom: string;
   /** False when the bytes were not valid in their encoding and decoding replaced some. */
@@ -14,7 +24,7 @@ export interface DraftFile {
 }
 
 /** Why a path yields no draft. */
-export type ReadFailure = { path: string; reason: 'not-found' | 'binary' | 'unreadable' | 'no-drafts'; detail?: string };
+export type ReadFailure = { path: string; reason: 'not-found' | 'binary' | 'unreadable' | 'no-drafts' | 'not-regular' | 'too-large'; detail?: string; size?: number; max?: number };
 
 /** Extensions the CLI picks up when given a folder. */
 export const DRAFT_EXTENSIONS = new Set(['.html', '.htm', '.eml', '.txt', '.mjml', '.hbs', '.handlebars', '.liquid']);
@@ -32,7 +42,9 @@ export function expandPaths(paths: string[]): { files: string[]; failures: ReadF
       continue;
     }
     if (!st.isDirectory()) {
-      files.push(p);
+      // A FIFO, socket or device named on the command line: said, never opened (a FIFO blocks).
+      if (st.isFile()) files.push(p);
+      else failures.push({ path: p, reason: 'not-regular' });
       continue;
     }
     const found: string[] = [];
@@ -50,13 +62,22 @@ export function expandPaths(paths: string[]): { files: string[]; failures: ReadF
         if (ent.name.startsWith('.') || ent.name === 'node_modules') continue;
         const full = join(dir, ent.name);
         if (ent.isDirectory()) stack.push(full);
-        else if (DRAFT_EXTENSIONS.has(extname(ent.name).toLowerCase())) found.push(full);
+        // Regular files only: a FIFO named `news.html` in a scanned folder is skipped.
+        else if (DRAFT_EXTENSIONS.has(extname(ent.name).toLowerCase()) && (ent.isFile() || (ent.isSymbolicLink() && isRegular(full)))) found.push(full);
       }
     }
     if (found.length === 0) failures.push({ path: p, reason: 'no-drafts' });
     files.push(...found.sort());
   }
   return { files, failures };
+}
+
+function isRegular(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 // Control bytes that never occur in text (NUL is the classic sign of a binary file).
@@ -71,23 +92,73 @@ function looksBinary(bytes: Uint8Array): boolean {
   return n > 0 && control / n > 0.1;
 }
 
-/** Reads and decodes a draft; UTF-16 with a BOM is honoured, UTF-8 is the default. */
-export function readDraft(path: string): DraftFile | ReadFailure {
-  let bytes: Buffer;
+/**
+ * Reads a regular file of at most `maxBytes` bytes. Opened without blocking and checked on the
+ * open descriptor, so a FIFO or a device swapped in after the folder scan is refused too.
+ */
+export function readBytes(path: string, maxBytes: number): Buffer | ReadFailure {
+  let fd: number;
   try {
-    bytes = readFileSync(path);
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return { path, reason: code === 'ENOENT' ? 'not-found' : 'unreadable', detail: code ?? (e as Error).message };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decoded(path, bytes.subarray(2), 'utf-16le', '\uFEFF');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decoded(path, bytes.subarray(2), 'utf-16be', '\uFEFF');
-  if (looksBinary(bytes)) return { path, reason: 'binary' };
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  return decoded(path, bom ? bytes.subarray(3) : bytes, 'utf-8', bom ? '\uFEFF' : '');
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { path, reason: 'not-regular' };
+    if (st.size > maxBytes) return { path, reason: 'too-large', size: st.size, max: maxBytes };
+    // The size can change while reading: read one byte past the limit to notice.
+    const buf = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(st.size, 0) + 65536));
+    let n = 0;
+    for (;;) {
+      if (n === buf.length) break;
+      const k = readSync(fd, buf, n, buf.length - n, null);
+      if (k === 0) break;
+      n += k;
+    }
+    if (n > maxBytes) return { path, reason: 'too-large', size: n, max: maxBytes };
+    return buf.subarray(0, n);
+  } catch (e) {
+    return { path, reason: 'unreadable', detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  } finally {
+    closeSync(fd);
+  }
 }
 
-function decoded(path: string, bytes: Uint8Array, encoding: DraftFile['encoding'], bom: string): DraftFile {
+/** Reads and decodes a draft; UTF-16 with a BOM is honoured, UTF-8 is the default. */
+export function readDraft(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): DraftFile | ReadFailure {
+  const read = readBytes(path, maxBytes);
+  if (!Buffer.isBuffer(read)) return read;
+  const bytes = read;
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decoded(path, bytes.subarray(2), 'utf-16le', '\uFEFF', digest);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decoded(path, bytes.subarray(2), 'utf-16be', '\uFEFF', digest);
+  if (looksBinary(bytes)) return { path, reason: 'binary' };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return decoded(path, bom ? bytes.subarray(3) : bytes, 'utf-8', bom ? '\uFEFF' : '', digest);
+}
+
+/**
+ * Writes fixed text back only if the file still holds the bytes that were linted, through a
+ * temporary file in the same folder renamed over it (atomic on POSIX file systems): an editor
+ * saving meanwhile, or a crash halfway, never leaves a mix. False when the file changed.
+ */
+export function writeDraftAtomically(file: DraftFile, text: string, maxBytes = DEFAULT_MAX_FILE_BYTES): boolean {
+  const now = readBytes(file.path, maxBytes);
+  if (!Buffer.isBuffer(now) || createHash('sha256').update(now).digest('hex') !== file.digest) return false;
+  const tmp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.${randomBytes(4).toString('hex')}.mailproof-tmp`);
+  try {
+    writeFileSync(tmp, encodeDraft(file, text), { flag: 'wx', mode: statSync(file.path).mode & 0o7777 });
+    renameSync(tmp, file.path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  return true;
+}
+
+function decoded(path: string, bytes: Uint8Array, encoding: DraftFile['encoding'], bom: string, digest: string): DraftFile {
   let text: string;
   let lossless = true;
   try {
@@ -96,7 +167,7 @@ function decoded(path: string, bytes: Uint8Array, encoding: DraftFile['encoding'
     text = new TextDecoder(encoding).decode(bytes);
     lossless = false;
   }
-  return { path, text, bom, lossless, encoding };
+  return { path, text, digest, bom, lossless, encoding };
 }
 
 /** Encodes text for writing back in the file's encoding. */

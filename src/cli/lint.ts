@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { type MailproofConfig, validateConfig } from '../engine/config';
 import { translate } from '../engine/i18n';
 import { fixAllText, type FixType } from '../engine/fix';
@@ -14,7 +14,7 @@ import { checkGrammar, type GrammarBackend } from '../grammar/index';
 import { languageToolBackend, parseLanguageToolUrl } from '../grammar/languagetool';
 import { rules } from '../engine/rules/index';
 import type { Locale, Severity } from '../engine/types';
-import { type DraftFile, encodeDraft, expandPaths, findConfig, type ReadFailure, readDraft } from './files';
+import { DEFAULT_MAX_FILE_BYTES, type DraftFile, expandPaths, findConfig, type ReadFailure, readDraft, writeDraftAtomically } from './files';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
@@ -49,6 +49,8 @@ export interface LintCommand {
   minSeverity?: Severity;
   /** Exit 1 when more warnings than this are found. */
   maxWarnings?: number;
+  /** Bytes read at most per file (`--max-file-size`, in KB on the command line). */
+  maxFileBytes?: number;
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -129,9 +131,12 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
     if (cached !== undefined) return cached;
     let loaded: MailproofConfig | null = null;
     try {
-      const raw = JSON.parse(readFileSync(path, 'utf8'));
+      // Editors save JSON with a byte order mark; JSON.parse does not accept one.
+      const raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
       const { config, problems } = validateConfig(raw, rules);
-      for (const p of problems) err(`mailproof: ${cliText(locale, 'configProblem', { file: path, problem: translate(locale, p.key, p.params) })}\n`);
+      // A mistake fails the run (exit 2), so that a typo cannot pass CI; files are still linted
+      // with the valid part.
+      for (const p of problems) failWith(cliText(locale, 'configProblem', { file: path, problem: translate(locale, p.key, p.params) }), err);
       loaded = config;
     } catch (e) {
       failWith(cliText(locale, e instanceof SyntaxError ? 'configInvalidJson' : 'unreadable', { file: path, reason: (e as Error).message }), err);
@@ -157,7 +162,7 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
   let warnings = 0;
   /** Reads a draft, finds its configuration and decides whether to lint it; messages go to `err`. */
   const prepare = (path: string, err: (text: string) => void): Prepared | undefined => {
-    const draft = readDraft(path);
+    const draft = readDraft(path, cmd.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     if ('reason' in draft) {
       failWith(failureText(draft, locale), err);
       return undefined;
@@ -187,7 +192,7 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
       // A unified diff from the `---` line on (the patch library's `Index:` banner is dropped).
       if (cmd.fixDryRun) diffs.push(createTwoFilesPatch(path, path, draft.text, fixed.text, undefined, undefined, { context: 3 }).replace(/^(?:Index:[^\n]*\n)?=+\n/, ''));
       // The report and the exit code describe the text as fixed (or as it would be).
-      if (cmd.fixDryRun || writeFixed(draft, fixed.text, fixed.count, locale, err)) run = fixed.run;
+      if (cmd.fixDryRun || writeFixed(draft, fixed.text, fixed.count, locale, err, cmd.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) run = fixed.run;
     }
     warnings += run.findings.filter((f) => f.severity === 'warning').length;
     const findings = run.findings.filter((f) => RANK[f.severity] >= RANK[minSeverity]);
@@ -336,13 +341,17 @@ async function lintInWorkers(
   }
 }
 
-// Writes the fixed text back; false when the file cannot be rewritten without losing bytes.
-function writeFixed(draft: DraftFile, text: string, total: number, locale: Locale, err: (text: string) => void): boolean {
+// Writes the fixed text back, atomically and only over the bytes that were linted; false when
+// the file cannot be rewritten without losing bytes or changed meanwhile.
+function writeFixed(draft: DraftFile, text: string, total: number, locale: Locale, err: (text: string) => void, maxBytes: number): boolean {
   if (!draft.lossless) {
     err(`mailproof: ${cliText(locale, 'fixSkippedEncoding', { file: draft.path })}\n`);
     return false;
   }
-  writeFileSync(draft.path, encodeDraft(draft, text));
+  if (!writeDraftAtomically(draft, text, maxBytes)) {
+    err(`mailproof: ${cliText(locale, 'fixSkippedChanged', { file: draft.path })}\n`);
+    return false;
+  }
   err(`${cliText(locale, 'fixed', { file: draft.path, fixes: counted(locale, 'fixes', total) })}\n`);
   return true;
 }
@@ -355,7 +364,15 @@ function failureText(f: ReadFailure, locale: Locale): string {
       return cliText(locale, 'binary', { file: f.path });
     case 'no-drafts':
       return cliText(locale, 'noDrafts', { file: f.path });
+    case 'not-regular':
+      return cliText(locale, 'notRegular', { file: f.path });
+    case 'too-large':
+      return cliText(locale, 'tooLarge', { file: f.path, size: kb(f.size ?? 0), max: kb(f.max ?? 0) });
     default:
       return cliText(locale, 'unreadable', { file: f.path, reason: f.detail ?? '' });
   }
+}
+
+function kb(bytes: number): string {
+  return `${Math.ceil(bytes / 1024)} KB`;
 }

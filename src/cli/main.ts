@@ -31,7 +31,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
     if (command === 'lint') {
       const args = parseArgs(
         rest,
-        { values: ['--format', '--config', '--locale', '--fix-type', '--min-severity', '--max-warnings', '--fail-on-score'], flags: ['--fix', '--fix-dry-run', '--quiet', '--help', '-h'] },
+        { values: ['--format', '--config', '--locale', '--fix-type', '--min-severity', '--max-warnings', '--fail-on-score', '--max-file-size'], flags: ['--fix', '--fix-dry-run', '--quiet', '--help', '-h'] },
         locale,
       );
       if (args.flags.has('--help') || args.flags.has('-h')) {
@@ -55,6 +55,8 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
       if (minSeverity !== undefined && !['info', 'warning', 'error'].includes(minSeverity)) throw new UsageError(cliText(locale, 'badSeverity', { value: minSeverity }));
       const maxWarnings = last('--max-warnings');
       if (maxWarnings !== undefined && !/^\d{1,9}$/.test(maxWarnings)) throw new UsageError(cliText(locale, 'badMaxWarnings', { value: maxWarnings }));
+      const maxKb = last('--max-file-size');
+      if (maxKb !== undefined && !/^[1-9]\d{0,8}$/.test(maxKb)) throw new UsageError(cliText(locale, 'badMaxFileSize', { value: maxKb }));
       const failArg = last('--fail-on-score');
       let failOnScore: number | 'likelySpam' | undefined;
       if (failArg !== undefined) {
@@ -73,6 +75,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
           quiet: args.flags.has('--quiet'),
           minSeverity: minSeverity as Severity | undefined,
           maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+          maxFileBytes: maxKb === undefined ? undefined : Number(maxKb) * 1024,
           failOnScore,
         },
         io,

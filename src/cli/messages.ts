@@ -26,6 +26,7 @@ Lint options:
   --max-warnings N           Exit 1 when more than N warnings are found, shown or not
   --fail-on-score S|likelySpam
                              Also exit 1 when a draft's spam score reaches S (0–10), or when it is likely spam
+  --max-file-size KB         Skip files larger than this, saying so (default: 25600, 25 MB)
 
 Folders are searched for drafts that look like email (not web pages) and are not ignored by
 a .mailproofignore file or the "ignore" list of .mailproofrc.json.
@@ -43,6 +44,10 @@ Exit codes: 0 no error-severity finding (and no more warnings than --max-warning
   unreadable: '{file}: cannot be read ({reason})',
   binary: '{file}: binary file, not linted',
   noDrafts: '{file}: no email drafts in this folder',
+  notRegular: '{file}: not a regular file (FIFO, device or socket), not read',
+  tooLarge: '{file}: {size} is over the {max} read limit, not linted (--max-file-size)',
+  badMaxFileSize: 'invalid --max-file-size “{value}”; give a size in KB, such as 25600',
+  fixSkippedChanged: '{file}: not fixed, the file changed on disk while it was linted',
   configInvalidJson: '{file}: not valid JSON ({reason})',
   configProblem: '{file}: {problem}',
   fixSkippedEncoding: '{file}: not fixed, the file is not valid UTF-8 and rewriting it would lose bytes',
@@ -116,6 +121,7 @@ Options de lint :
   --max-warnings N           Code de sortie 1 au-delà de N avertissements, affichés ou non
   --fail-on-score S|likelySpam
                              Sort aussi avec 1 quand le score de spam d’un brouillon atteint S (0–10), ou quand c’est un spam probable
+  --max-file-size Ko         Ignore les fichiers plus gros, en le disant (défaut : 25600, 25 Mo)
 
 Dans les dossiers, seuls les brouillons qui ressemblent à des e-mails (pas à des pages web) sont
 analysés, hors fichiers exclus par un .mailproofignore ou la liste « ignore » de .mailproofrc.json.
@@ -133,6 +139,10 @@ Codes de sortie : 0 aucune erreur (et pas plus d’avertissements que --max-warn
   unreadable: '{file} : lecture impossible ({reason})',
   binary: '{file} : fichier binaire, non analysé',
   noDrafts: '{file} : aucun brouillon d’e-mail dans ce dossier',
+  notRegular: '{file} : pas un fichier ordinaire (FIFO, périphérique ou socket), non lu',
+  tooLarge: '{file} : {size} dépasse la limite de lecture de {max}, non analysé (--max-file-size)',
+  badMaxFileSize: '--max-file-size « {value} » invalide ; indiquez une taille en Ko, par exemple 25600',
+  fixSkippedChanged: '{file} : non corrigé, le fichier a changé sur le disque pendant l’analyse',
   configInvalidJson: '{file} : JSON invalide ({reason})',
   configProblem: '{file} : {problem}',
   fixSkippedEncoding: '{file} : non corrigé, le fichier n’est pas en UTF-8 valide et le réécrire perdrait des octets',

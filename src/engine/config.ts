@@ -1,3 +1,4 @@
+import { configSchema, type JsonSchema, MAX_PHRASE_SPELLINGS, validateSchema } from './config-schema';
 import type { PhraseInput } from './lexicon/types';
 import type { MailType } from './model';
 import type { OptionSpec, Rule, SharedSettings } from './rule';
@@ -122,88 +123,51 @@ function validOption(spec: OptionSpec, value: unknown): boolean {
 }
 
 /**
- * Checks a parsed `.mailproofrc.json` (or settings object) against the registry and returns
- * what is usable plus one readable problem per mistake; nothing is silently dropped.
+ * Checks a parsed `.mailproofrc.json` (or settings object) against the configuration schema
+ * (the one `npm run generate` writes to media/mailproofrc.schema.json) and returns what is
+ * usable plus one readable problem per mistake; nothing is silently dropped.
  */
 export function validateConfig(raw: unknown, rules: readonly Rule[]): { config: MailproofConfig; problems: ConfigProblem[] } {
-  const problems: ConfigProblem[] = [];
-  const config: MailproofConfig = {};
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { config, problems: [{ key: 'config.notObject' }] };
-  const obj = raw as Record<string, unknown>;
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  for (const key of Object.keys(obj)) {
-    if (!['rules', 'phrases', 'acronyms', 'mailType', 'sender', '$schema', 'files', 'ignore', 'alwaysLint', 'words', 'language'].includes(key)) problems.push({ key: 'config.unknownOption', params: { name: key } });
-  }
-  if (obj.rules !== undefined) {
-    if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) problems.push({ key: 'config.rulesNotObject' });
-    else {
-      config.rules = {};
-      for (const [id, setting] of Object.entries(obj.rules as Record<string, unknown>)) {
-        const rule = byId.get(id);
-        if (!rule) {
-          problems.push({ key: 'config.unknownRule', params: { rule: id } });
-          continue;
-        }
-        if (typeof setting === 'string') {
-          if (SEVERITIES.has(setting)) config.rules[id] = setting as SeveritySetting;
-          else problems.push({ key: 'config.badSeverity', params: { rule: id } });
-        } else if (setting && typeof setting === 'object' && !Array.isArray(setting)) {
-          const s = setting as Record<string, unknown>;
-          const clean: Record<string, unknown> = {};
-          for (const [k, v] of Object.entries(s)) {
-            if (k === 'severity') {
-              if (typeof v === 'string' && SEVERITIES.has(v)) clean.severity = v;
-              else problems.push({ key: 'config.badSeverity', params: { rule: id } });
-            } else if (rule.options && k in rule.options) {
-              if (validOption(rule.options[k], v)) clean[k] = v;
-              else problems.push({ key: 'config.badOptionValue', params: { rule: id, name: k } });
-            } else problems.push({ key: 'config.unknownRuleOption', params: { rule: id, name: k } });
-          }
-          config.rules[id] = clean as RuleSetting;
-        } else problems.push({ key: 'config.badRuleSetting', params: { rule: id } });
-      }
-    }
-  }
-  if (obj.phrases !== undefined) {
-    const p = obj.phrases as Record<string, unknown>;
-    if (!p || typeof p !== 'object' || Array.isArray(p)) problems.push({ key: 'config.badPhrases' });
-    else {
-      config.phrases = {};
-      if (p.add !== undefined) {
-        if (Array.isArray(p.add)) config.phrases.add = p.add.filter((x): x is PhraseInput => typeof x === 'string' || (!!x && typeof x === 'object' && typeof (x as { phrase?: unknown }).phrase === 'string'));
-        if (!Array.isArray(p.add) || config.phrases.add!.length !== p.add.length) problems.push({ key: 'config.badPhrasesAdd' });
-      }
-      if (p.ignore !== undefined) {
-        if (Array.isArray(p.ignore) && p.ignore.every((x) => typeof x === 'string')) config.phrases.ignore = p.ignore as string[];
-        else problems.push({ key: 'config.badPhrasesIgnore' });
-      }
-    }
-  }
-  if (obj.acronyms !== undefined) {
-    if (Array.isArray(obj.acronyms) && obj.acronyms.every((x) => typeof x === 'string')) config.acronyms = obj.acronyms as string[];
-    else problems.push({ key: 'config.badAcronyms' });
-  }
-  if (obj.mailType !== undefined) {
-    if (obj.mailType === 'bulk' || obj.mailType === 'transactional') config.mailType = obj.mailType;
-    else problems.push({ key: 'config.badMailType' });
-  }
-  if (obj.sender !== undefined) {
-    if (typeof obj.sender === 'string') config.sender = obj.sender;
-    else problems.push({ key: 'config.badSender' });
-  }
-  if (obj.words !== undefined) {
-    if (Array.isArray(obj.words) && obj.words.every((x) => typeof x === 'string')) config.words = obj.words as string[];
-    else problems.push({ key: 'config.badWords' });
-  }
-  if (obj.language !== undefined) {
-    if (obj.language === 'fr' || obj.language === 'en' || obj.language === 'auto') config.language = obj.language;
-    else problems.push({ key: 'config.badLanguage' });
-  }
-  for (const key of ['ignore', 'alwaysLint'] as const) {
-    if (obj[key] === undefined) continue;
-    const v = obj[key];
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) config[key] = v as string[];
-    else problems.push({ key: 'config.badPatternList', params: { name: key } });
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { config: {}, problems: [{ key: 'config.notObject' }] };
+  let schema = schemas.get(rules);
+  if (!schema) schemas.set(rules, (schema = configSchema(rules)));
+  const { value, errors } = validateSchema(schema, raw);
+  const problems: ConfigProblem[] = errors.map((e) => ({ key: e.key, params: e.params }));
+  const config = { ...(value as MailproofConfig & { $schema?: string }) };
+  delete config.$schema;
+  // Optional groups multiply a phrase's spellings (`offre(s) spéciale(s)` has four): a phrase
+  // with twenty groups would be a million entries in the matcher.
+  const add = config.phrases?.add;
+  if (add) {
+    config.phrases = {
+      ...config.phrases,
+      add: add.filter((p, i) => {
+        const texts = typeof p === 'string' ? [p] : [p.phrase, ...(p.except ?? [])];
+        const count = Math.max(...texts.map(spellingCount));
+        if (count <= MAX_PHRASE_SPELLINGS) return true;
+        problems.push({ key: 'config.tooManySpellings', params: { path: `phrases.add[${i}]`, max: MAX_PHRASE_SPELLINGS } });
+        return false;
+      }),
+    };
   }
   return { config, problems };
+}
+
+const schemas = new WeakMap<readonly Rule[], JsonSchema>();
+
+/**
+ * How many spellings a phrase pattern expands to: each `(a|b)` group is left out or spelled
+ * one of its ways. Counted by a scan, without expanding, and stopped past the cap.
+ */
+export function spellingCount(pattern: string): number {
+  let count = 1;
+  for (let i = pattern.indexOf('('); i >= 0 && count <= MAX_PHRASE_SPELLINGS; i = pattern.indexOf('(', i + 1)) {
+    const close = pattern.indexOf(')', i + 1);
+    if (close < 0) break;
+    let options = 1;
+    for (let k = i + 1; k < close; k++) if (pattern[k] === '|') options++;
+    count *= options + 1;
+    i = close;
+  }
+  return count;
 }

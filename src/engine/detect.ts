@@ -40,27 +40,36 @@ interface Probe {
 const PROBES: Probe[] = [
   // Email layout.
   // AMP for Email (amp.dev: `<html ⚡4email>` or `<html amp4email>`) loads AMP's script legitimately.
+  // regex-audit: safe, bounded repetitions ({0,400} at most) tried from each tag or line start, on the first SCAN_CHARS (256 KB): linear, if with a large constant
   { key: 'ampEmail', points: 6, re: /<html\b[^>]{0,200}(?:⚡4email|amp4email)/iu },
   // Inky, the markup of Foundation for Emails.
   { key: 'inky', points: 2, re: /<(?:container|row|columns|spacer|wrapper)\b/i },
+  // regex-audit: safe, at most 40 characters tried from each `<!--[if `, on the first SCAN_CHARS (256 KB)
   { key: 'msoConditional', points: 3, re: /<!--\[if [^\]]{0,40}mso/i },
+  // regex-audit: safe, bounded repetitions ({0,400} at most) tried from each tag or line start, on the first SCAN_CHARS (256 KB): linear, if with a large constant
   { key: 'presentationTable', points: 2, re: /<table\b[^>]{0,400}\brole\s*=\s*["']?presentation/i },
   // Email templates centre a column 550–700 px wide (Litmus, Campaign Monitor guides: 600 px).
   { key: 'fixedWidthContainer', points: 2, re: /(?:\bwidth\s*=\s*["']?(?:5[5-9]\d|6\d\d|700)\b|max-width\s*:\s*(?:5[5-9]\d|6\d\d|700)px)/i },
+  // regex-audit: safe, bounded repetitions ({0,400} at most) tried from each tag or line start, on the first SCAN_CHARS (256 KB): linear, if with a large constant
   { key: 'layoutTable', points: 1, re: /<table\b[^>]{0,400}\bcellpadding\s*=\s*["']?0/i },
   { key: 'mergeTag', points: 2, re: /\*\|[A-Z_:]{1,40}\|\*|%%[A-Za-z_]{1,40}%%|\{\{\s{0,3}(?:first_?name|unsubscribe|subscriber|contact\.|recipient)|\{\$[A-Za-z_]{1,40}\}|\[(?:unsubscribe|first_?name)\]/i },
   { key: 'unsubscribe', points: 2, re: /unsubscribe|d[ée]sinscri|d[ée]sabonn/i },
   { key: 'emailHeaders', points: 3, re: /^(?:subject|from|to)[ \t]{0,3}:/im, top: true },
+  // regex-audit: safe, bounded repetitions ({0,400} at most) tried from each tag or line start, on the first SCAN_CHARS (256 KB): linear, if with a large constant
   { key: 'greeting', points: 1, re: /^[ \t]{0,20}(?:<p[^>]{0,200}>[ \t]{0,5})?(?:hello|hi|dear|bonjour|bonsoir|cher|chère|salut)\b[^\n<]{0,60}[,!]/im },
   { key: 'viewInBrowser', points: 1, re: /view (?:it |this email )?in (?:your |a )?browser|voir (?:la version )?en ligne|version en ligne/i },
   // Web pages and application templates.
+  // regex-audit: safe, bounded repetitions ({0,400} at most) tried from each tag or line start, on the first SCAN_CHARS (256 KB): linear, if with a large constant
   { key: 'scriptSrc', points: -3, re: /<script\b[^>]{0,400}\bsrc\s*=/i },
+  // regex-audit: safe, bounded repetitions ({0,400} at most) tried from each tag or line start, on the first SCAN_CHARS (256 KB): linear, if with a large constant
   { key: 'stylesheetLink', points: -2, re: /<link\b[^>]{0,400}\brel\s*=\s*["']?stylesheet/i },
   { key: 'templateInheritance', points: -4, re: /\{%-?\s{0,3}(?:extends|block|include|load|url|static|csrf_token|macro|import)\b|\{\{\s{0,3}(?:url_for|csrf_token|form\.|super\(\))|<%=?\s{0,3}(?:yield|render|form_with|form_for|link_to|content_for|csrf_meta_tags|javascript_include_tag|stylesheet_link_tag)\b|@(?:extends|section|yield|csrf|include)\s{0,3}\(|\{\{>\s{0,3}layout/i },
+  // regex-audit: safe, bounded repetitions ({0,400} at most) tried from each tag or line start, on the first SCAN_CHARS (256 KB): linear, if with a large constant
   { key: 'webForm', points: -1, re: /<form\b[^>]{0,400}\bmethod\s*=/i },
   { key: 'pageChrome', points: -1, re: /<(?:nav|header|aside|dialog)\b/i },
 ];
 
+// regex-audit: safe, bounded repetitions (at most 66 characters) from each `<!--`, on the first SCAN_CHARS (256 KB)
 const MARKER = /<!--\s{0,3}mailproof(?:\s{0,3}:[^>]{0,60})?\s{0,3}-->/i;
 const MJML = /<mjml\b/i;
 

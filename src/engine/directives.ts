@@ -11,7 +11,7 @@ import type { MessageParams } from './i18n';
  * and, for `.eml` drafts, the header `X-Mailproof-Disable: rule-a, rule-b` (front matter
  * `mailproof-disable:` in HTML/text drafts). Without rule ids they apply to every rule.
  */
-const DIRECTIVE_RE = /<!--\s*mailproof-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+const DIRECTIVE_RE = /<!--\s*mailproof-(disable-next-line|disable-line|disable|enable)\b/g;
 const ALL = '*';
 
 /** Answers whether a finding is switched off by a directive. */
@@ -34,10 +34,19 @@ export function parseDirectives(model: DraftModel, lines: LineIndex): Suppressio
   if (source.includes('mailproof-')) {
     const open = new Map<string, number>();
     DIRECTIVE_RE.lastIndex = 0;
+    // The rule list runs to the comment's `-->`, which must be the first `>` after the keyword.
+    // The next `>` is looked up once for all the directives before it: searching it again from
+    // each one made a run of unclosed directives quadratic.
+    let gt = -1;
     for (let m = DIRECTIVE_RE.exec(source); m; m = DIRECTIVE_RE.exec(source)) {
-      const ids = ruleList(m[2]);
+      const after = m.index + m[0].length;
+      if (gt < after) gt = source.indexOf('>', after);
+      if (gt < 0) break;
+      if (gt < after + 2 || source[gt - 1] !== '-' || source[gt - 2] !== '-') continue;
+      const ids = ruleList(source.slice(after, gt - 2));
       const kind = m[1];
-      const end = m.index + m[0].length;
+      const end = gt + 1;
+      DIRECTIVE_RE.lastIndex = end;
       if (kind === 'disable-next-line' || kind === 'disable-line') {
         const line = lines.positionAt(end).line + (kind === 'disable-next-line' ? 1 : 0);
         let set = lineRules.get(line);
@@ -60,6 +69,7 @@ export function parseDirectives(model: DraftModel, lines: LineIndex): Suppressio
     for (const [rule, from] of open) ranges.push({ rule, from, to: source.length + 1 });
   }
   if (fileWide.size === 0 && lineRules.size === 0 && ranges.length === 0) return { isSuppressed: () => false };
+  const byRule = disjointRanges(ranges);
   return {
     isSuppressed(ruleId, offset) {
       if (fileWide.has(ALL) || fileWide.has(ruleId)) return true;
@@ -67,9 +77,45 @@ export function parseDirectives(model: DraftModel, lines: LineIndex): Suppressio
         const set = lineRules.get(lines.positionAt(offset).line);
         if (set && (set.has(ALL) || set.has(ruleId))) return true;
       }
-      return ranges.some((r) => (r.rule === ALL || r.rule === ruleId) && offset >= r.from && offset < r.to);
+      return inRanges(byRule.get(ALL), offset) || inRanges(byRule.get(ruleId), offset);
     },
   };
+}
+
+// Disabled ranges per rule, sorted and merged, so that each finding is one binary search
+// (a scan of every range made thousands of directives times thousands of findings quadratic).
+function disjointRanges(ranges: Array<{ rule: string; from: number; to: number }>): Map<string, number[]> {
+  const grouped = new Map<string, Array<[number, number]>>();
+  for (const r of ranges) {
+    let list = grouped.get(r.rule);
+    if (!list) grouped.set(r.rule, (list = []));
+    list.push([r.from, r.to]);
+  }
+  const out = new Map<string, number[]>();
+  for (const [rule, list] of grouped) {
+    list.sort((a, b) => a[0] - b[0]);
+    const flat: number[] = [];
+    for (const [from, to] of list) {
+      if (flat.length && from <= flat[flat.length - 1]) flat[flat.length - 1] = Math.max(flat[flat.length - 1], to);
+      else flat.push(from, to);
+    }
+    out.set(rule, flat);
+  }
+  return out;
+}
+
+// Whether `offset` lies in one of the half-open ranges `[flat[2k], flat[2k + 1])`.
+function inRanges(flat: number[] | undefined, offset: number): boolean {
+  if (!flat) return false;
+  let lo = 0;
+  let hi = flat.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < flat[2 * mid]) hi = mid - 1;
+    else if (offset >= flat[2 * mid + 1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 type Translate = (key: string, params?: MessageParams) => string;

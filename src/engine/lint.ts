@@ -39,9 +39,18 @@ export interface LintOptions {
    * (Grammalecte, LanguageTool). Without them, the `grammar` rule reports nothing.
    */
   grammar?: GrammarResults;
+  /** Findings kept per rule; the rest become one summary finding. `MAX_FINDINGS_PER_RULE` by default. */
+  maxFindingsPerRule?: number;
   /** False skips the spam model (training reads features itself). */
   score?: boolean;
 }
+
+/**
+ * Findings each rule reports per file before the rest are summed up in one information finding
+ * (cspell caps a document at 100 problems, `maxNumberOfProblems`). 300 KB of `€` would otherwise
+ * give 33,000 findings: megabytes of JSON and SARIF, and a Problems panel nobody can read.
+ */
+export const MAX_FINDINGS_PER_RULE = 100;
 
 const HTML_EXT = /\.(html?|xhtml|mjml|hbs|handlebars|liquid|njk|twig|mustache|ejs)$/i;
 const TEXT_EXT = /\.(txt|text|md|markdown)$/i;
@@ -55,9 +64,36 @@ export function detectKind(fileName: string | undefined, text: string): DraftKin
     if (TEXT_EXT.test(fileName)) return 'text';
   }
   const head = text.slice(0, 2000);
-  if (/^(?:[\w-]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*){2,}/.test(head) && /^(from|subject|mime-version|received|return-path|date|to|message-id):/im.test(head)) return 'eml';
+  if (leadingHeaderFields(head) >= 2 && /^(from|subject|mime-version|received|return-path|date|to|message-id):/im.test(head)) return 'eml';
   if (/<(!doctype|html|body|table|div|p|br|a|img|mjml)\b/i.test(head)) return 'html';
   return 'text';
+}
+
+// How many `name: value` fields (with their folded continuation lines, each ended by a line
+// break) open the text. A scan by index: the regular expression it replaces let `[^\n]*` and
+// `\r?` share the CR of every CRLF line, which made it exponential.
+function leadingHeaderFields(head: string): number {
+  let count = 0;
+  let pos = 0;
+  for (;;) {
+    let i = pos;
+    while (i < head.length && isFieldNameChar(head.charCodeAt(i))) i++;
+    if (i === pos || head[i] !== ':') return count;
+    let nl = head.indexOf('\n', i);
+    if (nl < 0) return count;
+    count++;
+    pos = nl + 1;
+    while (head[pos] === ' ' || head[pos] === '\t') {
+      nl = head.indexOf('\n', pos);
+      if (nl < 0) return count;
+      pos = nl + 1;
+    }
+  }
+}
+
+// `[\w-]`: ASCII letters, digits, `_` and `-`.
+function isFieldNameChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d;
 }
 
 /** Everything a lint run produced, plus the parse, for adapters that need more (fix-all, disable fixes). */
@@ -82,6 +118,9 @@ export function lint(text: string, options: LintOptions = {}): LintRun {
   const mailType = model.declaredMailType ?? config.mailType ?? detectMailType(model);
   const t = (key: string, params?: MessageParams) => translate(locale, key, params);
   const findings: Finding[] = [];
+  const suppressions = parseDirectives(model, lines);
+  const cap = options.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE;
+  const summaries: Finding[] = [];
   const ran: Rule[] = [];
 
   for (const rule of rules) {
@@ -101,16 +140,29 @@ export function lint(text: string, options: LintOptions = {}): LintRun {
       grammar: options.grammar,
       t,
       report(r: Report) {
-        findings.push(toFinding(rule.id, r.severity ?? severity, r, text.length));
+        const f = toFinding(rule.id, r.severity ?? severity, r, text.length);
+        if (suppressions.isSuppressed(f.ruleId, f.start)) return;
+        if (reported++ < cap) findings.push(f);
+        else more ??= f;
+      },
+      get full() {
+        return reported >= cap;
       },
     };
+    let reported = 0;
+    let more: Finding | undefined;
     (rule.check as (c: typeof ctx) => void)(ctx);
+    if (more) {
+      const params = { count: reported - cap, rule: rule.id, max: cap };
+      summaries.push({ ruleId: rule.id, severity: 'info', message: t('lint.moreFindings', params), start: more.start, end: more.end, data: { moreFindings: reported - cap } });
+    }
   }
 
-  const suppressions = parseDirectives(model, lines);
-  const kept = findings.filter((f) => !suppressions.isSuppressed(f.ruleId, f.start));
-  kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  const verdict = options.score === false ? undefined : verdictOf(model, kept, ran);
+  // The score counts the findings themselves, not the summaries of those left out.
+  const order = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId);
+  findings.sort(order);
+  const kept = summaries.length ? findings.concat(summaries).sort(order) : findings;
+  const verdict = options.score === false ? undefined : verdictOf(model, findings, ran);
   return {
     kind,
     findings: kept,
@@ -120,7 +172,7 @@ export function lint(text: string, options: LintOptions = {}): LintRun {
     scoreBreakdown: verdict?.contributors ?? [],
     mailType,
     mailTypeSource,
-    bulkRequirements: mailType === 'bulk' ? bulkRequirements(kept, ran.filter((r) => !r.kinds || r.kinds.includes(kind))) : undefined,
+    bulkRequirements: mailType === 'bulk' ? bulkRequirements(findings, ran.filter((r) => !r.kinds || r.kinds.includes(kind))) : undefined,
     language: model.language,
     model,
     lines,

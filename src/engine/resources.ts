@@ -27,13 +27,13 @@ export function resolveLocalPath(fileName: string | undefined, ref: string): str
   if (url.templated) return undefined;
   let path: string;
   if (url.scheme === 'file') {
-    path = decode(value.slice(url.schemeEnd + 1).replace(/^\/\/[^/]*/, '').replace(/[?#].*$/, ''));
+    path = decode(value.slice(url.schemeEnd + 1).replace(/^\/\/[^/]*/, '').split(/[?#]/)[0]);
     if (/^\/[a-z]:[/\\]/i.test(path)) path = path.slice(1); // file:///C:/x → C:/x
     return path || undefined;
   }
   if (url.scheme.length === 1 && /^[a-z]:[/\\]/i.test(value)) return value; // C:\images\x.png
   if (url.scheme || value.startsWith('//')) return undefined; // remote, data:, cid:, mailto:…
-  path = decode(value.replace(/[?#].*$/, ''));
+  path = decode(value.split(/[?#]/)[0]);
   if (path.startsWith('/') || path.startsWith('\\')) return path;
   if (fileName === undefined) return undefined;
   const cut = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));

@@ -68,6 +68,12 @@ export interface RuleContext<O = Record<string, never>> {
   /** The message for `key` in the user's locale. */
   t(key: string, params?: MessageParams): string;
   report(report: Report): void;
+  /**
+   * True once the rule has reported as many findings as a file keeps (`maxFindingsPerRule`):
+   * later reports are only counted for the summary, so a rule with many findings may report
+   * just their range and skip building messages and fixes.
+   */
+  readonly full: boolean;
 }
 
 /** A rule: its metadata and its check. */

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { type MailproofConfig, mergeConfigs, validateConfig } from '../engine/config';
-import { toLocale, translate } from '../engine/i18n';
+import { toLocale } from '../engine/i18n';
+import { LineIndex } from '../engine/position';
+import { readConfigText, untrustedPart } from './configFile';
 import type { PhraseInput } from '../engine/lexicon/types';
 import type { Rule } from '../engine/rule';
 import { rules } from '../engine/rules/index';
@@ -23,6 +25,9 @@ export interface ResourceSettings {
 
 type Level = 'user' | 'workspace';
 
+/** The nearest `.mailproofrc.json`: its path, its valid part and its mistakes. */
+type RcResult = { path?: string; config?: MailproofConfig; problems: string[] };
+
 /**
  * A value set explicitly at one level (folder over workspace for `workspace`), ignoring the
  * default so that unset settings never override `.mailproofrc.json`.
@@ -36,15 +41,18 @@ function explicitValue<T>(cfg: vscode.WorkspaceConfiguration, key: string, level
 /** Reads and caches settings per resource; the cache is cleared on configuration changes. */
 export class Settings implements vscode.Disposable {
   private cache = new Map<string, ResourceSettings>();
-  private rcCache = new Map<string, Promise<{ path?: string; config?: MailproofConfig; problems: string[] }>>();
+  private rcCache = new Map<string, Promise<RcResult>>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
+  private readonly rcDiagnostics = vscode.languages.createDiagnosticCollection('mailproof-config');
+  private warnedUntrusted = false;
   /** Fires when settings or a `.mailproofrc.json` changed: open drafts should be linted again. */
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.disposables.push(
       this.changed,
+      this.rcDiagnostics,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('mailproof')) return;
         this.cache.clear();
@@ -52,12 +60,14 @@ export class Settings implements vscode.Disposable {
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.cache.clear();
+        this.rcCache.clear();
         this.changed.fire();
       }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/.mailproofrc.json');
     const invalidate = () => {
       this.rcCache.clear();
+      this.rcDiagnostics.clear();
       this.changed.fire();
     };
     this.disposables.push(watcher, watcher.onDidChange(invalidate), watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate));
@@ -78,14 +88,14 @@ export class Settings implements vscode.Disposable {
    * The nearest `.mailproofrc.json` above the document. Local files look up to the file-system
    * root, like the CLI; other file systems stop at the workspace folder.
    */
-  projectConfig(uri: vscode.Uri): Promise<{ path?: string; config?: MailproofConfig; problems: string[] }> {
+  projectConfig(uri: vscode.Uri): Promise<RcResult> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (uri.scheme !== 'file' && (!folder || uri.scheme !== folder.uri.scheme)) return Promise.resolve({ problems: [] });
     const dir = vscode.Uri.joinPath(uri, '..');
     const key = dir.toString();
     let p = this.rcCache.get(key);
     if (!p) {
-      p = findRc(dir, uri.scheme === 'file' ? undefined : folder!.uri, this.log);
+      p = findRc(dir, uri.scheme === 'file' ? undefined : folder!.uri, this.log, this.rcDiagnostics);
       this.rcCache.set(key, p);
     }
     return p;
@@ -95,6 +105,15 @@ export class Settings implements vscode.Disposable {
   async configFor(uri: vscode.Uri): Promise<MailproofConfig> {
     const rc = await this.projectConfig(uri);
     const s = this.get(uri);
+    if (!vscode.workspace.isTrusted) {
+      // Restricted mode: the project file and workspace settings cannot add phrases to compile;
+      // only user settings can (everything else they set is validated and bounded).
+      if (!this.warnedUntrusted && (rc.config?.phrases || s.workspaceConfig.phrases)) {
+        this.warnedUntrusted = true;
+        this.log.info('Restricted mode: phrase lists from .mailproofrc.json and workspace settings are ignored until the workspace is trusted');
+      }
+      return mergeConfigs(s.userConfig, untrustedPart(rc.config), untrustedPart(s.workspaceConfig));
+    }
     return mergeConfigs(s.userConfig, rc.config, s.workspaceConfig);
   }
 
@@ -103,7 +122,7 @@ export class Settings implements vscode.Disposable {
   }
 }
 
-async function findRc(dir: vscode.Uri, root: vscode.Uri | undefined, log: vscode.LogOutputChannel): Promise<{ path?: string; config?: MailproofConfig; problems: string[] }> {
+async function findRc(dir: vscode.Uri, root: vscode.Uri | undefined, log: vscode.LogOutputChannel, diagnostics: vscode.DiagnosticCollection): Promise<RcResult> {
   let current = dir;
   for (let depth = 0; depth < 64; depth++) {
     const candidate = vscode.Uri.joinPath(current, '.mailproofrc.json');
@@ -114,17 +133,21 @@ async function findRc(dir: vscode.Uri, root: vscode.Uri | undefined, log: vscode
       bytes = undefined;
     }
     if (bytes) {
-      try {
-        const raw = JSON.parse(new TextDecoder().decode(bytes));
-        const { config, problems } = validateConfig(raw, rules);
-        const locale = toLocale(vscode.env.language);
-        const texts = problems.map((p) => translate(locale, p.key, p.params));
-        for (const t of texts) log.warn(`${candidate.fsPath}: ${t}`);
-        return { path: candidate.fsPath, config, problems: texts };
-      } catch (e) {
-        log.error(`${candidate.fsPath}: ${(e as Error).message}`);
-        return { path: candidate.fsPath, problems: [(e as Error).message] };
-      }
+      // Mistakes are diagnostics on their keys in the file; the draft is linted with the valid part.
+      const text = new TextDecoder().decode(bytes);
+      const { config, problems } = readConfigText(text, toLocale(vscode.env.language));
+      const lines = new LineIndex(text);
+      const range = (o: number) => new vscode.Position(lines.positionAt(o).line, lines.positionAt(o).character);
+      diagnostics.set(
+        candidate,
+        problems.map((p) => {
+          const d = new vscode.Diagnostic(new vscode.Range(range(p.start), range(p.end)), p.message, vscode.DiagnosticSeverity.Error);
+          d.source = 'mailproof';
+          return d;
+        }),
+      );
+      for (const p of problems) log.warn(`${candidate.fsPath}: ${p.message}`);
+      return { path: candidate.fsPath, config, problems: problems.map((p) => p.message) };
     }
     const parent = vscode.Uri.joinPath(current, '..');
     if (parent.path === current.path || (root && (current.path === root.path || !current.path.startsWith(root.path)))) break;

@@ -47,6 +47,7 @@ function locate(model: DraftModel, hit: FilterHit): SourceRange | undefined {
   if (/^(LIST_|MAILLIST)|UNSUB/.test(name)) return header('list-unsubscribe');
   if (WHOLE_HTML.test(name)) return wholeHtml(model);
   if (/IMAGE|_IMG|^IMG_/.test(name)) return firstImage(model);
+  // regex-audit: safe, run on one filter rule name (SpamAssassin names are at most 80 characters, see spamc.ts)
   if (/HTTP_TO_IP|NUMERIC_HTTP|URI_.*IP|_IP_ADDR|HTTP_IP/.test(name)) return firstLink(model, true);
   if (/CAPS|UPPERCASE|SHOUT/.test(name)) return phrase(model, name, hit.description) ?? capsIn(model, name, false, bodyOnly(hit));
   if (/^(URI_|URIBL|SURBL|DBL_|HTTP_|URL_|SHORT_?URL|REDIRECTOR|PHISH)|_URI(_|$)|_LINK|_URL(_|$)/.test(name)) return phrase(model, name, hit.description) ?? firstLink(model, false);

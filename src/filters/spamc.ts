@@ -119,6 +119,7 @@ export function parseReportTable(report: string): FilterHit[] {
       if (/^-{3,} -{3,}/.test(line)) inTable = true;
       continue;
     }
+    // regex-audit: safe, anchored, every quantifier bounded but the last `.*`, which nothing follows but the end
     const m = /^ {0,4}(-?\d{1,4}(?:\.\d{1,4})?) ([A-Za-z0-9_]{1,80}) {0,40}(.*)$/.exec(line);
     if (m) {
       hits.push({ score: Number(m[1]), name: m[2], description: m[3].trim() });

@@ -124,6 +124,7 @@ export async function buildMessage(source: string, options: BuildOptions = {}): 
   const to = (fields.to ?? d.to ?? '').trim();
   let subject = fields.subject ?? d.subject;
   if (subject === undefined && html !== undefined) {
+    // regex-audit: safe, bounded repetitions (200 and 400 characters) on the first 20,000 characters
     const title = /<title\b[^>]{0,200}>([^<]{1,400})<\/title>/i.exec(html.slice(0, 20_000));
     if (title) {
       subject = decodeBasicEntities(title[1]).replace(/\s+/g, ' ').trim();

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { validateConfig } from '../../src/engine/config';
+import { spellingCount, validateConfig } from '../../src/engine/config';
 import { disableFixes } from '../../src/engine/directives';
 import { applyEdits } from '../../src/engine/fix';
 import { translate } from '../../src/engine/i18n';
-import { detectKind, lint } from '../../src/engine/lint';
+import { detectKind, lint, MAX_FINDINGS_PER_RULE } from '../../src/engine/lint';
 import { rules } from '../../src/engine/rules/index';
 
 // These tests are about the engine, shown through the text rules only.
@@ -19,6 +19,36 @@ describe('lint', () => {
     assert.equal(detectKind(undefined, 'From: a@b.c\r\nSubject: x\r\n\r\nbody'), 'eml');
     assert.equal(detectKind(undefined, '<table><tr><td>x</td></tr></table>'), 'html');
     assert.equal(detectKind(undefined, 'Hello'), 'text');
+  });
+
+  it('reads folded CRLF header lines without backtracking (40 continuation lines once took 2^40 steps)', () => {
+    assert.equal(detectKind(undefined, 'X-A: 1\r\n 2\r\n\t3\r\nFrom: a@b.c\r\n\r\nbody'), 'eml');
+    assert.equal(detectKind(undefined, 'a:' + '\r\n '.repeat(40) + 'x'), 'text');
+    assert.equal(detectKind(undefined, 'From: a@b.c' + '\r\n '.repeat(40) + '\r\nSubject: x\r\n'), 'eml');
+  });
+
+  it('keeps MAX_FINDINGS_PER_RULE findings per rule and sums up the rest in one info finding', () => {
+    const text = '<p>' + 'Vite !!! '.repeat(MAX_FINDINGS_PER_RULE + 30) + '</p>';
+    const all = lint(text, { kind: 'html', rules: textRules, maxFindingsPerRule: Infinity }).findings.filter((f) => f.ruleId === 'exclamation');
+    assert.ok(all.length > MAX_FINDINGS_PER_RULE + 29);
+    const run = lint(text, { kind: 'html', rules: textRules });
+    const own = run.findings.filter((f) => f.ruleId === 'exclamation');
+    const summary = own.filter((f) => f.data?.moreFindings !== undefined);
+    assert.equal(summary.length, 1);
+    assert.equal(own.length, MAX_FINDINGS_PER_RULE + 1);
+    assert.equal(summary[0].severity, 'info');
+    assert.equal(summary[0].message, `${all.length - MAX_FINDINGS_PER_RULE} more exclamation findings in this file not listed (at most ${MAX_FINDINGS_PER_RULE} per rule)`);
+    assert.equal(text.slice(summary[0].start, summary[0].end), '!!!');
+    const fr = lint(text, { kind: 'html', rules: textRules, locale: 'fr', maxFindingsPerRule: 10 }).findings.filter((f) => f.data?.moreFindings);
+    assert.equal(fr[0].message, `${all.length - 10} autres signalements exclamation dans ce fichier ne sont pas listés (au plus 10 par règle)`);
+  });
+
+  it('merges overlapping disabled blocks of one rule and of every rule', () => {
+    const text =
+      '<!-- mailproof-disable exclamation --><p>A !!!</p><!-- mailproof-disable --><p>B !!!</p><!-- mailproof-enable exclamation -->' +
+      '<p>C !!!</p><!-- mailproof-enable --><p>D !!!</p><!-- mailproof-disable exclamation --><p>E !!!</p><!-- mailproof-enable exclamation --><p>F !!!</p>';
+    const shown = lint(text, { kind: 'html', rules: textRules }).findings.filter((f) => f.ruleId === 'exclamation').map((f) => text[f.start - 2]);
+    assert.deepEqual(shown, ['D', 'F']);
   });
 
   it('disables a rule for the next line, a block, or the file', () => {
@@ -94,23 +124,54 @@ describe('lint', () => {
 });
 
 describe('validateConfig', () => {
-  it('keeps what is valid and names each mistake', () => {
+  it('keeps what is valid and names each mistake, by the generated schema', () => {
     const { config, problems } = validateConfig(
-      { rules: { exclamation: { severity: 'error', maxInBody: -1, bogus: 1 }, nope: 'off', emoji: 'loud' }, acronyms: 'ACME', mailType: 'bulk', extra: true },
+      { rules: { exclamation: { severity: 'error', maxInBody: -1, bogus: 1 }, nope: 'off', emoji: 'loud' }, acronyms: 'ACME', mailType: 'bulky', extra: true },
       rules,
     );
     assert.deepEqual(config.rules, { exclamation: { severity: 'error' } });
-    assert.equal(config.mailType, 'bulk');
+    assert.equal(config.mailType, undefined);
     assert.deepEqual(
       problems.map((p) => translate('en', p.key, p.params)),
       [
-        'Unknown option “extra”',
-        'Rule “exclamation”: invalid value for “maxInBody”',
+        '“rules.exclamation.maxInBody” must be between 0 and ∞',
         'Rule “exclamation” has no option “bogus”',
         'Unknown rule “nope”',
-        'Rule “emoji”: the severity must be error, warning, info or off',
-        '“acronyms” must be a list of strings',
+        '“rules.emoji” must be one of error, warning, info, off',
+        '“acronyms” must be string[]',
+        '“mailType” must be one of bulk, transactional',
+        'Unknown option “extra”',
       ],
+    );
+  });
+
+  it('rejects non-array alternatives and exceptions in custom phrases instead of crashing the lint', () => {
+    const raw = { phrases: { add: [{ phrase: 'promo flash', alternatives: 'offre' }, { phrase: 'soldes', except: 'soldes d’hiver' }, 'prix cassé'] } };
+    const { config, problems } = validateConfig(raw, rules);
+    // The phrases stay, without the values that were not lists.
+    assert.deepEqual(config.phrases?.add, [{ phrase: 'promo flash' }, { phrase: 'soldes' }, 'prix cassé']);
+    assert.deepEqual(
+      problems.map((p) => translate('fr', p.key, p.params)),
+      ['« phrases.add[0].alternatives » doit être de type string[]', '« phrases.add[1].except » doit être de type string[]'],
+    );
+    assert.doesNotThrow(() => lint('<p>Prix cassé, promo flash</p>', { kind: 'html', config }));
+  });
+
+  it('caps the spellings of a custom phrase instead of expanding 2^k optional groups', () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => `mot${i}(s)`).join(' ');
+    const { config, problems } = validateConfig({ phrases: { add: [twenty, 'offre(s) spéciale(s)'] } }, rules);
+    assert.deepEqual(config.phrases?.add, ['offre(s) spéciale(s)']);
+    assert.equal(translate('en', problems[0].key, problems[0].params), '“phrases.add[0]” expands to more than 64 spellings through its optional groups');
+    assert.equal(spellingCount('offre(s) spéciale(s)'), 4);
+    assert.equal(spellingCount('gratuit(e|es|s)'), 4);
+    assert.equal(spellingCount('(((((('), 1);
+  });
+
+  it('bounds list sizes and lengths', () => {
+    const { problems } = validateConfig({ acronyms: Array.from({ length: 5000 }, () => 'ACME'), sender: 'x'.repeat(1000) }, rules);
+    assert.deepEqual(
+      problems.map((p) => p.key),
+      ['config.tooManyItems', 'config.tooLong'],
     );
   });
 

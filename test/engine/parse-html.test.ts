@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { attr, parseHtml } from '../../src/engine/parse/html';
+import { attr, type HtmlElement, MAX_HTML_DEPTH, parseHtml } from '../../src/engine/parse/html';
 import { BLOCK_BREAK, MERGE_TAG_MASK } from '../../src/engine/text/view';
 
 describe('parseHtml', () => {
@@ -65,5 +65,28 @@ describe('parseHtml', () => {
     const p = d.byName('p')[0];
     assert.equal(p.start, 100);
     assert.equal(p.end, 109);
+  });
+});
+
+describe('parseHtml: deep nesting', () => {
+  it('keeps at most MAX_HTML_DEPTH levels and reads deeper elements as siblings, as Chromium does', () => {
+    const depth = MAX_HTML_DEPTH + 100;
+    const doc = parseHtml('<div>'.repeat(depth) + '<p>deep</p>' + '</div>'.repeat(depth));
+    const ancestors = (el: HtmlElement | undefined) => {
+      let n = 0;
+      for (let p = el?.parent; p; p = p.parent) n++;
+      return n;
+    };
+    assert.equal(doc.elements.length, depth + 1);
+    assert.ok(Math.max(...doc.elements.map(ancestors)) < MAX_HTML_DEPTH);
+    assert.equal(doc.flattened?.count, 101);
+    assert.equal(doc.flattened?.first.start, 5 * MAX_HTML_DEPTH);
+    assert.equal(doc.text.text.trim(), 'deep');
+  });
+
+  it('leaves markup under the limit as written', () => {
+    const doc = parseHtml('<svg>'.repeat(10) + '<p>x</p>');
+    assert.equal(doc.flattened, undefined);
+    assert.equal(doc.byName('p')[0].parent?.name, 'svg');
   });
 });

@@ -1,3 +1,4 @@
+import { escapeControls } from '../../deliverability/format';
 import { formatNumber, translate } from '../../engine/i18n';
 import { mailTypeLabel, raisedBy } from '../../engine/score/explain';
 import { cliText, counted } from '../messages';
@@ -11,7 +12,9 @@ export const formatText: Formatter = (results, locale) => {
     for (const f of r.findings) {
       count[f.severity]++;
       const { line, column } = lineCol(r.lines, f.start);
-      out.push(`${r.file}:${line}:${column}  ${f.severity}  ${f.message}  ${f.ruleId}`);
+      // File names and messages (which quote link hosts and header values) come from the draft:
+      // no terminal escape sequences or line breaks reach the terminal, as in `check`.
+      out.push(`${escapeControls(r.file)}:${line}:${column}  ${f.severity}  ${escapeControls(f.message)}  ${f.ruleId}`);
     }
   }
   if (out.length) out.push('');
@@ -47,7 +50,7 @@ function scoreLines(r: FileResult, locale: 'en' | 'fr'): string[] {
   if (r.score < QUIET_SCORE_BELOW && !v.likelySpam) return [];
   const probability = translate(locale, 'score.probability', { percent: String(Math.round(100 * v.spamProbability)) });
   const verdict = v.likelySpam ? `${translate(locale, 'score.likelySpam')} (${probability})` : probability;
-  const lines = [cliText(locale, 'scoreVerdict', { file: r.file, score: formatNumber(r.score, locale), verdict, type: mailTypeLabel(v, locale) })];
+  const lines = [cliText(locale, 'scoreVerdict', { file: escapeControls(r.file), score: formatNumber(r.score, locale), verdict, type: mailTypeLabel(v, locale) })];
   const list = raisedBy(v.scoreBreakdown, locale);
   if (list) lines.push(cliText(locale, 'scoreRaisedBy', { list }));
   return lines;

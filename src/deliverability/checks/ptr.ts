@@ -23,7 +23,9 @@ export function looksGeneric(name: string, ip: IpAddress): boolean {
   if (ip.version === 4) {
     const [a, b, c, d] = ip.bytes;
     const sep = '[.\\-_x]?';
+    // regex-audit: safe, tested on one PTR name, at most 253 characters (RFC 1035 §2.3.4), so even cubic backtracking stays small
     const forward = new RegExp(`(^|\\D)0*${a}${sep}0*${b}${sep}0*${c}${sep}0*${d}(\\D|$)`);
+    // regex-audit: safe, same pattern as `forward`, bytes reversed
     const backward = new RegExp(`(^|\\D)0*${d}${sep}0*${c}${sep}0*${b}${sep}0*${a}(\\D|$)`);
     const hex = ip.bytes.map((x) => x.toString(16).padStart(2, '0')).join('');
     return forward.test(n) || backward.test(n) || n.includes(hex);

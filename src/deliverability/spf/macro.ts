@@ -164,6 +164,7 @@ export async function expandTokens(tokens: MacroToken[], v: MacroValues): Promis
     }
     if (t.digits !== undefined || t.reverse || t.delimiters !== '.') {
       // §7.3: split on any delimiter, optionally reverse, keep the N rightmost parts, join with ".".
+      // regex-audit: safe, one character class of escaped delimiters, no quantifier
       let parts = value.split(new RegExp(`[${t.delimiters.replace(/[-\\\]^]/g, '\\$&')}]`));
       if (t.reverse) parts = parts.reverse();
       if (t.digits !== undefined && t.digits < parts.length) parts = parts.slice(parts.length - t.digits);

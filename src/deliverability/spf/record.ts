@@ -63,10 +63,14 @@ export function isSpfRecord(txt: string): boolean {
 
 // ip4-cidr-length = "/" ("0" / %x31-39 0*1DIGIT); leading zeros are not allowed.
 const CIDR = '(0|[1-9]\\d*)';
+// regex-audit: safe, anchored at the end, digits only, each part optional once
 const DUAL_CIDR_RE = new RegExp(`(?:/${CIDR})?(?://${CIDR})?$`);
 // name = ALPHA *( ALPHA / DIGIT / "-" / "_" / "." ) (RFC 7208 §12)
 const MODIFIER_RE = /^([a-z][a-z0-9\-_.]*)=(.*)$/i;
-const MECHANISM_RE = /^([+\-~?]?)([a-z][a-z0-9]*)(.*)$/i;
+// The rest of the term is taken by hand: `([a-z][a-z0-9]*)(.*)$` retried every split of a long
+// name when a line break made `$` fail (quadratic, found by the regex audit).
+const MECHANISM_RE = /^([+\-~?]?)([a-z][a-z0-9]*)/i;
+const LINE_BREAK_RE = /[\n\r\u2028\u2029]/;
 
 function domainSpec(spec: string, term: string): MacroToken[] {
   try {
@@ -79,10 +83,11 @@ function domainSpec(spec: string, term: string): MacroToken[] {
 
 function parseMechanism(term: string): Mechanism {
   const m = MECHANISM_RE.exec(term);
-  if (!m) throw new SpfSyntaxError(detail('detail.unknownTerm', { term }), term);
+  const tail = m ? term.slice(m[0].length) : '';
+  if (!m || LINE_BREAK_RE.test(tail)) throw new SpfSyntaxError(detail('detail.unknownTerm', { term }), term);
   const qualifier = (m[1] || '+') as Qualifier;
   const name = m[2].toLowerCase();
-  let rest = m[3];
+  let rest = tail;
   const mech: Mechanism = { kind: 'mechanism', text: term, qualifier, name: name as MechanismName };
   const needSpec = () => {
     if (!rest.startsWith(':') || rest.length === 1) throw new SpfSyntaxError(detail('detail.domainRequired', { term, name }), term);
@@ -114,6 +119,7 @@ function parseMechanism(term: string): Mechanism {
     }
     case 'ip4':
     case 'ip6': {
+      // regex-audit: safe, anchored, `[^/]+` stops at the only `/` the rest may hold
       const ipm = new RegExp(`^:([^/]+)(?:/${CIDR})?$`).exec(rest);
       const ip = ipm && (name === 'ip4' ? parseIpv4(ipm[1]) : parseIpv6(ipm[1]));
       if (!ipm || !ip) throw new SpfSyntaxError(detail('detail.badNetwork', { term, family: name === 'ip4' ? 'IPv4' : 'IPv6' }), term);

@@ -79,15 +79,17 @@ export interface Length {
   numberEnd: number;
 }
 
-const ATTR_LENGTH_RE = /^(\s*)(\d+(?:\.\d+)?|\.\d+)\s*(px|%)?\s*$/i;
-const CSS_LENGTH_RE = /^(\s*)([+-]?(?:\d+(?:\.\d+)?|\.\d+))(px|pt|%)?\s*$/i;
+// Matched on the value without its surrounding whitespace (`trim` strips exactly `\s`): two
+// `\s*` side by side at the end made a run of tabs cost time quadratic in its length.
+const ATTR_LENGTH_RE = /^(\d+(?:\.\d+)?|\.\d+)\s*(px|%)?$/i;
+const CSS_LENGTH_RE = /^([+-]?(?:\d+(?:\.\d+)?|\.\d+))(px|pt|%)?$/i;
 
 /** Reads an HTML `width`/`height` attribute: `600`, `600px` (pixels) or `100%`. */
 export function attrLength(value: string): Length | undefined {
-  const m = ATTR_LENGTH_RE.exec(value);
+  const m = ATTR_LENGTH_RE.exec(value.trim());
   if (!m) return undefined;
-  const numberStart = m[1].length;
-  return { value: Number(m[2]), unit: m[3] === '%' ? '%' : 'px', numberStart, numberEnd: numberStart + m[2].length };
+  const numberStart = value.length - value.trimStart().length;
+  return { value: Number(m[1]), unit: m[2] === '%' ? '%' : 'px', numberStart, numberEnd: numberStart + m[1].length };
 }
 
 /**
@@ -95,13 +97,14 @@ export function attrLength(value: string): Length | undefined {
  * Relative units (em, vw) and keywords give undefined: their size depends on the client.
  */
 export function cssLength(value: string): Length | undefined {
-  const m = CSS_LENGTH_RE.exec(value);
+  const trimmedStart = value.trimStart();
+  const m = CSS_LENGTH_RE.exec(trimmedStart.trimEnd());
   if (!m) return undefined;
-  const n = Number(m[2]);
-  const unit = (m[3] ?? '').toLowerCase();
+  const n = Number(m[1]);
+  const unit = (m[2] ?? '').toLowerCase();
   if (unit === '' && n !== 0) return undefined; // unitless non-zero lengths are invalid CSS
-  const numberStart = m[1].length;
-  const base = { numberStart, numberEnd: numberStart + m[2].length };
+  const numberStart = value.length - trimmedStart.length;
+  const base = { numberStart, numberEnd: numberStart + m[1].length };
   if (unit === '%') return { value: n, unit: '%', ...base };
   return { value: unit === 'pt' ? (n * 4) / 3 : n, unit: 'px', ...base };
 }

@@ -63,6 +63,7 @@ export function placeAlternative(text: string, m: PlacedMatch, alt: string, fren
 export function isPlural(pattern: string, choices: readonly number[]): boolean {
   let g = 0;
   let plural = false;
+  // regex-audit: safe, lexicon phrases and configured ones, which validation caps at MAX_PHRASE_CHARS (200)
   pattern.replace(/\(([^)]*)\)/g, (whole, inner: string) => {
     const k = choices[g++] ?? 0;
     if (k > 0 && ['s', 'x', 'es'].includes(inner.split('|')[k - 1] ?? '')) plural = true;

@@ -63,6 +63,7 @@ function normGap(gap: string): string | null {
   return fold(gap.replace(SOFT_GAP_RE, ''));
 }
 
+// regex-audit: safe, run on lexicon phrases and on configured ones, which validation caps at MAX_PHRASE_CHARS (200)
 const GROUP_RE = /\(([^)]*)\)/g;
 
 /** The phrase as users read it: optional endings removed (`gratuit(e)(s)` → `gratuit`). */
@@ -85,6 +86,7 @@ export function inflect(pattern: string, choices: readonly number[]): string {
 
 /** Every spelling of a pattern with its choices: `offre(s) spéciale(s)` → offre spéciale, offres spéciale, … */
 export function expand(pattern: string): Array<{ text: string; choices: number[] }> {
+  // regex-audit: safe, phrases are at most MAX_PHRASE_CHARS (200) long, see GROUP_RE
   const m = /\(([^)]*)\)/.exec(pattern);
   if (!m) return [{ text: pattern, choices: [] }];
   const head = pattern.slice(0, m.index);

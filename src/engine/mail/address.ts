@@ -26,11 +26,8 @@ export function addressesOf(source: string, header: Header): MailAddress[] {
     if (!found) {
       // No angle brackets: the entry is a bare addr-spec, possibly with a comment.
       const text = stripComments(source.slice(entryStart, end));
-      const m = /[^\s<>,;:"()]+@[^\s<>,;:"()]+/.exec(text);
-      if (m) {
-        const start = entryStart + m.index;
-        found = make(m[0], start);
-      }
+      const m = bareAddress(text, ADDRESS_STOPS);
+      if (m) found = make(text.slice(m.start, m.end), entryStart + m.start);
     }
     if (found) out.push(found);
     found = undefined;
@@ -60,6 +57,28 @@ export function addressesOf(source: string, header: Header): MailAddress[] {
   }
   finishEntry(to);
   return out;
+}
+
+const ADDRESS_STOPS = '<>,;:"()';
+
+/**
+ * The first run of characters that are neither whitespace nor in `stops` and hold an `@` with
+ * something on both sides: what `/[^\s<>,;:"()]+@[^\s<>,;:"()]+/` matches for these stops, found
+ * by one scan (the regular expression rescanned a long run without `@` from each character).
+ */
+export function bareAddress(text: string, stops: string): { start: number; end: number } | undefined {
+  const isStop = (ch: string) => stops.includes(ch) || /\s/.test(ch);
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && isStop(text[i])) i++;
+    const start = i;
+    let inner = false;
+    for (; i < text.length && !isStop(text[i]); i++) {
+      if (text[i] === '@' && i > start && i + 1 < text.length && !isStop(text[i + 1])) inner = true;
+    }
+    if (inner) return { start, end: i };
+  }
+  return undefined;
 }
 
 function make(address: string, start: number): MailAddress {

@@ -9,7 +9,7 @@ import type { BodyPart, DraftModel } from '../model';
 import { MAIL_TYPE_KEYS, MAIL_TYPE_RE } from '../parse/index';
 import { fileCommentInsert, headerInsert } from '../placement';
 import type { Edit, Fix } from '../types';
-import { addressesOf } from './address';
+import { addressesOf, bareAddress } from './address';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -62,8 +62,8 @@ export function senderAddress(model: DraftModel, setting: string | undefined): s
   const from = model.header('from');
   const fromAddress = from ? addressesOf(model.source, from)[0] : undefined;
   if (fromAddress) return fromAddress.address;
-  const m = setting ? /[^\s<>"]+@[^\s<>"]+/.exec(setting) : null;
-  return m ? m[0] : undefined;
+  const m = setting ? bareAddress(setting, '<>"') : undefined;
+  return m ? setting!.slice(m.start, m.end) : undefined;
 }
 
 /**

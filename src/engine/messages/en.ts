@@ -49,6 +49,11 @@ export const en: Record<string, string> = {
   'html-form.form': 'Form in the message: most mail clients disable or remove it',
   'html-form.field': 'Form field <{tag}>: most mail clients disable or remove it',
   'html-form.iframe': 'Inline frame (iframe): mail clients remove it and filters flag it',
+  // html-nesting
+  'rule.html-nesting.description': 'Markup nested too deep to be read as written',
+  'rule.html-nesting.why':
+    'Browsers and mail clients stop nesting elements at a few hundred levels (Chromium at 512) and place deeper elements side by side, so the message does not render as its source says. Nesting this deep only comes from generated or broken markup; Mailproof reads it the same way, which keeps linting fast.',
+  'html-nesting.tooDeep': 'HTML nested deeper than {max} levels: {count} deeper elements were read as siblings',
   // html-width
   'rule.html-width.description': 'Layout wider than reading panes',
   'rule.html-width.why':
@@ -286,23 +291,18 @@ export const en: Record<string, string> = {
   'footer.mailSubject': 'unsubscribe',
 
   // configuration problems
+  'lint.moreFindings': '{count} more {rule} findings in this file not listed (at most {max} per rule)',
   'config.notObject': 'The configuration must be a JSON object',
   'config.unknownOption': 'Unknown option “{name}”',
-  'config.rulesNotObject': '“rules” must be an object keyed by rule id',
   'config.unknownRule': 'Unknown rule “{rule}”',
-  'config.badSeverity': 'Rule “{rule}”: the severity must be error, warning, info or off',
-  'config.badOptionValue': 'Rule “{rule}”: invalid value for “{name}”',
   'config.unknownRuleOption': 'Rule “{rule}” has no option “{name}”',
-  'config.badRuleSetting': 'Rule “{rule}”: expected a severity or an object',
-  'config.badPhrases': '“phrases” must be an object with “add” and “ignore” lists',
-  'config.badPhrasesAdd': '“phrases.add” must list strings or {"phrase", "alternatives"} objects',
-  'config.badPhrasesIgnore': '“phrases.ignore” must be a list of strings',
-  'config.badAcronyms': '“acronyms” must be a list of strings',
-  'config.badMailType': '“mailType” must be “bulk” or “transactional”',
-  'config.badPatternList': '“{name}” must be a list of file patterns (strings, gitignore syntax)',
-  'config.badSender': '“sender” must be a string',
-  'config.badWords': '“words” must be a list of strings',
-  'config.badLanguage': '“language” must be “fr”, “en” or “auto”',
+  'config.badType': '“{path}” must be {type}',
+  'config.badEnum': '“{path}” must be one of {values}',
+  'config.tooLong': '“{path}” is longer than {max} characters',
+  'config.outOfRange': '“{path}” must be between {min} and {max}',
+  'config.tooManyItems': '“{path}” lists {count} items (at most {max})',
+  'config.missingProperty': '“{path}” needs “{name}”',
+  'config.tooManySpellings': '“{path}” expands to more than {max} spellings through its optional groups',
 
   // spelling
   'rule.spelling.description': 'Misspelled words, in French and English',

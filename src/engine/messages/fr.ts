@@ -49,6 +49,11 @@ export const fr: Record<string, string> = {
   'html-form.form': 'Formulaire dans le message : la plupart des clients le désactivent ou le suppriment',
   'html-form.field': 'Champ de formulaire <{tag}> : la plupart des clients le désactivent ou le suppriment',
   'html-form.iframe': 'Cadre intégré (iframe) : les clients le suppriment et les filtres le signalent',
+  // html-nesting
+  'rule.html-nesting.description': 'Balisage trop imbriqué pour être lu tel quel',
+  'rule.html-nesting.why':
+    'Les navigateurs et les clients de messagerie cessent d’imbriquer les éléments au-delà de quelques centaines de niveaux (Chromium à 512) et placent les éléments plus profonds côte à côte : le message ne s’affiche pas comme sa source l’indique. Une telle profondeur ne vient que d’un balisage généré ou cassé ; Mailproof le lit de la même façon, ce qui garde l’analyse rapide.',
+  'html-nesting.tooDeep': 'HTML imbriqué sur plus de {max} niveaux : {count} éléments plus profonds ont été lus comme voisins',
   // html-width
   'rule.html-width.description': 'Mise en page plus large que les volets de lecture',
   'rule.html-width.why':
@@ -286,23 +291,18 @@ export const fr: Record<string, string> = {
   'footer.mailSubject': 'désinscription',
 
   // problèmes de configuration
+  'lint.moreFindings': '{count} autres signalements {rule} dans ce fichier ne sont pas listés (au plus {max} par règle)',
   'config.notObject': 'La configuration doit être un objet JSON',
   'config.unknownOption': 'Option inconnue « {name} »',
-  'config.rulesNotObject': '« rules » doit être un objet indexé par identifiant de règle',
   'config.unknownRule': 'Règle inconnue « {rule} »',
-  'config.badSeverity': 'Règle « {rule} » : la sévérité doit être error, warning, info ou off',
-  'config.badOptionValue': 'Règle « {rule} » : valeur invalide pour « {name} »',
   'config.unknownRuleOption': 'La règle « {rule} » n’a pas d’option « {name} »',
-  'config.badRuleSetting': 'Règle « {rule} » : une sévérité ou un objet est attendu',
-  'config.badPhrases': '« phrases » doit être un objet avec des listes « add » et « ignore »',
-  'config.badPhrasesAdd': '« phrases.add » doit lister des chaînes ou des objets {"phrase", "alternatives"}',
-  'config.badPhrasesIgnore': '« phrases.ignore » doit être une liste de chaînes',
-  'config.badAcronyms': '« acronyms » doit être une liste de chaînes',
-  'config.badMailType': '« mailType » doit valoir « bulk » ou « transactional »',
-  'config.badPatternList': '« {name} » doit être une liste de motifs de fichiers (chaînes, syntaxe gitignore)',
-  'config.badSender': '« sender » doit être une chaîne',
-  'config.badWords': '« words » doit être une liste de chaînes',
-  'config.badLanguage': '« language » doit valoir « fr », « en » ou « auto »',
+  'config.badType': '« {path} » doit être de type {type}',
+  'config.badEnum': '« {path} » doit valoir l’une de ces valeurs : {values}',
+  'config.tooLong': '« {path} » dépasse {max} caractères',
+  'config.outOfRange': '« {path} » doit être compris entre {min} et {max}',
+  'config.tooManyItems': '« {path} » compte {count} éléments (au plus {max})',
+  'config.missingProperty': '« {path} » doit contenir « {name} »',
+  'config.tooManySpellings': '« {path} » donne plus de {max} graphies par ses groupes facultatifs',
 
   // spelling
   'rule.spelling.description': 'Fautes d’orthographe, en français et en anglais',

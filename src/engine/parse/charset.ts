@@ -63,7 +63,7 @@ const charsets = new Map<string, Charset>();
 
 /** Looks a charset label up (case-insensitive, quotes and RFC 2231 language suffix ignored). */
 export function charsetOf(label: string | undefined): Charset {
-  const key = (label ?? '').trim().toLowerCase().replace(/^["']|["']$/g, '').replace(/\*.*$/, '') || 'utf-8';
+  const key = (label ?? '').trim().toLowerCase().replace(/^["']|["']$/g, '').split('*')[0] || 'utf-8';
   let cs = charsets.get(key);
   if (!cs) {
     cs = makeCharset(key);

@@ -82,6 +82,7 @@ export function parseDeclarations(text: string, offset: (i: number) => number): 
   return out;
 }
 
+
 // Index of the first character for which `stop` is true, outside quotes, comments and (when
 // `nested`) parentheses, or text.length.
 function scan(text: string, from: number, stop: (c: string) => boolean, nested: boolean): number {

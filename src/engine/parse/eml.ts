@@ -138,7 +138,7 @@ export function parseEml(source: string): EmlParse {
     if (type.startsWith('multipart/')) {
       for (const h of types) {
         for (const b of parseStructured(source.slice(h.valueStart, h.valueEnd)).raw.get('boundary') ?? []) {
-          const clean = b.replace(/[ \t]+$/, '');
+          const clean = trimBlanksEnd(b);
           // Single quotes are not MIME quoting, but some mailers use them: accept both readings.
           const unquoted = /^'.+'$/.test(clean) ? clean.slice(1, -1) : '';
           for (const v of [clean, unquoted]) if (v && !boundaries.includes(v)) boundaries.push(v);
@@ -347,4 +347,12 @@ function makeBody(source: string, entity: Entity, type: 'html' | 'text', start: 
   const bad = content.indexOf('\uFFFD');
   if (bad >= 0) problem('invalidBytes', start + bad, start + bad + 1, { charset: charset.name });
   return { ...base, content, mapper: shiftMapper(start), editable: true, encode: (t) => t, start, end, byteSize: utf8Length(content) };
+}
+
+// Trailing spaces and tabs removed by hand: `/[ \t]+$/` rescanned every run of blanks inside the
+// string from each of its characters.
+function trimBlanksEnd(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === ' ' || s[end - 1] === '\t')) end--;
+  return s.slice(0, end);
 }

@@ -21,12 +21,15 @@ export function parseFrontMatter(source: string): FrontMatter | undefined {
     const lineEnd = source[eol - 1] === '\r' ? eol - 1 : eol;
     const line = source.slice(pos, lineEnd);
     if (/^(---|\.\.\.)\s*$/.test(line)) return { headers, end: Math.min(eol + 1, source.length) };
-    const m = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/.exec(line);
+    // The name by a regular expression, the padding around the value by hand: `(.*?)[ \t]*$`
+    // retried the trailing blanks after every character of a padded value.
+    const m = /^([A-Za-z][\w-]*)[ \t]*:/.exec(line);
     if (m) {
-      let valueStart = pos + line.indexOf(':') + 1;
-      while (source[valueStart] === ' ' || source[valueStart] === '\t') valueStart++;
-      let value = m[2];
-      let valueEnd = valueStart + value.length;
+      let valueStart = pos + m[0].length;
+      while (valueStart < lineEnd && (source[valueStart] === ' ' || source[valueStart] === '\t')) valueStart++;
+      let valueEnd = lineEnd;
+      while (valueEnd > valueStart && (source[valueEnd - 1] === ' ' || source[valueEnd - 1] === '\t')) valueEnd--;
+      let value = source.slice(valueStart, valueEnd);
       const q = value[0];
       if ((q === '"' || q === "'") && value.length >= 2 && value[value.length - 1] === q) {
         value = value.slice(1, -1);

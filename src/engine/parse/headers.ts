@@ -145,7 +145,7 @@ export function decodeWordPieces(value: string): WordPiece[] {
     const gapIsSpace = /^[ \t\r\n]*$/.test(value.slice(last, m.index));
     if (pending && !gapIsSpace) flushPending();
     if (!pending) literal(last, m.index);
-    const charset = m[1].replace(/\*.*$/, '').toLowerCase();
+    const charset = m[1].split('*')[0].toLowerCase(); // RFC 2231 language suffix
     const bytes = m[2].toUpperCase() === 'B' ? base64Bytes(m[3]) : qBytes(m[3]);
     const end = m.index + m[0].length;
     if (!bytes) {

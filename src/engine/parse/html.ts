@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { type Handler, Parser } from 'htmlparser2';
 import { IDENTITY, type SourceMapper, TextView } from '../text/view';
 
 /** An attribute with its source ranges. */
@@ -62,6 +62,27 @@ export interface HtmlDocument {
   preambleEnd: number;
   /** Elements with the given (lowercase) tag name, in document order. */
   byName(name: string): readonly HtmlElement[];
+  /** Elements opened past `MAX_HTML_DEPTH` levels, read as siblings: how many, and the first. */
+  flattened?: { count: number; first: HtmlElement };
+}
+
+/**
+ * Nesting depth the model keeps. Chromium's HTML parser stops nesting at 512 levels
+ * (`kMaximumHTMLParserDOMTreeDepth`) and attaches deeper elements to the 512th as siblings;
+ * the model does the same, which also keeps htmlparser2's element stack (an array it shifts and
+ * unshifts, so deep nesting cost quadratic time) and every walk up the parents short.
+ */
+export const MAX_HTML_DEPTH = 512;
+
+// htmlparser2's stack of foreign contents (SVG, MathML) follows these elements.
+const FOREIGN_CONTEXT = new Set(['math', 'svg', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
+
+// The internals of htmlparser2's Parser that flattening touches (checked at run time).
+interface ParserInternals {
+  stack: string[];
+  foreignContext: boolean[];
+  emitOpenTag(name: string): void;
+  isVoidElement(name: string): boolean;
 }
 
 /** Looks up an attribute by lowercase name. */
@@ -103,110 +124,129 @@ export function parseHtml(
   let pendingAttrs: HtmlAttribute[] = [];
   let preambleEnd = 0;
   let styleStart = -1;
+  let flattened: HtmlDocument['flattened'];
 
-  const parser: Parser = new Parser(
-    {
-      onattribute(name, value, quote) {
-        const start = parser.startIndex;
-        const end = parser.endIndex;
-        let valueStart = end;
-        let valueEnd = end;
-        if (quote !== undefined) {
-          let i = start + name.length;
-          while (i < end && html[i] !== '=') i++;
-          i++;
-          while (i < end && /\s/.test(html[i])) i++;
-          if (quote === '"' || quote === "'") {
-            valueStart = i + 1;
-            valueEnd = Math.max(valueStart, html[end - 1] === quote ? end - 1 : end);
-          } else {
-            valueStart = i;
-            valueEnd = end;
-          }
+  const handlers = {
+    onattribute(name, value, quote) {
+      const start = parser.startIndex;
+      const end = parser.endIndex;
+      let valueStart = end;
+      let valueEnd = end;
+      if (quote !== undefined) {
+        let i = start + name.length;
+        while (i < end && html[i] !== '=') i++;
+        i++;
+        while (i < end && /\s/.test(html[i])) i++;
+        if (quote === '"' || quote === "'") {
+          valueStart = i + 1;
+          valueEnd = Math.max(valueStart, html[end - 1] === quote ? end - 1 : end);
+        } else {
+          valueStart = i;
+          valueEnd = end;
         }
-        pendingAttrs.push({
-          name,
-          value,
-          start: mapper.start(start),
-          end: mapper.end(end),
-          valueStart: mapper.start(valueStart),
-          valueEnd: mapper.end(valueEnd),
-        });
-      },
-      onopentag(name, _attribs, implied) {
-        const start = parser.startIndex;
-        const openEnd = parser.endIndex + 1;
-        const parent = stack[stack.length - 1];
-        const el: HtmlElement = {
-          name,
-          index: elements.length,
-          start: mapper.start(start),
-          nameEnd: mapper.end(implied ? start : start + 1 + name.length),
-          openEnd: mapper.end(implied ? start : openEnd),
-          end: mapper.end(openEnd),
-          attrs: pendingAttrs,
-          parent,
-          textStart: body.offset,
-          textEnd: body.offset,
-          unclosed: true,
-        };
-        pendingAttrs = [];
-        elements.push(el);
-        let list = index.get(name);
-        if (!list) index.set(name, (list = []));
-        list.push(el);
-        stack.push(el);
-        if (INVISIBLE.has(name)) invisibleDepth++;
-        if (name === 'style') styleStart = openEnd;
-        if (BLOCK.has(name) && invisibleDepth === 0) body.blockBreak();
-        if (invisibleDepth === 0) {
-          for (const a of el.attrs) {
-            if ((a.name === 'alt' || a.name === 'title') && a.value.trim()) {
-              alt.append(a.value, a.valueStart, a.valueEnd);
-              alt.blockBreak();
-            }
-          }
-        }
-      },
-      onclosetag(name, implied) {
-        // The element being closed is the innermost open one with this name.
-        let k = stack.length - 1;
-        while (k >= 0 && stack[k].name !== name) k--;
-        if (k < 0) return;
-        const el = stack[k];
-        stack.length = k;
-        if (name === 'style' && styleStart >= 0) {
-          const end = parser.startIndex;
-          const raw = html.slice(styleStart, end);
-          const base = styleStart;
-          styles.push({ text: raw, start: mapper.start(styleStart), end: mapper.end(end), offset: (i) => mapper.start(base + i) });
-          styleStart = -1;
-        }
-        if (!implied) {
-          el.end = mapper.end(parser.endIndex + 1);
-          el.unclosed = false;
-        } else if (parser.startIndex > 0 && !isVoid(name)) {
-          el.end = mapper.start(parser.startIndex);
-        }
-        el.textEnd = body.offset;
-        if (INVISIBLE.has(name)) invisibleDepth = Math.max(0, invisibleDepth - 1);
-        if (BLOCK.has(name) && invisibleDepth === 0) body.blockBreak();
-      },
-      ontext(data) {
-        if (invisibleDepth > 0) return;
-        body.appendContent(data, parser.startIndex, parser.endIndex + 1, mapper);
-      },
-      oncomment(data) {
-        const start = parser.startIndex;
-        const base = start + 4;
-        comments.push({ text: data, start: mapper.start(start), end: mapper.end(parser.endIndex + 1), offset: (i) => mapper.start(base + i) });
-      },
-      onprocessinginstruction(name) {
-        if (name.toLowerCase() === '!doctype') preambleEnd = mapper.end(parser.endIndex + 1);
-      },
+      }
+      pendingAttrs.push({
+        name,
+        value,
+        start: mapper.start(start),
+        end: mapper.end(end),
+        valueStart: mapper.start(valueStart),
+        valueEnd: mapper.end(valueEnd),
+      });
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
-  );
+    onopentag(name, _attribs, implied) {
+      const start = parser.startIndex;
+      const openEnd = parser.endIndex + 1;
+      const parent = stack[stack.length - 1];
+      const el: HtmlElement = {
+        name,
+        index: elements.length,
+        start: mapper.start(start),
+        nameEnd: mapper.end(implied ? start : start + 1 + name.length),
+        openEnd: mapper.end(implied ? start : openEnd),
+        end: mapper.end(openEnd),
+        attrs: pendingAttrs,
+        parent,
+        textStart: body.offset,
+        textEnd: body.offset,
+        unclosed: true,
+      };
+      pendingAttrs = [];
+      if (flattenNext) {
+        flattenNext = false;
+        if (flattened) flattened.count++;
+        else flattened = { count: 1, first: el };
+      }
+      elements.push(el);
+      let list = index.get(name);
+      if (!list) index.set(name, (list = []));
+      list.push(el);
+      stack.push(el);
+      if (INVISIBLE.has(name)) invisibleDepth++;
+      if (name === 'style') styleStart = openEnd;
+      if (BLOCK.has(name) && invisibleDepth === 0) body.blockBreak();
+      if (invisibleDepth === 0) {
+        for (const a of el.attrs) {
+          if ((a.name === 'alt' || a.name === 'title') && a.value.trim()) {
+            alt.append(a.value, a.valueStart, a.valueEnd);
+            alt.blockBreak();
+          }
+        }
+      }
+    },
+    onclosetag(name, implied) {
+      // The element being closed is the innermost open one with this name.
+      let k = stack.length - 1;
+      while (k >= 0 && stack[k].name !== name) k--;
+      if (k < 0) return;
+      const el = stack[k];
+      stack.length = k;
+      if (name === 'style' && styleStart >= 0) {
+        const end = parser.startIndex;
+        const raw = html.slice(styleStart, end);
+        const base = styleStart;
+        styles.push({ text: raw, start: mapper.start(styleStart), end: mapper.end(end), offset: (i) => mapper.start(base + i) });
+        styleStart = -1;
+      }
+      if (!implied) {
+        el.end = mapper.end(parser.endIndex + 1);
+        el.unclosed = false;
+      } else if (parser.startIndex > 0 && !isVoid(name)) {
+        el.end = mapper.start(parser.startIndex);
+      }
+      el.textEnd = body.offset;
+      if (INVISIBLE.has(name)) invisibleDepth = Math.max(0, invisibleDepth - 1);
+      if (BLOCK.has(name) && invisibleDepth === 0) body.blockBreak();
+    },
+    ontext(data) {
+      if (invisibleDepth > 0) return;
+      body.appendContent(data, parser.startIndex, parser.endIndex + 1, mapper);
+    },
+    oncomment(data) {
+      const start = parser.startIndex;
+      const base = start + 4;
+      comments.push({ text: data, start: mapper.start(start), end: mapper.end(parser.endIndex + 1), offset: (i) => mapper.start(base + i) });
+    },
+    onprocessinginstruction(name: string) {
+      if (name.toLowerCase() === '!doctype') preambleEnd = mapper.end(parser.endIndex + 1);
+    },
+  } satisfies Partial<Handler>;
+  const parser: Parser = new Parser(handlers, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true });
+  // Past MAX_HTML_DEPTH open elements, the innermost is closed (implied) before the next opens.
+  let flattenNext = false;
+  const internals = parser as unknown as ParserInternals;
+  if (Array.isArray(internals.stack) && Array.isArray(internals.foreignContext) && typeof internals.emitOpenTag === 'function') {
+    const emitOpenTag = internals.emitOpenTag;
+    internals.emitOpenTag = function (this: ParserInternals, name: string) {
+      if (this.stack.length >= MAX_HTML_DEPTH && !this.isVoidElement(name)) {
+        const innermost = this.stack.shift()!;
+        if (FOREIGN_CONTEXT.has(innermost)) this.foreignContext.shift();
+        handlers.onclosetag(innermost, true);
+        flattenNext = true;
+      }
+      emitOpenTag.call(this, name);
+    };
+  }
   parser.end(html);
   // Elements never closed end where the document ends.
   const docEnd = mapper.end(html.length);
@@ -223,6 +263,7 @@ export function parseHtml(
     comments,
     preambleEnd,
     byName: (name) => index.get(name) ?? EMPTY,
+    flattened,
   };
 }
 

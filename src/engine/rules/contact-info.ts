@@ -13,6 +13,7 @@ const CONTACT_PATTERNS: RegExp[] = [
   // French postal box: "BP 123", "CS 30001"
   /\b(?:BP|CS|TSA)\s?\d{2,6}\b/u,
   // English street: "1600 Amphitheatre Parkway", "221B Baker Street", "500 W 5th St."
+  // regex-audit: safe, from each digit that starts a word it reads at most five words, each of which ends at whitespace and cannot give any back
   /\b\d{1,6}[A-Za-z]?\s+(?:[\p{L}\d.'’-]+\s+){0,4}(?:street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|way|court|ct\.?|place|pl\.?|square|sq\.?|parkway|pkwy\.?|highway|hwy\.?|suite|terrace|circle|plaza)(?=[\s,.]|$)/iu,
   // US state and ZIP code: "CA 94043", "NY 10001-1234"
   /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/u,
@@ -32,14 +33,22 @@ const CONTACT_PATTERNS: RegExp[] = [
 const ADDRESS_TAG = /addr|adresse|postal|physical/i;
 // SendGrid's single-bracket tags ([Sender_Address], [Sender_City]) stay in the visible text; a
 // tag is one identifier, so a placeholder to fill in ("[Company name, postal address]") is not one.
-const BRACKET_ADDRESS_TAG = /\[[A-Za-z_]*(?:addr|adresse|postal)[A-Za-z_]*\]/i;
+// The tag is matched whole, then its name is searched: `[A-Za-z_]*(?:addr…)[A-Za-z_]*\]` retried
+// the rest of a long `[ADDRADDR…` run after every `addr` in it.
+const BRACKET_TAG = /\[([A-Za-z_]*)\]/g;
+const ADDRESS_NAME = /addr|adresse|postal/i;
+
+function hasBracketAddressTag(text: string): boolean {
+  for (const m of text.matchAll(BRACKET_TAG)) if (ADDRESS_NAME.test(m[1])) return true;
+  return false;
+}
 
 // Senders put their address in the footer: looking at the end first spares scanning a long
 // newsletter with ten patterns when the footer has it.
 const FOOTER_CHARS = 4000;
 
 function mentionsContact(text: string): boolean {
-  return CONTACT_PATTERNS.some((re) => re.test(text)) || BRACKET_ADDRESS_TAG.test(text);
+  return CONTACT_PATTERNS.some((re) => re.test(text)) || hasBracketAddressTag(text);
 }
 
 function hasContact(part: BodyPart, source: string): boolean {

@@ -8,6 +8,7 @@ import { freemailSender } from './freemail-sender';
 import { hiddenText } from './hidden-text';
 import { htmlEmbed } from './html-embed';
 import { htmlForm } from './html-form';
+import { htmlNesting } from './html-nesting';
 import { htmlScript } from './html-script';
 import { htmlWidth } from './html-width';
 import { imageAlt } from './image-alt';
@@ -42,6 +43,7 @@ export const rules: readonly Rule[] = [
   htmlForm,
   htmlWidth,
   hiddenText,
+  htmlNesting,
   // images
   imageRatio,
   imageAlt,

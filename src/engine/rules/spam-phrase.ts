@@ -30,6 +30,10 @@ export const spamPhrase = defineRule({
     const matcher = matcherFor(ctx.settings.phrases);
     for (const { view } of textTargets(ctx.model, { alt: true })) {
       for (const m of matcher.find(view, ctx.model.language)) {
+        if (ctx.full) {
+          ctx.report({ ...view.sourceRange(m.from, m.to), message: '' }); // counted, not shown
+          continue;
+        }
         const written = view.text.slice(m.from, m.to);
         const category = ctx.t(`category.${m.entry.category}`);
         // Alternatives reword the writer's text: suggestions, offered only where they fit,

@@ -4,11 +4,14 @@ import { foldedText } from '../text/words';
 
 // Words that carry content: three letters or more, not numbers (dates, prices, ids differ
 // freely), compared without case or accents. Runs once per message, over its bodies only.
-const CONTENT_WORD = /[\p{L}\p{N}]*\p{L}[\p{L}\p{N}]*/gu;
+// A run of letters and digits is matched whole, then kept if it holds a letter: a pattern that
+// looked for the letter inside the run rescanned a run of digits from each of its characters.
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+const LETTER = /\p{L}/u;
 
 function contentWords(parts: BodyPart[]): string[] {
   const out: string[] = [];
-  for (const p of parts) for (const w of foldedText(p.text).match(CONTENT_WORD) ?? []) if (w.length >= 3) out.push(w);
+  for (const p of parts) for (const w of foldedText(p.text).match(WORD_RUN) ?? []) if (w.length >= 3 && LETTER.test(w)) out.push(w);
   return out;
 }
 

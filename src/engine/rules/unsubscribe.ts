@@ -9,6 +9,7 @@ import { linksOf } from '../html/links';
 
 // Words that offer a way out, English and French, matched on case- and accent-folded text
 // (spaces stand for any whitespace, &nbsp; included).
+// regex-audit: safe, the literal below with \s+ for each space; recheck finds the built pattern safe (no quantified group overlaps the next)
 const UNSUB_TEXT = new RegExp(
   String.raw`\b(?:unsubscrib\w*|unsub|opt[ -]?out|opting out|remove me|manage (?:your |my )?(?:email |mail |subscription |communication )?(?:preferences|subscriptions?)|(?:update|change|edit) (?:your |my )?(?:email |subscription )?preferences|(?:email|mail|subscription|notification) (?:preferences|settings)|stop receiving|no longer (?:wish|want) to receive|(?:se |vous |me )?desinscri\w*|(?:se |vous |me )?desabonn\w*|ne (?:plus|pas) recevoir|ne souhaitez plus recevoir|(?:gerer|modifier) (?:mes |vos )?(?:preferences|abonnements?)|preferences (?:d'abonnement|de communication|e-mail|email|de reception)|parametres (?:d'abonnement|de notification))\b`.replace(/ /g, '\\s+'),
 );
@@ -17,7 +18,33 @@ const UNSUB_TEXT = new RegExp(
 const UNSUB_URL = /unsub|opt[-_]?out|d[eé]sinscri|d[eé]sabonn|desinscri|desabonn|preference|list-manage\.com\/(?:unsubscribe|profile)|\/u\?|%%unsub/i;
 // A way to act on the words: a link, an address or a merge tag on the same or the next line
 // (SendGrid's [Unsubscribe] tag stays in the visible text).
-const ACTION = /https?:\/\/|www\.|mailto:|[\w.+-]+@[\w-]+\.[\w.-]+|\uFFFC|\[unsubscribe[\w]*\]/i;
+const ACTION = /https?:\/\/|www\.|mailto:|\uFFFC|\[unsubscribe[\w]*\]/i;
+
+function isAction(line: string): boolean {
+  return ACTION.test(line) || hasMailAddress(line);
+}
+
+// `[\w.+-]+@[\w-]+\.[\w.-]+` scanned from each `@`: as a regular expression it rescanned a long
+// word from each of its characters.
+function hasMailAddress(line: string): boolean {
+  for (let at = line.indexOf('@'); at >= 0; at = line.indexOf('@', at + 1)) {
+    if (at === 0 || !isLocalChar(line.charCodeAt(at - 1))) continue;
+    let i = at + 1;
+    while (i < line.length && isWordChar(line.charCodeAt(i))) i++;
+    if (i > at + 1 && line[i] === '.' && i + 1 < line.length && (isWordChar(line.charCodeAt(i + 1)) || line[i + 1] === '.')) return true;
+  }
+  return false;
+}
+
+// `[\w-]`
+function isWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d;
+}
+
+// `[\w.+-]`
+function isLocalChar(c: number): boolean {
+  return isWordChar(c) || c === 0x2e || c === 0x2b;
+}
 // Link containers small enough to read as the link's sentence ("Pour vous désinscrire, cliquez ici").
 const SENTENCE_BLOCKS = new Set(['p', 'td', 'th', 'div', 'li', 'span', 'font', 'center', 'small', 'footer', 'address']);
 const SENTENCE_MAX_CHARS = 300;
@@ -61,7 +88,7 @@ function textFound(part: BodyPart, source: string, folded: string): Found | unde
     if (!m) continue;
     const here = text.slice(a, b);
     const next = k + 1 < lines.length ? text.slice(lines[k + 1][0], lines[k + 1][1]) : '';
-    if (ACTION.test(here) || ACTION.test(next) || tagRange(part, source, a, lines[k + 1]?.[1] ?? b)) {
+    if (isAction(here) || isAction(next) || tagRange(part, source, a, lines[k + 1]?.[1] ?? b)) {
       return { part, from: a + m.index, to: a + m.index + m[0].length };
     }
   }

@@ -4,6 +4,7 @@
  * with skin-tone modifiers. Text-style symbols such as © ® ™ are not counted unless VS16
  * turns them into emoji.
  */
+// regex-audit: safe, nothing follows the last repetition and the pattern is sticky, so the first greedy path is the match and no alternative is ever retried (fuzz growth shape "run of 😀")
 export const EMOJI_RE =
   /\p{Regional_Indicator}{2}|[#*0-9]\uFE0F?\u20E3|(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)\p{Emoji_Modifier}?(?:\u200D(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F?)\p{Emoji_Modifier}?)*/uy;
 

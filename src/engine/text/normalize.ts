@@ -24,6 +24,7 @@ function foldChar(code: number): string {
 // non-Latin-1 characters (block breaks), and String#toLowerCase is slow on such strings.
 const BUFFER_MIN_LENGTH = 256;
 let utf16: TextDecoder | undefined;
+const DECODE_SLICE = 1 << 24;
 
 /** Lowercases and removes diacritics, character by character, keeping the length. */
 export function fold(text: string): string {
@@ -35,7 +36,17 @@ export function fold(text: string): string {
       out[i] = c < 0x80 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldCode(c);
     }
     utf16 ??= new TextDecoder('utf-16le');
-    return utf16.decode(new Uint8Array(out.buffer));
+    // Decoded in slices: one decode of a buffer over about 2^28 bytes throws. A slice never
+    // ends between the two halves of a surrogate pair (folding keeps surrogates as they are).
+    if (n <= DECODE_SLICE) return utf16.decode(new Uint8Array(out.buffer));
+    const pieces: string[] = [];
+    for (let from = 0; from < n; ) {
+      let to = Math.min(n, from + DECODE_SLICE);
+      if (to < n && out[to - 1] >= 0xd800 && out[to - 1] <= 0xdbff) to--;
+      pieces.push(utf16.decode(new Uint8Array(out.buffer, from * 2, (to - from) * 2)));
+      from = to;
+    }
+    return pieces.join('');
   }
   let parts: string[] | undefined;
   let last = 0;

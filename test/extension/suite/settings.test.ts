@@ -112,6 +112,21 @@ describe('settings re-lint open drafts', () => {
     }
   });
 
+  it('shows .mailproofrc.json mistakes as diagnostics on their keys and lints with the valid part', async () => {
+    const dir = `emails/${unique('badrc.d')}`;
+    const rcText = '\uFEFF{\n  "rules": { "exclamation": "eror", "emoji": "off" }\n}\n';
+    const rc = await writeFile(`${dir}/.mailproofrc.json`, rcText);
+    const uri = await writeFile(`${dir}/draft.html`, FR_DRAFT);
+    const { diagnostics } = await openDraft(uri);
+    assert.ok(diagnostics.length > 0);
+    assert.ok(!diagnostics.some((x) => ruleOf(x) === 'emoji'), 'the valid part of the file applies');
+    assert.ok(diagnostics.some((x) => ruleOf(x) === 'exclamation'), 'the invalid severity is not applied');
+    const problems = await waitForDiagnostics(rc, (d) => d.length === 1, undefined, 'one diagnostic in .mailproofrc.json');
+    assert.equal(problems[0].message, '“rules.exclamation” must be one of error, warning, info, off');
+    assert.equal(problems[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.deepEqual([problems[0].range.start.line, problems[0].range.start.character, problems[0].range.end.character], [1, 13, 26]);
+  });
+
   it('clears everything when disabled', async () => {
     const uri = await writeFile(`emails/${unique('enable.html')}`, FR_DRAFT);
     await openDraft(uri);

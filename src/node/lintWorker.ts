@@ -4,14 +4,15 @@
 import { parentPort } from 'node:worker_threads';
 import type { WorkerMessage, WorkerReply } from './lintProtocol';
 import { serveLint } from './lintService';
-import { type SpellRequest, serveSpelling } from './spellService';
+import type { SpellRequest } from './spellService';
 
 const port = parentPort;
 if (port) {
   port.on('message', (msg: WorkerMessage | SpellRequest) => {
     if ('type' in msg) {
-      // Spelling: one request at a time is not needed (answers carry their id).
-      serveSpelling(msg).then(
+      // Spelling: loaded on the first such request, so that the CLI's and the large drafts'
+      // workers never load Hunspell (answers carry their id, so they need no queue).
+      import('./spellService').then(({ serveSpelling }) => serveSpelling(msg)).then(
         (res) => res && port.postMessage(res),
         (e: unknown) => {
           if (msg.type !== 'forget') port.postMessage({ id: msg.id, error: (e as Error)?.message ?? String(e) });

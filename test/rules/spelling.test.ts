@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { applyEdits, preferredEdits } from '../../src/engine/fix';
-import { lint, type LintOptions } from '../../src/engine/lint';
+import { lint, type LintOptions, MAX_FINDINGS_PER_RULE } from '../../src/engine/lint';
+import { MAX_MISSPELLINGS } from '../../src/engine/spelling/check';
 import type { Speller } from '../../src/engine/spelling/speller';
 import { spellingSuggestions } from '../../src/engine/spelling/suggest';
 import type { Finding } from '../../src/engine/types';
@@ -112,7 +113,9 @@ describe('spelling', () => {
   it('stops after a cap with one summary finding', () => {
     const text = `<html lang="fr"><p>${Array.from({ length: 250 }, (_, i) => `mott${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(' ')}</p></html>`;
     const { found } = spell(text);
-    assert.equal(found.length, 201);
-    assert.match(found[found.length - 1].message, /stopped after 200 unknown words/);
+    assert.equal(found.length, MAX_MISSPELLINGS + 1);
+    assert.ok(MAX_MISSPELLINGS < MAX_FINDINGS_PER_RULE, 'the engine cap would hide the summary');
+    assert.match(found[found.length - 1].message, /stopped after 99 unknown words/);
+    assert.ok(!found.some((f) => f.data?.moreFindings), 'no engine summary on top of spelling’s own');
   });
 });

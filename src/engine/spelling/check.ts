@@ -37,8 +37,10 @@ export interface SpellResult {
 }
 
 // Findings past this many per draft are noise: the writer needs the first ones, and a draft
-// in another language would otherwise flood the editor.
-export const MAX_MISSPELLINGS = 200;
+// in another language would otherwise flood the editor. One under the engine's cap on findings
+// per rule (MAX_FINDINGS_PER_RULE in lint.ts, 100), so that spelling's own summary, which asks
+// whether the draft is in another language, is the one the writer sees.
+export const MAX_MISSPELLINGS = 99;
 // No word is longer than this in French or English prose; longer runs are ids or base64.
 const MAX_WORD_CHARS = 40;
 // A user word list longer than this is not a list of names and jargon.

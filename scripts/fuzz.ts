@@ -332,8 +332,14 @@ function main() {
       let g;
       try {
         g = growth(lint, shape, SCALE);
-        // Noise on a shared machine: measure once more, larger, before failing.
-        if (g.ratio > GROWTH_LIMIT) g = growth(lint, shape, (2 * g.n) / shape.n);
+        // Noise on a shared machine, and V8's step costs when strings pass a few hundred KB
+        // (seen: 160k → 320k characters costs ×3.9 on plain linear parsing, then ×2 again
+        // beyond): measure once more at four times the size, past that step, before failing.
+        // Super-linear code still grows ×16 there.
+        if (g.ratio > GROWTH_LIMIT) {
+          const again = growth(lint, shape, (4 * g.n) / shape.n);
+          if (again.ratio < g.ratio) g = again;
+        }
       } catch (e) {
         keep({ what: `shape "${shape.name}" throws: ${(e as Error).message}`, text: shape.make(shape.n), file: shape.file });
         continue;

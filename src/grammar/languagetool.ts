@@ -31,7 +31,14 @@ export function parseLanguageToolUrl(raw: string): { url: string } | { error: st
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return { error: `not an http(s) URL: ${raw}` };
   if (u.username || u.password) return { error: 'credentials in the LanguageTool URL are not supported' };
-  return { url: u.toString().replace(/\/+$/, '') };
+  return { url: trimTrailingSlashes(u.toString()) };
+}
+
+/** The URL without its trailing `/`s, by a scan from the end (a `/+$` regex backtracks on a run of slashes). */
+function trimTrailingSlashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 47) end--;
+  return s.slice(0, end);
 }
 
 /** A backend that sends each paragraph to `${url}/v2/check`. */

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ListMessageKey } from '../lists/i18n';
 import { type FromListWebview, type ListPanelReport, type ListPanelStrings, parseFromListWebview, type ToListWebview } from '../webview/listsProtocol';
+import { webviewPage } from './webviewPage';
 
 /** What the panel asks of its owner. */
 export interface ListPanelHost {
@@ -98,25 +98,7 @@ export class ListPanel {
   }
 
   private html(): string {
-    const webview = this.panel.webview;
-    const nonce = randomBytes(16).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'lists-webview.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'panel.css'));
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="${vscode.env.language.startsWith('fr') ? 'fr' : 'en'}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>Mailproof</title>
-</head>
-<body>
-<main id="root"></main>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+    return webviewPage(this.panel.webview, this.extensionUri, 'lists-webview.js', ['panel.css']);
   }
 }
 

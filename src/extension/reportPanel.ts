@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { toLocale } from '../engine/i18n';
 import type { CheckResult, DeliverabilityReport } from '../deliverability/types';
 import { type ChecklistItem, type FromWebview, type PanelStrings, parseFromWebview, type ToWebview } from '../webview/protocol';
+import { webviewPage } from './webviewPage';
 
 /** What the panel asks of its owner. */
 export interface PanelHost {
@@ -121,26 +120,7 @@ export class ReportPanel {
   }
 
   private html(): string {
-    const webview = this.panel.webview;
-    // A fresh unguessable nonce per page load (never Math.random).
-    const nonce = randomBytes(16).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'panel.css'));
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="${toLocale(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>Mailproof</title>
-</head>
-<body>
-<main id="root"></main>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+    return webviewPage(this.panel.webview, this.extensionUri, 'webview.js', ['panel.css']);
   }
 }
 

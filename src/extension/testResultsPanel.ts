@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { toLocale } from '../engine/i18n';
 import { parseFromTestResults, type TestResultsState, type ToTestResults } from '../webview/testResultsProtocol';
+import { webviewPage } from './webviewPage';
 
 /** The single "Test results" webview panel, beside the editor, revealed again when it exists. */
 export class TestResultsPanel {
@@ -65,27 +64,6 @@ export class TestResultsPanel {
   }
 
   private html(): string {
-    const webview = this.panel.webview;
-    // A fresh unguessable nonce per page load (never Math.random).
-    const nonce = randomBytes(16).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'testResults.js'));
-    const base = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'panel.css'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'test-results.css'));
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="${toLocale(vscode.env.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${base}">
-<link rel="stylesheet" href="${style}">
-<title>Mailproof</title>
-</head>
-<body>
-<main id="root"></main>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+    return webviewPage(this.panel.webview, this.extensionUri, 'testResults.js', ['panel.css', 'test-results.css']);
   }
 }

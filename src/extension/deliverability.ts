@@ -5,6 +5,7 @@ import { toLocale } from '../engine/i18n';
 import type { CheckResult, DeliverabilityReport, RunOptions, SmtpSecurity } from '../deliverability/types';
 import type { Linter } from './linter';
 import { ReportPanel } from './reportPanel';
+import { smtpSecretKey, trustedValue } from './settings';
 
 /** The API of dist/deliverability.js, loaded on the first check and never at activation. */
 type DeliverabilityModule = typeof import('../deliverability/index');
@@ -20,17 +21,6 @@ const MAX_LINKED_DOMAINS = 20;
 
 /** Options read from settings and the draft; `fresh` skips the result cache. */
 type CheckOptions = Omit<RunOptions, 'target' | 'locale' | 'signal' | 'onProgress' | 'resolver'> & { fresh?: boolean };
-
-/**
- * A network setting's value. In an untrusted workspace VS Code already ignores the workspace
- * values of `restrictedConfigurations`; reading the user value here keeps that true even for a
- * setting missing from the list.
- */
-function trustedValue<T>(cfg: vscode.WorkspaceConfiguration, key: string, fallback: T): T {
-  if (vscode.workspace.isTrusted) return cfg.get<T>(key, fallback);
-  const info = cfg.inspect<T>(key);
-  return info?.globalValue ?? info?.defaultValue ?? fallback;
-}
 
 /** "Mailproof: Check deliverability": target, options, lazy engine, progress and the panel. */
 export class DeliverabilityController {
@@ -192,7 +182,7 @@ export class DeliverabilityController {
     const last = this.last;
     if (!last?.options.smtp) return;
     const { host, user } = this.smtpAccount(last.resource);
-    const pass = host && user ? await this.context.secrets.get(secretKey(host, user)) : undefined;
+    const pass = host && user ? await this.context.secrets.get(smtpSecretKey(host, user)) : undefined;
     const smtp = pass && user ? { ...last.options.smtp, auth: { user, pass } } : last.options.smtp;
     await this.run(last.target, { ...last.options, smtp, fresh: true }, last.resource);
   }
@@ -221,20 +211,16 @@ export class DeliverabilityController {
     }
     const pass = await vscode.window.showInputBox({ title: vscode.l10n.t('SMTP password for {0} on {1}', user, host), password: true, ignoreFocusOut: true });
     if (!pass) return;
-    await this.context.secrets.store(secretKey(host, user), pass);
+    await this.context.secrets.store(smtpSecretKey(host, user), pass);
     void vscode.window.showInformationMessage(vscode.l10n.t('Password stored in VS Code secret storage. Use "Test SMTP login" in the deliverability panel.'));
   }
 
   async clearPassword(): Promise<void> {
     const { host, user } = this.smtpAccount(vscode.window.activeTextEditor?.document.uri);
-    if (host && user) await this.context.secrets.delete(secretKey(host, user));
+    if (host && user) await this.context.secrets.delete(smtpSecretKey(host, user));
   }
 
   dispose(): void {
     this.running?.abort();
   }
-}
-
-function secretKey(host: string, user: string): string {
-  return `mailproof.smtp:${host.toLowerCase()}:${user}`;
 }

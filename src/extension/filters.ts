@@ -10,27 +10,13 @@ import type { BuiltMessage } from '../message/build';
 import type { Linter } from './linter';
 import { TestResultsPanel } from './testResultsPanel';
 import type { PanelFilter, TestResultsState } from '../webview/testResultsProtocol';
+import { smtpSecretKey, trustedValue } from './settings';
 
 type FiltersModule = typeof import('../filters/index');
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 const LAST_RECIPIENTS_KEY = 'mailproof.testRecipients';
 const EMAIL_RE = /^[^\s@<>(),;:"]{1,64}@[A-Za-z0-9.-]{1,253}$/;
-
-/**
- * A setting that decides where drafts go (filters, SMTP server, signing key). In an untrusted
- * workspace only the user's own value counts, whatever the workspace's settings say.
- */
-function trustedValue<T>(cfg: vscode.WorkspaceConfiguration, key: string, fallback: T): T {
-  if (vscode.workspace.isTrusted) return cfg.get<T>(key, fallback);
-  const info = cfg.inspect<T>(key);
-  return info?.globalValue ?? info?.defaultValue ?? fallback;
-}
-
-/** The same key as "Set SMTP Password for Login Test" uses (src/extension/deliverability.ts). */
-function secretKey(host: string, user: string): string {
-  return `mailproof.smtp:${host.toLowerCase()}:${user}`;
-}
 
 function isEml(doc: vscode.TextDocument): boolean {
   return doc.languageId === 'eml' || /\.eml$/i.test(doc.uri.path);
@@ -280,12 +266,12 @@ class FiltersController implements vscode.Disposable {
     }
     let pass: string | undefined;
     if (user) {
-      pass = await this.context.secrets.get(secretKey(host, user));
+      pass = await this.context.secrets.get(smtpSecretKey(host, user));
       if (!pass) {
         const set = vscode.l10n.t('Set password');
         const choice = await vscode.window.showWarningMessage(vscode.l10n.t('No password stored for {0} on {1}.', user, host), set);
         if (choice === set) await vscode.commands.executeCommand('mailproof.setSmtpPassword');
-        pass = await this.context.secrets.get(secretKey(host, user));
+        pass = await this.context.secrets.get(smtpSecretKey(host, user));
         if (!pass) return;
       }
     }

@@ -9,6 +9,23 @@ import { rules } from '../engine/rules/index';
 import type { SeveritySetting } from '../engine/types';
 import { settingKey } from './settingKey';
 
+/**
+ * A setting that decides where Mailproof connects or what it sends (DNS servers, blocklists, the
+ * SMTP server, the filters, the signing key). In an untrusted workspace only the user's own value
+ * counts: VS Code already ignores the workspace values of `restrictedConfigurations`, and reading
+ * the user value here keeps that true even for a setting missing from the list.
+ */
+export function trustedValue<T>(cfg: vscode.WorkspaceConfiguration, key: string, fallback: T): T {
+  if (vscode.workspace.isTrusted) return cfg.get<T>(key, fallback);
+  const info = cfg.inspect<T>(key);
+  return info?.globalValue ?? info?.defaultValue ?? fallback;
+}
+
+/** Where SecretStorage keeps the SMTP password of a server and user. */
+export function smtpSecretKey(host: string, user: string): string {
+  return `mailproof.smtp:${host.toLowerCase()}:${user}`;
+}
+
 // Drafts over this size get one info diagnostic instead of a lint while typing (the CLI lints any size).
 export const DEFAULT_MAX_FILE_SIZE_KB = 2048;
 

@@ -218,10 +218,10 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
   // The worker is a bundle of its own beside dist/cli.js; run from sources, lint in this thread.
   const workerScript = join(__dirname, 'lintWorker.js');
   const workers = existsSync(workerScript) ? workerCount(files.length, process.env.MAILPROOF_WORKERS) : 0;
-  // The lint workers hold no dictionaries or grammar checker: with spelling or grammar on (the
-  // default), drafts are linted in this thread, where the speller loads once.
   const languageChecks = resolveRule(spelling, explicit ?? undefined).severity !== 'off' || resolveRule(grammarRule, explicit ?? undefined).severity !== 'off';
-  if (workers > 0 && !languageChecks) {
+  if (workers > 0) {
+    // Each worker loads the speller and starts Grammalecte itself, on its first draft that
+    // checks them: the language checks run on every core too.
     // Loaded only here: worker_threads costs a one-file run start-up time for nothing.
     return import('../node/lintPool')
       .then(({ LintPool }) => lintInWorkers(cmd, io, files, new LintPool(workerScript, workers), fixTypes, prepare, finish))
@@ -303,11 +303,29 @@ async function lintInWorkers(
 ): Promise<void> {
   const { locale } = cmd;
   const fixing = cmd.fix || cmd.fixDryRun;
-  type Pending = { messages: string[]; draft?: DraftFile; done: Promise<LintResponse | undefined> };
+  // The in-thread loop says once that the speller did not load and once that the LanguageTool
+  // URL is not usable, at the first draft that asks for them, then why a grammar check failed;
+  // these messages come after the draft's own (prepare's) and before its fixes.
+  let spellingReported = false;
+  const ltSetting = process.env.MAILPROOF_LANGUAGETOOL_URL;
+  const lt = ltSetting ? parseLanguageToolUrl(ltSetting) : undefined;
+  let ltReported = !lt || 'url' in lt;
+  const languageToolUrl = lt && 'url' in lt ? lt.url : undefined;
+  const say = (key: 'spellingUnavailable' | 'grammarUnavailable', reason: string) => `mailproof: ${cliText(locale, key, { reason })}\n`;
+  type Pending = { messages: string[]; grammar: boolean; draft?: DraftFile; done: Promise<LintResponse | undefined> };
   const pending: Pending[] = [];
   const flush = async () => {
     const next = pending.shift()!;
     const response = await next.done;
+    if (response?.spellingUnavailable !== undefined && !spellingReported) {
+      spellingReported = true;
+      next.messages.push(say('spellingUnavailable', response.spellingUnavailable));
+    }
+    if (next.grammar && !ltReported && lt && 'error' in lt) {
+      ltReported = true;
+      next.messages.push(say('grammarUnavailable', lt.error));
+    }
+    if (response?.grammarUnavailable !== undefined) next.messages.push(say('grammarUnavailable', response.grammarUnavailable));
     for (const m of next.messages) io.err(m);
     if (!next.draft || !response) return;
     const { snapshot, fixed } = response;
@@ -323,14 +341,16 @@ async function lintInWorkers(
       const messages: string[] = [];
       const err = (text: string) => void messages.push(text);
       const prepared = prepare(path, err);
+      const spellingOn = prepared !== undefined && resolveRule(spelling, prepared.config).severity !== 'off';
+      const grammarOn = prepared !== undefined && resolveRule(grammarRule, prepared.config).severity !== 'off';
       const done = prepared
         ? pool.lint({
             text: prepared.draft.text,
-            options: { fileName: path, config: prepared.config, locale, localFiles: true },
+            options: { fileName: path, config: prepared.config, locale, localFiles: true, spelling: spellingOn, grammar: grammarOn ? { languageToolUrl } : undefined },
             fix: fixing ? { write: !!cmd.fixDryRun || prepared.draft.lossless, types: [...fixTypes] } : undefined,
           })
         : Promise.resolve(undefined);
-      pending.push({ messages, draft: prepared?.draft, done });
+      pending.push({ messages, grammar: grammarOn, draft: prepared?.draft, done });
       if (pending.length >= pool.size * READ_AHEAD_PER_WORKER) await flush();
     }
     while (pending.length) await flush();

@@ -40,6 +40,7 @@ interface PatternSet {
  */
 export class FileFilter {
   private readonly ignoreFiles = new Map<string, PatternSet | null>();
+  private readonly folderSets = new Map<string, PatternSet[]>();
   private readonly configSets = new Map<string, { ignore?: PatternSet; always?: PatternSet }>();
 
   /** The ignore rule that matches a path, if any. */
@@ -91,8 +92,13 @@ export class FileFilter {
 
   // The `.mailproofignore` files that apply to a file, nearest first.
   private ignoreSetsFor(abs: string): PatternSet[] {
+    // The sets of a folder's files, found once per folder like the ignore files themselves:
+    // the walk up stats every folder above for `.git`.
+    const folder = dirname(abs);
+    const cached = this.folderSets.get(folder);
+    if (cached) return [...cached];
     const out: PatternSet[] = [];
-    let dir = dirname(abs);
+    let dir = folder;
     for (;;) {
       const set = this.ignoreFileIn(dir);
       if (set) out.push(set);
@@ -101,7 +107,8 @@ export class FileFilter {
       if (parent === dir) break;
       dir = parent;
     }
-    return out;
+    this.folderSets.set(folder, out);
+    return [...out];
   }
 
   private ignoreFileIn(dir: string): PatternSet | null {

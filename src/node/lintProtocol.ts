@@ -16,6 +16,13 @@ export interface LintRequest {
     locale?: Locale;
     /** Read local files the draft references (image sizes) through the file system. */
     localFiles?: boolean;
+    /** Check spelling: the worker loads Hunspell on the first such request and keeps it. */
+    spelling?: boolean;
+    /**
+     * Check grammar: the worker starts its own Grammalecte (when installed) on the first such
+     * request, and asks the LanguageTool server at `languageToolUrl` (already validated).
+     */
+    grammar?: { languageToolUrl?: string };
   };
   /**
    * Also apply every preferred fix (of `types`, fixes only by default), pass after pass. With
@@ -30,6 +37,10 @@ export interface LintResponse {
   snapshot: LintSnapshot;
   /** With `fix`: how many findings the fixes resolved, and the fixed text when asked to write. */
   fixed?: { count: number; text?: string };
+  /** Why spelling was asked for but not checked (Hunspell failed to load). */
+  spellingUnavailable?: string;
+  /** Why grammar was asked for but not checked (a checker failed on this draft). */
+  grammarUnavailable?: string;
 }
 
 /** Messages on the worker port. */

@@ -2,16 +2,28 @@
 // extension host never runs a long lint. The extension's spelling worker runs the same bundle
 // (one copy of the engine in the package): its requests carry a `type`.
 import { parentPort } from 'node:worker_threads';
-import type { WorkerMessage, WorkerReply } from './lintProtocol';
+import type { GrammarResults } from '../engine/grammar/paragraphs';
+import { detectKind } from '../engine/lint';
+import { buildModel } from '../engine/parse/index';
+import type { Speller } from '../engine/spelling/speller';
+import { startGrammalecte } from '../grammar/grammalecte';
+import { checkGrammar, type GrammarBackend } from '../grammar/index';
+import { languageToolBackend } from '../grammar/languagetool';
+import type { LintRequest, LintResponse, WorkerMessage, WorkerReply } from './lintProtocol';
 import { serveLint } from './lintService';
 import type { SpellRequest } from './spellService';
 
 const port = parentPort;
+// The CLI pool's language checks, started by each worker on its first draft that asks for them.
+let speller: Promise<Speller> | undefined;
+let grammalecte: Promise<GrammarBackend | undefined> | undefined;
+const languageTool = new Map<string, GrammarBackend>();
+
 if (port) {
   port.on('message', (msg: WorkerMessage | SpellRequest) => {
     if ('type' in msg) {
-      // Spelling: loaded on the first such request, so that the CLI's and the large drafts'
-      // workers never load Hunspell (answers carry their id, so they need no queue).
+      // The editor's spelling: loaded on the first such request, so that its large drafts'
+      // worker never loads Hunspell (answers carry their id, so they need no queue).
       import('./spellService').then(({ serveSpelling }) => serveSpelling(msg)).then(
         (res) => res && port.postMessage(res),
         (e: unknown) => {
@@ -21,12 +33,52 @@ if (port) {
       return;
     }
     const { id, request } = msg;
-    let reply: WorkerReply;
-    try {
-      reply = { id, response: serveLint(request) };
-    } catch (e) {
-      reply = { id, error: (e as Error)?.stack ?? String(e) };
-    }
-    port.postMessage(reply);
+    if (!request.options.spelling && !request.options.grammar) port.postMessage(answer(id, request));
+    else withLanguageChecks(id, request).then((reply) => port.postMessage(reply));
   });
+}
+
+function answer(id: number, request: LintRequest, spell?: Speller, grammar?: GrammarResults, extra?: Partial<LintResponse>): WorkerReply {
+  try {
+    return { id, response: { ...serveLint(request, spell, grammar), ...extra } };
+  } catch (e) {
+    return { id, error: (e as Error)?.stack ?? String(e) };
+  }
+}
+
+/** A lint with the speller and grammar results, or with a word of why either is missing. */
+async function withLanguageChecks(id: number, request: LintRequest): Promise<WorkerReply> {
+  const extra: Partial<LintResponse> = {};
+  let spell: Speller | undefined;
+  if (request.options.spelling) {
+    speller ??= import('../spelling/index').then((m) => m.loadSpeller());
+    spell = await speller.catch((e: unknown) => {
+      extra.spellingUnavailable = (e as Error)?.message ?? String(e);
+      return undefined;
+    });
+  }
+  let grammar: GrammarResults | undefined;
+  const wanted = request.options.grammar;
+  if (wanted) {
+    const backends: GrammarBackend[] = [];
+    const url = wanted.languageToolUrl;
+    if (url !== undefined) {
+      if (!languageTool.has(url)) languageTool.set(url, languageToolBackend(url));
+      backends.push(languageTool.get(url)!);
+    }
+    // Like the CLI's own thread: Grammalecte when it starts, and silently none otherwise.
+    grammalecte ??= startGrammalecte().catch(() => undefined);
+    const g = await grammalecte;
+    if (g) backends.push(g);
+    if (backends.length) {
+      try {
+        const { text, options } = request;
+        const language = options.config?.language;
+        grammar = await checkGrammar(buildModel(text, options.kind ?? detectKind(options.fileName, text)), backends, language === 'fr' || language === 'en' ? language : undefined);
+      } catch (e) {
+        extra.grammarUnavailable = (e as Error)?.message ?? String(e);
+      }
+    }
+  }
+  return answer(id, request, spell, grammar, extra);
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { workerCount } from '../../src/cli/lint';
 import { findCorpus } from '../../scripts/corpus-dir';
+import { findGrammalecte } from '../../src/grammar/grammalecte';
 
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -17,8 +18,8 @@ const corpus = findCorpus(root);
 const tmp = mkdtempSync(join(tmpdir(), 'mailproof-workers-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-function run(args: string[], workers: number, cwd = root) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C', MAILPROOF_WORKERS: String(workers) }, maxBuffer: 256 * 1024 * 1024 });
+function run(args: string[], workers: number, cwd = root, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C', MAILPROOF_WORKERS: String(workers), ...env }, maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -86,6 +87,33 @@ describe('mailproof lint in worker threads', { skip: !existsSync(cli) && 'dist/c
     const files = filesUnder(one).map((f) => f.slice(one.length));
     assert.deepEqual(filesUnder(two).map((f) => f.slice(two.length)), files);
     for (const f of files) assert.equal(readFileSync(join(two, f), 'utf8'), readFileSync(join(one, f), 'utf8'), f);
+  });
+
+  it('checks spelling and grammar in the workers: the same output with 0, 1 and 2 workers, messages in place', () => {
+    const dir = join(tmp, 'language');
+    mkdirSync(join(dir, 'fr'), { recursive: true });
+    mkdirSync(join(dir, 'en'), { recursive: true });
+    writeFileSync(join(dir, 'fr', '.mailproofrc.json'), '{ "language": "fr" }');
+    for (let i = 0; i < 10; i++) {
+      writeFileSync(join(dir, 'en', `d${i}.txt`), `Hello,\n\nOur shopp opens on Munday ${i}. Thank you for you're order.\n`);
+      writeFileSync(join(dir, 'fr', `d${i}.txt`), `Bonjour,\n\nIl faut que tu vienne à la boutiqe ${i}. Les offre sont valables.\n`);
+    }
+    // A LanguageTool address that cannot be used: said once, at the first draft checked.
+    const env = { MAILPROOF_LANGUAGETOOL_URL: 'file:///etc/passwd' };
+    const args = ['lint', '--format', 'json', join(dir, 'en'), 'missing.txt', join(dir, 'fr')];
+    const [plain, one, two] = [0, 1, 2].map((w) => run(args, w, root, env));
+    for (const pooled of [one, two]) {
+      assert.equal(pooled.code, plain.code, 'exit code');
+      assert.equal(pooled.stderr, plain.stderr, 'stderr');
+      assert.equal(pooled.stdout, plain.stdout, 'stdout');
+    }
+    const findings: Array<{ ruleId: string; message: string }> = JSON.parse(plain.stdout).results.flatMap((r: { findings: unknown[] }) => r.findings);
+    const spellingMessages = findings.filter((f) => f.ruleId === 'spelling').map((f) => f.message);
+    for (const word of ['shopp', 'boutiqe']) assert.equal(spellingMessages.filter((m) => m.includes(`“${word}”`)).length, 10, `spelling finds ${word} in every draft`);
+    if (findGrammalecte()) assert.equal(findings.filter((f) => f.ruleId === 'grammar').length, 20, 'Grammalecte finds two mistakes in each French draft');
+    const lines = plain.stderr.split('\n').filter(Boolean);
+    assert.equal(lines.filter((l) => l.includes('LanguageTool') || l.includes('file:///')).length, 1, plain.stderr);
+    assert.match(lines[0], /missing\.txt/);
   });
 
   it('prints the same output on the shared corpus templates', { skip: !corpus && 'no shared corpus' }, () => {

@@ -15,6 +15,10 @@ import { LintPool } from '../../src/node/lintPool';
 import type { LintRequest } from '../../src/node/lintProtocol';
 import { serveLint } from '../../src/node/lintService';
 import { newsletter } from '../../scripts/newsletter';
+import { buildModel } from '../../src/engine/parse/index';
+import { findGrammalecte, startGrammalecte } from '../../src/grammar/grammalecte';
+import { checkGrammar } from '../../src/grammar/index';
+import { loadSpeller } from '../../src/spelling/index';
 
 const root = join(__dirname, '..', '..');
 const script = join(root, 'dist', 'lintWorker.js');
@@ -57,6 +61,26 @@ describe('lint worker', { skip: !existsSync(script) && 'dist/lintWorker.js is mi
     const answer = await pool.lint(request);
     assert.ok(answer!.snapshot.findings.length > 0);
     assert.deepEqual(answer, serveLint(request));
+  });
+
+  it('checks spelling with its own speller and grammar with its own Grammalecte when asked, as this thread does', async () => {
+    const text = 'Bonjour,\n\nIl faut que tu vienne à la boutiqe. Les offre sont valables.\n';
+    const options: LintRequest['options'] = { kind: 'text', config: { language: 'fr' }, locale: 'en' };
+    const plain = await pool.lint({ text, options });
+    const checked = await pool.lint({ text, options: { ...options, spelling: true, grammar: {} } });
+    const rules = (r: typeof plain) => r!.snapshot.findings.map((f) => `${f.ruleId} ${text.slice(f.start, f.end)}`);
+    assert.ok(!rules(plain).some((f) => f.startsWith('spelling') || f.startsWith('grammar')), 'without the flags, no language checks');
+    assert.ok(rules(checked).includes('spelling boutiqe'), rules(checked).join(', '));
+    const speller = await loadSpeller();
+    const python = findGrammalecte();
+    const g = python ? await startGrammalecte(python) : undefined;
+    try {
+      const grammar = g ? await checkGrammar(buildModel(text, 'text'), [g], 'fr') : undefined;
+      if (g) assert.ok(rules(checked).includes('grammar vienne'), rules(checked).join(', '));
+      assert.deepEqual(checked, serveLint({ text, options: { ...options, spelling: true, grammar: {} } }, speller, grammar));
+    } finally {
+      g?.close();
+    }
   });
 
   it('drops a queued lint that a newer one of the same document replaces', async () => {

@@ -1,7 +1,7 @@
 import { fold, foldCode } from '../text/normalize';
 import { BLOCK_BREAK, MERGE_TAG_MASK, type TextView } from '../text/view';
 import { linkRanges } from '../text/links';
-import { type Words, wordsOf } from '../text/words';
+import { hashFolded, type Words, wordsOf } from '../text/words';
 import type { Locale } from '../types';
 import type { LexiconEntry, PhraseInput } from './types';
 
@@ -271,7 +271,7 @@ export function compileMatcherUncached(lexicons: Array<{ lang: Locale; entries: 
       const text = view.text;
       const words = wordsOf(view);
       const linked = linkedWords(view, words);
-      const hashes = wordHashes(text, words);
+      const hashes = words.hashes();
       const out: PhraseMatch[] = [];
       for (let i = 0; i < words.count; i++) {
         if (linked?.[i]) continue;
@@ -381,15 +381,9 @@ interface TrieEdge {
   node: TrieNode;
 }
 
-function hashWord(word: string): number {
-  let h = 0;
-  for (let k = 0; k < word.length; k++) h = (Math.imul(h, 31) + word.charCodeAt(k)) | 0;
-  return h;
-}
-
 // The node after `word` (already folded) from `node`, created when missing.
 function child(node: TrieNode, gap: string, word: string): TrieNode {
-  const h = hashWord(word);
+  const h = hashFolded(word);
   const next = (node.next ??= new Map<number, TrieEdge[]>());
   let edges = next.get(h);
   if (!edges) next.set(h, (edges = []));
@@ -404,20 +398,6 @@ function edgeTo(node: TrieNode, h: number, gap: string, text: string, from: numb
   if (!edges) return undefined;
   for (const e of edges) if (e.gap === gap && e.word.length === to - from && sameFolded(text, from, e.word)) return e.node;
   return undefined;
-}
-
-// The hash of each folded word of the view, in one pass (the same hash as {@link hashWord}).
-function wordHashes(text: string, words: Words): Int32Array {
-  const out = new Int32Array(words.count);
-  for (let i = 0; i < words.count; i++) {
-    let h = 0;
-    for (let k = words.from[i], end = words.to[i]; k < end; k++) {
-      const c = text.charCodeAt(k);
-      h = (Math.imul(h, 31) + (c < 0x80 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldCode(c))) | 0;
-    }
-    out[i] = h;
-  }
-  return out;
 }
 
 // True when text[from, from + word.length) folds to `word` (already folded).

@@ -1,17 +1,58 @@
 import type { BodyPart } from '../model';
 import { defineRule } from '../rule';
-import { foldedText } from '../text/words';
+import { type Words, wordsOf } from '../text/words';
 
 // Words that carry content: three letters or more, not numbers (dates, prices, ids differ
 // freely), compared without case or accents. Runs once per message, over its bodies only.
-// A run of letters and digits is matched whole, then kept if it holds a letter: a pattern that
-// looked for the letter inside the run rescanned a run of digits from each of its characters.
-const WORD_RUN = /[\p{L}\p{N}]+/gu;
+// The bodies' word columns (shared with the other rules) are compared by their folded hashes;
+// a folded word is spelt out only once per distinct word, to tell apart words that share a hash.
 const LETTER = /\p{L}/u;
 
-function contentWords(parts: BodyPart[]): string[] {
-  const out: string[] = [];
-  for (const p of parts) for (const w of foldedText(p.text).match(WORD_RUN) ?? []) if (w.length >= 3 && LETTER.test(w)) out.push(w);
+/** The distinct content words of some bodies, by hash, and how many content words they hold. */
+class ContentWords {
+  readonly byHash = new Map<number, string | string[]>();
+  distinct = 0;
+  total = 0;
+
+  add(words: Words): void {
+    const hashes = words.hashes();
+    for (let i = 0; i < words.count; i++) {
+      if (words.to[i] - words.from[i] < 3 || !hasLetter(words, i)) continue;
+      this.total++;
+      const h = hashes[i];
+      const known = this.byHash.get(h);
+      if (known === undefined) {
+        this.byHash.set(h, words.folded(i));
+        this.distinct++;
+      } else if (typeof known === 'string') {
+        if (!words.foldsTo(i, known)) {
+          this.byHash.set(h, [known, words.folded(i)]);
+          this.distinct++;
+        }
+      } else if (!known.some((w) => words.foldsTo(i, w))) {
+        known.push(words.folded(i));
+        this.distinct++;
+      }
+    }
+  }
+
+  has(hash: number, folded: string): boolean {
+    const known = this.byHash.get(hash);
+    return known !== undefined && (typeof known === 'string' ? known === folded : known.includes(folded));
+  }
+}
+
+// A word of letters has a cased letter, or else it is a run of digits or of caseless letters (CJK).
+function hasLetter(words: Words, i: number): boolean {
+  if (words.upper[i] + words.lower[i] > 0) return true;
+  const w = words.text(i);
+  for (let k = 0; k < w.length; k++) if (w.charCodeAt(k) >= 0x80) return LETTER.test(w);
+  return false;
+}
+
+function contentWords(parts: BodyPart[]): ContentWords {
+  const out = new ContentWords();
+  for (const p of parts) out.add(wordsOf(p.text));
   return out;
 }
 
@@ -45,17 +86,18 @@ export const textAlternative = defineRule({
       return;
     }
     const htmlWords = contentWords(html);
-    const htmlSet = new Set(htmlWords);
-    if (htmlSet.size < MIN_HTML_DISTINCT_WORDS) return;
+    if (htmlWords.distinct < MIN_HTML_DISTINCT_WORDS) return;
     const textWords = contentWords(text);
-    if (textWords.length < htmlWords.length * NEARLY_EMPTY_RATIO) {
-      ctx.report({ ...anchorOf(text[0]), message: ctx.t('text-alternative.nearlyEmpty', { textWords: textWords.length, htmlWords: htmlWords.length }) });
+    if (textWords.total < htmlWords.total * NEARLY_EMPTY_RATIO) {
+      ctx.report({ ...anchorOf(text[0]), message: ctx.t('text-alternative.nearlyEmpty', { textWords: textWords.total, htmlWords: htmlWords.total }) });
       return;
     }
-    const textSet = new Set(textWords);
     let missing = 0;
-    for (const w of htmlSet) if (!textSet.has(w)) missing++;
-    const percent = Math.round((missing / htmlSet.size) * 100);
+    for (const [hash, known] of htmlWords.byHash) {
+      if (typeof known === 'string') missing += textWords.has(hash, known) ? 0 : 1;
+      else for (const w of known) missing += textWords.has(hash, w) ? 0 : 1;
+    }
+    const percent = Math.round((missing / htmlWords.distinct) * 100);
     if (percent > ctx.options.maxDifferencePercent) {
       ctx.report({ ...anchorOf(text[0]), message: ctx.t('text-alternative.differs', { percent }) });
     }

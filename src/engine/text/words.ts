@@ -1,5 +1,5 @@
 import type { TextView } from './view';
-import { fold } from './normalize';
+import { fold, foldCode } from './normalize';
 
 /**
  * The words of a view (runs of letters and digits), stored column-wise so a 1 MB draft does
@@ -7,6 +7,8 @@ import { fold } from './normalize';
  * `[from[i], to[i])` in the view's text.
  */
 export class Words {
+  private hashColumn: Int32Array | undefined;
+
   constructor(
     private readonly source: string,
     readonly count: number,
@@ -27,6 +29,40 @@ export class Words {
   folded(i: number): string {
     return fold(this.text(i));
   }
+
+  /**
+   * The hash of each folded word (see {@link hashFolded}), computed on the first call in one
+   * pass over the words and shared by every rule that compares words.
+   */
+  hashes(): Int32Array {
+    if (this.hashColumn) return this.hashColumn;
+    const { source, from, to } = this;
+    const out = new Int32Array(this.count);
+    for (let i = 0; i < this.count; i++) {
+      let h = 0;
+      for (let k = from[i], end = to[i]; k < end; k++) {
+        const c = source.charCodeAt(k);
+        h = (Math.imul(h, 31) + (c < 0x80 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldCode(c))) | 0;
+      }
+      out[i] = h;
+    }
+    return (this.hashColumn = out);
+  }
+
+  /** True when word `i` folds to `folded` (a word already folded). */
+  foldsTo(i: number, folded: string): boolean {
+    const from = this.from[i];
+    if (this.to[i] - from !== folded.length) return false;
+    for (let k = 0; k < folded.length; k++) if (foldCode(this.source.charCodeAt(from + k)) !== folded.charCodeAt(k)) return false;
+    return true;
+  }
+}
+
+/** The hash {@link Words.hashes} gives a word whose folded text is `folded`. */
+export function hashFolded(folded: string): number {
+  let h = 0;
+  for (let k = 0; k < folded.length; k++) h = (Math.imul(h, 31) + folded.charCodeAt(k)) | 0;
+  return h;
 }
 
 // Character classes, computed once per code point: 0 not yet known.

@@ -76,6 +76,16 @@ describe('spelling', () => {
     assert.deepEqual(words(verb, spell(verb).found), []);
   });
 
+  it('flags "vos", "vus" and "nus" where the pronoun is meant, not the determiner or the adjective', () => {
+    const text = `<html lang="fr"><p>Si vos avez des questions, vus pouvez nous écrire. Merci de vos connecter à votre espace.
+      Suite à une vérification, nus avons constaté une erreur. Vos aviez raison.</p></html>`;
+    const { found } = spell(text);
+    assert.deepEqual(found.map((f) => [text.slice(f.start, f.end), f.suggestions?.[0].edits[0].newText]), [['vos', 'vous'], ['vus', 'vous'], ['vos', 'vous'], ['nus', 'nous'], ['Vos', 'Vous']]);
+    const right = `<html lang="fr"><p>Retrouvez vos questions et vos dossiers chez vous. Les articles vus récemment et les prix
+      nus sont affichés. Vos loisirs et vos savoir-faire comptent.</p></html>`;
+    assert.deepEqual(words(right, spell(right).found), []);
+  });
+
   it('accepts English solid compounds of two words, not a typo that happens to split in two', () => {
     const text = '<p lang="en">Join the afterparty with councilmembers, bring a bikeshare bike, and learn about daylighting and upscaling.</p>';
     assert.deepEqual(words(text, spell(text).found), []);

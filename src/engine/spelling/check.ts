@@ -143,6 +143,25 @@ const A_GRAVE_DETERMINERS = new Set(['la', 'votre', 'vos', 'cette', 'cet', 'ce',
 const AVOIR_PHRASE_NOUNS = new Set(['honneur', 'plaisir', 'joie', 'possibilité', 'chance', 'charge', 'responsabilité', 'obligation', 'habitude', 'intention', 'air', 'impression', 'occasion', 'avantage', 'droit', 'parole', 'main', 'priorité', 'faculté', 'capacité', 'liberté', 'certitude', 'garantie', 'tort', 'intérêt', 'mérite', 'fierté', 'tristesse', 'douleur', 'volonté', 'ambition', 'mission', 'particularité', 'spécificité']);
 // Subjects of the verb `a` (`il a`, `il y a`, `qui a`): then `a` is never `à`.
 const A_SUBJECTS = new Set(['il', 'elle', 'on', 'qui', 'y', 'ça', 'cela', 'ceci', 'lui', 'leur', 'nous', 'vous', 'en', 'chacun', 'chacune', 'personne', 'rien', 'quiconque']);
+// `vous` and `nous` one letter off land on real words (`vos`, `vus`, `nus`): before a verb of
+// their person or an infinitive, only the pronoun fits (`vos avez`, `vus pouvez`, `nus avons`,
+// `merci de vos connecter`). A determiner takes a plural noun; `vus` and `nus` are adjectives.
+const PRONOUN_SLIPS: Record<string, { pronoun: string; ending: RegExp }> = {
+  vos: { pronoun: 'vous', ending: /(?:ez|iez)$/ },
+  vus: { pronoun: 'vous', ending: /(?:ez|iez|ons)$/ },
+  nus: { pronoun: 'nous', ending: /(?:ons|ions)$/ },
+};
+// Words with those endings that are not verbs.
+const NOT_VERBS_EZ_ONS = new Set(['chez', 'nez', 'rez', 'assez', 'dons', 'bons', 'fonds', 'sons', 'noms', 'ponts', 'rayons']);
+function pronounSlip(slip: string, next: string): string | undefined {
+  const rule = PRONOUN_SLIPS[slip];
+  if (!rule || next.includes('-')) return undefined;
+  // `vus n'avez`: the verb after the elided negation.
+  const verb = next.length > 2 && next[0] === 'n' && (next[1] === "'" || next[1] === '’') ? next.slice(2) : next;
+  if (NOT_VERBS_EZ_ONS.has(verb)) return undefined;
+  if ((verb.length >= 4 && rule.ending.test(verb)) || looksInfinitive(verb)) return rule.pronoun;
+  return undefined;
+}
 // `a 14h`, `a 9h30`: a time of day after `à`.
 function isClockTime(text: string, from: number, to: number): boolean {
   let i = from;
@@ -436,6 +455,8 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
       let prevEnd = -1;
       // An `a` waiting for the next word (`det` once a determiner followed it).
       let pendingA: { from: number; to: number; capital: boolean; det?: string; afterPrev?: boolean } | undefined;
+      // A `vos`, `vus` or `nus` waiting for the next word.
+      let pendingSlip: { from: number; to: number; word: string } | undefined;
       const reportA = () => {
         if (pendingA) report(viewKey, pendingA.from, pendingA.to, text.slice(pendingA.from, pendingA.to), 'fr', pendingA.capital ? 'À' : 'à');
         pendingA = undefined;
@@ -460,6 +481,7 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
         if (span < spans.length && spans[span][0] < j) {
           flushCap(false);
           pendingA = undefined;
+          pendingSlip = undefined;
           afterNumber = false;
           i = Math.max(j, Math.min(spans[span][1], bTo));
           continue;
@@ -510,6 +532,12 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
                   else if (A_GRAVE_DETERMINERS.has(lw) && !pendingA.capital) pendingA.det = lw === 'tous' ? 'tout' : lw;
                   else pendingA = undefined;
                 }
+                if (pendingSlip) {
+                  const pronoun = pronounSlip(pendingSlip.word.toLowerCase(), lw);
+                  if (pronoun) report(viewKey, pendingSlip.from, pendingSlip.to, pendingSlip.word, 'fr', pendingSlip.word[0] === 'V' || pendingSlip.word[0] === 'N' ? pronoun[0].toUpperCase() + pronoun.slice(1) : pronoun);
+                  pendingSlip = undefined;
+                }
+                if (Object.hasOwn(PRONOUN_SLIPS, lw)) pendingSlip = { from: ws, to: we, word: w };
                 if (lw === 'a') {
                   if (A_GRAVE_PREV.has(prev) && prevEnd >= 0) report(viewKey, ws, we, w, 'fr', 'à');
                   else if (w === 'a' && A_GRAVE_PREV_UNLESS_VERB.has(prev) && prevEnd >= 0) pendingA = { from: ws, to: we, capital: false, afterPrev: true };
@@ -531,6 +559,7 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
           // `pas a <a href="{{ link }}">…`: the next word is out of reach, the previous one decides.
           if (pendingA && (pendingA.afterPrev || (!pendingA.det && lang === 'fr' && isClockTime(text, a, b)))) reportA();
           pendingA = undefined;
+          pendingSlip = undefined;
           prev = '';
           if (b > a) sentenceStart = false;
         }
@@ -538,6 +567,7 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
           flushCap(false);
           sentenceStart = true;
           pendingA = undefined;
+          pendingSlip = undefined;
         }
         afterNumber = b > a && isNumber(text, a, b);
         i = j;

@@ -327,18 +327,6 @@ function oneEditFromWord(w: string, check: (w: string) => boolean): boolean {
   return false;
 }
 
-// A number followed by a short word: a unit or its abbreviation (`40 mins`, `3 hrs`, `12 pcs`).
-const MAX_UNIT_CHARS = 4;
-function isNumber(text: string, from: number, to: number): boolean {
-  let digits = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c !== 0x2e && c !== 0x2c) return false;
-  }
-  return digits > 0;
-}
-
 // Dashes that open a sign-off (`—eric`, `-- dave`).
 function isDash(c: number): boolean {
   return c === 0x2d || c === 0x2013 || c === 0x2014;
@@ -381,10 +369,9 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
 
   // Checks one word (letters, apostrophes, hyphens) at [from, to); `sentenceStart` when it
   // opens a sentence. Returns the unknown capitalised word it left for later, if any.
-  const checkWord = (viewKey: string, text: string, from: number, to: number, lang: SpellLanguage, sentenceStart: boolean, context: { afterNumber: boolean; signOff: boolean }): Misspelling | undefined => {
+  const checkWord = (viewKey: string, text: string, from: number, to: number, lang: SpellLanguage, sentenceStart: boolean, context: { signOff: boolean }): Misspelling | undefined => {
     if (to - from < 2 || to - from > MAX_WORD_CHARS) return undefined;
     const word = text.slice(from, to);
-    if (context.afterNumber && to - from <= MAX_UNIT_CHARS) return undefined;
     let upper = 0;
     let lower = 0;
     let innerUpper = false;
@@ -468,8 +455,6 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
         pendingCap = undefined;
       };
       let sentenceStart = true;
-      // The previous chunk was a number: a short word after it is a unit.
-      let afterNumber = false;
       let i = bFrom;
       while (i < bTo) {
         while (i < bTo && isWhite(text.charCodeAt(i))) i++;
@@ -482,7 +467,6 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
           flushCap(false);
           pendingA = undefined;
           pendingSlip = undefined;
-          afterNumber = false;
           i = Math.max(j, Math.min(spans[span][1], bTo));
           continue;
         }
@@ -548,7 +532,7 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
                 prev = lw.replace(/['’]$/, '');
                 prevEnd = we;
               }
-              const context = { afterNumber: afterNumber && ws === a, signOff: signOffChunk && ws === a && we === b };
+              const context = { signOff: signOffChunk && ws === a && we === b };
               pendingCap = checkWord(viewKey, text, ws, we, lang, sentenceStart && ws === a, context);
               sentenceStart = false;
             }
@@ -569,7 +553,6 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
           pendingA = undefined;
           pendingSlip = undefined;
         }
-        afterNumber = b > a && isNumber(text, a, b);
         i = j;
       }
       flushCap(false);

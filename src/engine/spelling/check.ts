@@ -275,14 +275,16 @@ const COMPOUND_HEAD_CHARS = 3;
 const COMPOUND_TAIL_CHARS = 4;
 // Longer words are not tried as compounds: the edit search below grows with the length.
 const MAX_COMPOUND_CHARS = 24;
-// The edit search costs a few hundred lookups, so its answer is kept per word, across lints;
-// bounded like the speller's cache.
+// The edit search costs a few hundred lookups, so its answer is kept per speller and word,
+// across lints; bounded like the speller's cache.
 const COMPOUND_CACHE_MAX_ENTRIES = 5_000;
-const compoundCache = new Map<string, boolean>();
+const compoundCaches = new WeakMap<Speller, Map<string, boolean>>();
 function englishCompound(word: string, speller: Speller): boolean {
   const lower = word.toLowerCase();
   const n = lower.length;
   if (n < COMPOUND_HEAD_CHARS + COMPOUND_TAIL_CHARS || n > MAX_COMPOUND_CHARS) return false;
+  let compoundCache = compoundCaches.get(speller);
+  if (!compoundCache) compoundCaches.set(speller, (compoundCache = new Map()));
   const cached = compoundCache.get(lower);
   if (cached !== undefined) return cached;
   if (compoundCache.size >= COMPOUND_CACHE_MAX_ENTRIES) compoundCache.clear();

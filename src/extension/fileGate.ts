@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { validateConfig } from '../engine/config';
 import { detectDraft } from '../engine/detect';
 import { rules } from '../engine/rules/index';
-import { findConfig } from '../cli/files';
+import { findConfig } from '../node/configFile';
 import { type ConfigPatterns, explainDecision, type FileDecision, FileFilter } from '../node/fileFilter';
 import type { Locale } from '../engine/types';
 import { readFileSync } from 'node:fs';

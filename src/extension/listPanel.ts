@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ListMessageKey } from '../lists/i18n';
 import { type FromListWebview, type ListPanelReport, type ListPanelStrings, parseFromListWebview, type ToListWebview } from '../webview/listsProtocol';
-import { webviewPage } from './webviewPage';
+import { createPanel, PanelChannel, webviewPage } from './webviewPage';
 
 /** What the panel asks of its owner. */
 export interface ListPanelHost {
@@ -16,10 +16,8 @@ export interface ListPanelHost {
  */
 export class ListPanel {
   private static current: ListPanel | undefined;
-  private ready = false;
-  private disposed = false;
   /** Everything since `init`, replayed to each new page (hidden panels lose their page). */
-  private replay: ToListWebview[] = [];
+  private readonly channel: PanelChannel<ToListWebview>;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -27,16 +25,13 @@ export class ListPanel {
     private host: ListPanelHost,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    this.channel = new PanelChannel<ToListWebview>(panel, (m) => (m.type === 'init' ? 'reset' : 'keep'));
     panel.webview.html = this.html();
     panel.onDidDispose(() => {
-      this.disposed = true;
       if (ListPanel.current === this) ListPanel.current = undefined;
       this.host.cancel();
     });
     panel.webview.onDidReceiveMessage((raw) => this.receive(raw));
-    panel.onDidChangeViewState(() => {
-      if (!panel.visible) this.ready = false;
-    });
   }
 
   /** Shows the panel, creating it on first use. */
@@ -47,11 +42,7 @@ export class ListPanel {
       p.panel.title = title;
       p.panel.reveal(vscode.ViewColumn.Beside);
     } else {
-      const panel = vscode.window.createWebviewPanel('mailproof.lists', title, vscode.ViewColumn.Beside, {
-        enableScripts: true,
-        retainContextWhenHidden: false,
-        localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
-      });
+      const panel = createPanel(extensionUri, 'mailproof.lists', title, vscode.ViewColumn.Beside);
       p = ListPanel.current = new ListPanel(panel, extensionUri, host, log);
     }
     return p;
@@ -71,10 +62,7 @@ export class ListPanel {
   }
 
   private post(m: ToListWebview): void {
-    if (this.disposed) return;
-    if (m.type === 'init') this.replay = [];
-    this.replay.push(m);
-    if (this.ready) void this.panel.webview.postMessage(m);
+    this.channel.post(m);
   }
 
   private receive(raw: unknown): void {
@@ -85,8 +73,7 @@ export class ListPanel {
     }
     switch (m.type) {
       case 'ready':
-        this.ready = true;
-        for (const q of this.replay) void this.panel.webview.postMessage(q);
+        this.channel.pageReady();
         break;
       case 'rerun':
         this.host.rerun();

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CheckResult, DeliverabilityReport } from '../deliverability/types';
 import { type ChecklistItem, type FromWebview, type PanelStrings, parseFromWebview, type ToWebview } from '../webview/protocol';
-import { webviewPage } from './webviewPage';
+import { createPanel, PanelChannel, webviewPage } from './webviewPage';
 
 /** What the panel asks of its owner. */
 export interface PanelHost {
@@ -14,14 +14,8 @@ export interface PanelHost {
 /** The single "Deliverability — domain" webview panel, revealed again when it exists. */
 export class ReportPanel {
   private static current: ReportPanel | undefined;
-  private ready = false;
-  private disposed = false;
-  /**
-   * Every message since the last `init`. The page is discarded while the panel is hidden
-   * (retainContextWhenHidden is off) and loads again when shown, so each `ready` gets the
-   * whole current state, not only what was sent while it was away.
-   */
-  private replay: ToWebview[] = [];
+  /** Every message since the last `init`; the "copied" notice is for the page showing now. */
+  private readonly channel: PanelChannel<ToWebview>;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -29,17 +23,13 @@ export class ReportPanel {
     private host: PanelHost,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    this.channel = new PanelChannel<ToWebview>(panel, (m) => (m.type === 'init' ? 'reset' : m.type === 'copied' ? 'transient' : 'keep'));
     panel.webview.html = this.html();
     panel.onDidDispose(() => {
-      this.disposed = true;
       if (ReportPanel.current === this) ReportPanel.current = undefined;
       this.host.cancel();
     });
     panel.webview.onDidReceiveMessage((raw) => this.receive(raw));
-    panel.onDidChangeViewState(() => {
-      // Hidden: the page is gone; messages wait for the next page's `ready`.
-      if (!panel.visible) this.ready = false;
-    });
   }
 
   /** Shows the panel for a domain, creating it on first use. */
@@ -51,11 +41,7 @@ export class ReportPanel {
       p.panel.title = title;
       p.panel.reveal(vscode.ViewColumn.Beside);
     } else {
-      const panel = vscode.window.createWebviewPanel('mailproof.deliverability', title, vscode.ViewColumn.Beside, {
-        enableScripts: true,
-        retainContextWhenHidden: false,
-        localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
-      });
+      const panel = createPanel(extensionUri, 'mailproof.deliverability', title, vscode.ViewColumn.Beside);
       p = ReportPanel.current = new ReportPanel(panel, extensionUri, host, log);
     }
     return p;
@@ -82,12 +68,7 @@ export class ReportPanel {
   }
 
   private post(m: ToWebview): void {
-    // A closed panel throws when used; a run that ends after the close has nobody to tell.
-    if (this.disposed) return;
-    if (m.type === 'init') this.replay = [];
-    if (m.type !== 'copied') this.replay.push(m);
-    // Messages sent before the script is listening would be lost: `ready` replays them.
-    if (this.ready) void this.panel.webview.postMessage(m);
+    this.channel.post(m);
   }
 
   private receive(raw: unknown): void {
@@ -98,8 +79,7 @@ export class ReportPanel {
     }
     switch (m.type) {
       case 'ready':
-        this.ready = true;
-        for (const q of this.replay) void this.panel.webview.postMessage(q);
+        this.channel.pageReady();
         break;
       case 'rerun':
         this.host.rerun();

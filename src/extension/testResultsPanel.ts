@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import { parseFromTestResults, type TestResultsState, type ToTestResults } from '../webview/testResultsProtocol';
-import { webviewPage } from './webviewPage';
+import { createPanel, PanelChannel, webviewPage } from './webviewPage';
 
 /** The single "Test results" webview panel, beside the editor, revealed again when it exists. */
 export class TestResultsPanel {
   private static current: TestResultsPanel | undefined;
-  private ready = false;
-  private disposed = false;
-  private last: ToTestResults | undefined;
+  /** Each state replaces the one before. */
+  private readonly channel: PanelChannel<ToTestResults>;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -15,16 +14,12 @@ export class TestResultsPanel {
     private readonly log: vscode.LogOutputChannel,
     private onReveal: (filter: 'spamassassin' | 'rspamd', index: number) => void,
   ) {
+    this.channel = new PanelChannel<ToTestResults>(panel, () => 'reset');
     panel.webview.html = this.html();
     panel.onDidDispose(() => {
-      this.disposed = true;
       if (TestResultsPanel.current === this) TestResultsPanel.current = undefined;
     });
     panel.webview.onDidReceiveMessage((raw) => this.receive(raw));
-    panel.onDidChangeViewState(() => {
-      // Hidden: the page is gone; the state waits for the next page's `ready`.
-      if (!panel.visible) this.ready = false;
-    });
   }
 
   static show(extensionUri: vscode.Uri, draft: string, log: vscode.LogOutputChannel, onReveal: (filter: 'spamassassin' | 'rspamd', index: number) => void): TestResultsPanel {
@@ -35,20 +30,14 @@ export class TestResultsPanel {
       p.panel.title = title;
       p.panel.reveal(vscode.ViewColumn.Beside, true);
     } else {
-      const panel = vscode.window.createWebviewPanel('mailproof.testResults', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: true,
-        retainContextWhenHidden: false,
-        localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
-      });
+      const panel = createPanel(extensionUri, 'mailproof.testResults', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
       p = TestResultsPanel.current = new TestResultsPanel(panel, extensionUri, log, onReveal);
     }
     return p;
   }
 
   setState(state: TestResultsState): void {
-    if (this.disposed) return;
-    this.last = { type: 'state', state };
-    if (this.ready) void this.panel.webview.postMessage(this.last);
+    this.channel.post({ type: 'state', state });
   }
 
   private receive(raw: unknown): void {
@@ -58,8 +47,7 @@ export class TestResultsPanel {
       return;
     }
     if (m.type === 'ready') {
-      this.ready = true;
-      if (this.last) void this.panel.webview.postMessage(this.last);
+      this.channel.pageReady();
     } else this.onReveal(m.filter, m.index);
   }
 

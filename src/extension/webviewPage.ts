@@ -28,3 +28,55 @@ ${links}
 </body>
 </html>`;
 }
+
+/** A Mailproof panel beside the editor: scripts on, local resources from dist/ and media/ only. */
+export function createPanel(extensionUri: vscode.Uri, viewType: string, title: string, show: vscode.ViewColumn | { viewColumn: vscode.ViewColumn; preserveFocus: boolean }): vscode.WebviewPanel {
+  return vscode.window.createWebviewPanel(viewType, title, show, {
+    enableScripts: true,
+    // The page is discarded while hidden; PanelChannel replays the state to the next one.
+    retainContextWhenHidden: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+  });
+}
+
+/**
+ * What a sent message means for the next page load: `reset` starts the state over with it,
+ * `keep` adds it to the state, `transient` is only for the page showing now.
+ */
+export type ReplayRule<T> = (message: T) => 'reset' | 'keep' | 'transient';
+
+/**
+ * Messages from the extension to a panel's page. The page is discarded while the panel is hidden
+ * and loads again when shown, and a page hears nothing before its script says `ready`: so every
+ * `ready` gets the whole current state, not only what was sent while it was away.
+ */
+export class PanelChannel<T> {
+  private ready = false;
+  private disposed = false;
+  private state: T[] = [];
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly rule: ReplayRule<T>,
+  ) {
+    panel.onDidDispose(() => (this.disposed = true));
+    panel.onDidChangeViewState(() => {
+      if (!panel.visible) this.ready = false;
+    });
+  }
+
+  post(message: T): void {
+    // A closed panel throws when used; a run that ends after the close has nobody to tell.
+    if (this.disposed) return;
+    const kind = this.rule(message);
+    if (kind === 'reset') this.state = [message];
+    else if (kind === 'keep') this.state.push(message);
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  /** The page's script is listening. */
+  pageReady(): void {
+    this.ready = true;
+    for (const m of this.state) void this.panel.webview.postMessage(m);
+  }
+}

@@ -2,12 +2,11 @@
 // LOCAL_CONFDIR that binds its workers to 127.0.0.1, logs to the console, and sends DNS queries to
 // a loopback port where nothing answers (no network lookups leave the machine). Its database and
 // run folders are private too.
-import { spawn } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
+import { findExecutable, freePort, startDaemon } from './daemon';
 
 export interface RunningRspamd {
   url: string;
@@ -17,26 +16,7 @@ export interface RunningRspamd {
 // Loading the rules and maps takes 10 to 30 s on a small machine.
 const START_TIMEOUT_MS = 180_000;
 
-export function findRspamd(): string | undefined {
-  for (const d of [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/usr/sbin', '/usr/local/bin']) {
-    if (!d) continue;
-    try {
-      accessSync(join(d, 'rspamd'), constants.X_OK);
-      return join(d, 'rspamd');
-    } catch {
-      // not there
-    }
-  }
-  return undefined;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export const findRspamd = (): string | undefined => findExecutable('rspamd');
 
 function ping(url: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -74,29 +54,16 @@ export async function startRspamd(): Promise<RunningRspamd> {
     for (const d of ['db', 'run', 'log']) chmodSync(join(root, d), 0o777);
     args.push('-u', 'nobody', '-g', 'nogroup');
   }
-  const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LANG: 'C' } });
-  let log = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    if (log.length < 64 * 1024) log += d.toString();
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let dead_ = false;
-  void exited.then(() => (dead_ = true));
-  const stop = async () => {
-    if (!dead_) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    rmSync(root, { recursive: true, force: true });
-  };
   const url = `http://127.0.0.1:${normal}`;
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline && !dead_) {
-    if (await ping(url)) return { url, stop };
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  await stop();
-  throw new Error(`rspamd did not start on ${url}: ${log.slice(-2000)}`);
+  const stop = await startDaemon({
+    name: `rspamd on ${url}`,
+    bin,
+    args,
+    env: { ...process.env, LANG: 'C' },
+    ready: () => ping(url),
+    pollMs: 300,
+    timeoutMs: START_TIMEOUT_MS,
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  });
+  return { url, stop };
 }

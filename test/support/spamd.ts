@@ -1,11 +1,11 @@
 // Starts SpamAssassin's spamd on a free loopback port for tests and the benchmark: local tests
 // only (no DNS, no network), no user preferences, no Bayes, a private home folder, so it needs no
 // network and leaves no state behind. Only node:* imports: the VS Code test suite uses it too.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, connect, type AddressInfo } from 'node:net';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
+import { findExecutable, freePort, startDaemon } from './daemon';
 
 export interface RunningSpamd {
   host: string;
@@ -17,40 +17,10 @@ export interface RunningSpamd {
 const START_TIMEOUT_MS = 120_000;
 
 /** The spamd executable, or undefined when SpamAssassin is not installed. */
-export function findSpamd(): string | undefined {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin', '/usr/bin'];
-  for (const d of dirs) {
-    if (!d) continue;
-    try {
-      accessSync(join(d, 'spamd'), constants.X_OK);
-      return join(d, 'spamd');
-    } catch {
-      // not there
-    }
-  }
-  return undefined;
-}
+export const findSpamd = (): string | undefined => findExecutable('spamd');
 
 /** spamc, for the benchmark's comparison. */
-export function findSpamc(): string | undefined {
-  for (const d of [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/usr/local/bin']) {
-    try {
-      accessSync(join(d, 'spamc'), constants.X_OK);
-      return join(d, 'spamc');
-    } catch {
-      // not there
-    }
-  }
-  return undefined;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export const findSpamc = (): string | undefined => findExecutable('spamc');
 
 function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -88,29 +58,16 @@ export async function startSpamd(): Promise<RunningSpamd> {
     chmodSync(home, 0o777);
     args.push('--username=nobody');
   }
-  const child: ChildProcess = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, HOME: home, LANG: 'C', LC_ALL: 'C' } });
-  let log = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    if (log.length < 64 * 1024) log += d.toString();
+  const stop = await startDaemon({
+    name: `spamd on 127.0.0.1:${port}`,
+    bin,
+    args,
+    env: { ...process.env, HOME: home, LANG: 'C', LC_ALL: 'C' },
+    // The socket is open once a first child is spawned.
+    ready: async (log) => log.includes('server successfully spawned child') && (await canConnect(port)),
+    pollMs: 200,
+    timeoutMs: START_TIMEOUT_MS,
+    cleanup: () => rmSync(home, { recursive: true, force: true }),
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    rmSync(home, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  let dead = false;
-  void exited.then(() => (dead = true));
-  // "server started" is logged once the listening socket is open and a child is spawned.
-  while (Date.now() < deadline && !dead) {
-    if (/server successfully spawned child/.test(log) && (await canConnect(port))) return { host: '127.0.0.1', port, stop };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  await stop();
-  throw new Error(`spamd did not start on 127.0.0.1:${port}: ${log.slice(-2000)}`);
+  return { host: '127.0.0.1', port, stop };
 }

@@ -38,8 +38,8 @@ interface Probe {
 
 // Every pattern is linear: literal prefixes, bounded classes, no nested quantifiers. Signals
 // that need a bounded window (an attribute within a start tag, a greeting after a `<p>`) are
-// found by the scans below rather than by `{0,400}` repetitions, whose backtracking from every
-// tag or line start cost ~260 ms on a hostile 200 KB file.
+// found by the scans below rather than by `{0,400}` repetitions, which were tried again from
+// every tag or line start (200 KB of unclosed `<table ` tags: 63 ms as expressions, 10 ms scanned).
 const PROBES: Probe[] = [
   // Email layout.
   // Inky, the markup of Foundation for Emails.

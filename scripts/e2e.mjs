@@ -212,7 +212,7 @@ async function main() {
           if (ent.isDirectory() && ent.name === 'logs') cpSync(join(dir, ent.name), join(ARTIFACTS, 'logs', prefix), { recursive: true });
           // VS Code's own logs: the extension host, and Mailproof's output channel.
           else if (ent.isDirectory() && ent.name === 'user-data' && existsSync(join(dir, ent.name, 'logs'))) cpSync(join(dir, ent.name, 'logs'), join(ARTIFACTS, 'logs', prefix, 'vscode'), { recursive: true });
-          else if (ent.isDirectory() && ['en', 'fr'].includes(ent.name)) copyLogs(join(dir, ent.name), `${prefix}-${ent.name}`);
+          else if (ent.isDirectory() && ['en', 'fr', 'restricted'].includes(ent.name)) copyLogs(join(dir, ent.name), `${prefix}-${ent.name}`);
         }
       };
       copyLogs(layerDir, layer);

@@ -4,6 +4,9 @@
 //   npm run fuzz -- --inputs 1000000 --seed 7 the long campaign
 //   npm run fuzz -- --engine path/to/engine.cjs   another build of src/engine/lint.ts (a baseline)
 //   npm run fuzz -- --growth-only             only the growth check
+//   npm run fuzz -- --inputs 1000000 --workers 2   the same inputs, linted by two processes
+//   npm run fuzz -- --inputs 1000000 --shard 1/2   one half of them (run 2/2 elsewhere)
+//   npm run fuzz -- --input 123456            one input of the campaign again, by its index
 //
 // 1. Regressions: every input that ever failed (test/fuzz/regressions/) is linted first.
 // 2. Growth: each hostile input shape is linted at n, 2n and 4n characters; linear code takes
@@ -14,8 +17,15 @@
 //    character, broken MIME, lone surrogates, NULs, bidi controls and 10,000 headers. Any
 //    exception fails the run, and so does an input slower than SLOW_FACTOR × the median time per
 //    KB (measured again before it counts). Failing inputs are written to test/fuzz/regressions/.
+//    Input i is generated from its own seed (the campaign seed and i), so that any subset of
+//    the inputs can be run alone: `--shard k/n` takes the inputs i with i mod n = k - 1, and
+//    `--workers n` runs the n shards in child processes and merges their results (one median,
+//    the slow inputs measured again in this process, the same failures).
+//    Draft-kind detection (detectDraft, what the CLI and the editor run on every file) is run
+//    and timed with each lint.
 //
 // Exit code 0 when clean, 1 when something failed.
+import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
@@ -23,6 +33,7 @@ import { buildSync } from 'esbuild';
 import { findCorpus } from './corpus-dir';
 
 type LintFn = typeof import('../src/engine/lint').lint;
+type DetectFn = typeof import('../src/engine/detect').detectDraft;
 type Kind = 'html' | 'text' | 'eml';
 
 const root = join(__dirname, '..');
@@ -55,18 +66,43 @@ const only = arg('--only');
 const skip = arg('--skip');
 // Multiplies every shape's base size (a baseline build with quadratic code needs smaller sizes).
 const SCALE = Number(arg('--scale') ?? 1);
+const WORKERS = Math.max(1, Math.floor(Number(arg('--workers') ?? 1)));
+/** `--shard k/n` (1 ≤ k ≤ n): the inputs i with i mod n = k - 1. */
+const SHARD = (() => {
+  const text = arg('--shard') ?? '1/1';
+  const m = /^(\d{1,4})\/(\d{1,4})$/.exec(text);
+  const [k, n] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  if (!(k >= 1 && k <= n)) {
+    console.error(`fuzz: --shard takes k/n with 1 ≤ k ≤ n, not ${JSON.stringify(text)}`);
+    process.exit(2);
+  }
+  return { k, n };
+})();
+/** One input of the campaign, by its index (to reproduce a failure). */
+const ONE_INPUT = arg('--input') === undefined ? undefined : Number(arg('--input'));
+// A shard run by `--workers`: mutations only, results sent to the parent process.
+const CHILD = argv.includes('--child') && typeof process.send === 'function';
 
 // ---- the engine, as it ships (bundled by esbuild, like `npm run bench`) --------------------
 
-function loadEngine(): LintFn {
+function loadEngine(): { lint: LintFn; detect: DetectFn } {
   let file = arg('--engine');
-  if (!file) {
-    file = join(root, 'out', 'fuzz', 'engine.cjs');
+  const detectFile = join(root, 'out', 'fuzz', 'detect.cjs');
+  const build = (entry: string, outfile: string) =>
+    buildSync({ entryPoints: [join(root, entry)], bundle: true, platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'], outfile, logLevel: 'error' });
+  // Child processes load what their parent built.
+  if (!CHILD) {
     mkdirSync(join(root, 'out', 'fuzz'), { recursive: true });
-    buildSync({ entryPoints: [join(root, 'src/engine/lint.ts')], bundle: true, platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'], outfile: file, logLevel: 'error' });
+    if (!file) build('src/engine/lint.ts', (file = join(root, 'out', 'fuzz', 'engine.cjs')));
+    build('src/engine/detect.ts', detectFile);
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(file) as typeof import('../src/engine/lint')).lint;
+  file ??= join(root, 'out', 'fuzz', 'engine.cjs');
+  return {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    lint: (require(file) as typeof import('../src/engine/lint')).lint,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    detect: (require(detectFile) as typeof import('../src/engine/detect')).detectDraft,
+  };
 }
 
 // ---- a seeded generator (mulberry32) --------------------------------------------------------
@@ -84,6 +120,15 @@ function rng(seed: number) {
   return { next, int, pick: <T>(xs: readonly T[]): T => xs[int(xs.length)] };
 }
 type Rng = ReturnType<typeof rng>;
+
+// murmur3's 32-bit finaliser: nearby seeds (campaign seed, input index) give unrelated streams.
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+/** The generator of input i of a campaign: each input can be made again alone. */
+const inputRng = (seed: number, i: number) => rng(mix(mix(seed) + i));
 
 // ---- seeds: the test fixtures and the shared corpus ----------------------------------------
 
@@ -205,6 +250,10 @@ interface Shape {
   /** Base size n in characters (the check runs n, 2n, 4n). */
   n: number;
   make(n: number): string;
+  /** Time draft-kind detection (detectDraft) instead of the lint. */
+  target?: 'detect';
+  /** 4n stays at or below this (detection reads the first 256 KB only). */
+  maxChars?: number;
 }
 
 const EML = 'From: a@example.fr\r\nTo: b@example.fr\r\nSubject: Hello\r\nDate: Mon, 1 Jan 2024 00:00:00 +0000\r\nMIME-Version: 1.0\r\n';
@@ -246,6 +295,21 @@ export const SHAPES: Shape[] = [
   { name: 'unknown kind: header-like lines', n: 20000, make: (n) => rep('a: b\r\n', n) },
   { name: 'directives: many disabled ranges and many findings', file: 'a.html', n: 20000, make: (n) => rep('<!-- mailproof-disable emoji --> x <!-- mailproof-enable emoji -->', n / 2) + rep('<p>Vite !!!</p>', n / 2) },
   { name: 'directives: unclosed', file: 'a.html', n: 20000, make: (n) => rep('<!-- mailproof-disable exclamation ', n) + '<p>Vite !!!</p>' },
+  // Draft-kind detection: the windows its scans look in (an attribute within 400 characters of
+  // a tag name, a greeting after a <p> start tag and within 60 characters of its comma, a note
+  // within 60 characters of the marker), opened again and again and never closed.
+  ...[
+    ['start tags of tables, never closed', '<table '],
+    ['start tags of scripts, never closed', '<script s'],
+    ['start tags of html, never closed', '<html a'],
+    ['attribute names without a value', '<form method <link rel= '],
+    ['a <p on every line', '\n<p'],
+    ['greetings without a comma, CR lines', 'hi\r'],
+    ['greetings after a shared <p', '\n  <p\n<p class=x\n'],
+    ['Outlook conditionals without mso', '<!--[if '],
+    ['marker notes without an end', '<!-- mailproof:'],
+    ['less-than signs', '<'],
+  ].map(([what, piece]) => ({ name: `detect: ${what}`, target: 'detect' as const, file: 'a.html', n: 16384, maxChars: 256 * 1024, make: (n: number) => rep(piece, n).slice(0, n) })),
 ];
 
 // ---- timing --------------------------------------------------------------------------------
@@ -257,11 +321,14 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
-function timeLint(lint: LintFn, text: string, file: string | undefined, runs: number): number {
+/** What the campaign times on one input: the lint, and the detection the editor runs first. */
+type Run = (text: string, file: string | undefined, locale?: 'en' | 'fr') => void;
+
+function timeLint(run: Run, text: string, file: string | undefined, runs: number): number {
   let best = Infinity;
   for (let k = 0; k < runs; k++) {
     const t = cpuMs();
-    lint(text, { fileName: file });
+    run(text, file);
     best = Math.min(best, cpuMs() - t);
   }
   return best;
@@ -271,10 +338,12 @@ function timeLint(lint: LintFn, text: string, file: string | undefined, runs: nu
 const GROWTH_MIN_MS = 8;
 const GROWTH_MAX_CHARS = 4 << 20;
 
-function growth(lint: LintFn, shape: Shape, scale: number): { n: number; times: number[]; ratio: number } {
-  let n = Math.max(1, Math.round(shape.n * scale));
+function growth(run: Run, shape: Shape, scale: number): { n: number; times: number[]; ratio: number } {
+  const lint = run;
+  const maxN = Math.floor((shape.maxChars ?? GROWTH_MAX_CHARS * 2) / 4);
+  let n = Math.min(maxN, Math.max(1, Math.round(shape.n * scale)));
   timeLint(lint, shape.make(n), shape.file, 1); // warm-up: compilation is not measured
-  while (n * 8 <= GROWTH_MAX_CHARS && timeLint(lint, shape.make(n), shape.file, 2) < GROWTH_MIN_MS) n *= 2;
+  while (n * 8 <= GROWTH_MAX_CHARS && n * 2 <= maxN && timeLint(lint, shape.make(n), shape.file, 2) < GROWTH_MIN_MS) n *= 2;
   const times = [1, 2, 4].map((m) => timeLint(lint, shape.make(n * m), shape.file, 3));
   return { n, times, ratio: Math.max(times[2], 1) / Math.max(times[0], 1) };
 }
@@ -290,6 +359,11 @@ const failures: Failure[] = [];
 
 function keep(f: Failure) {
   failures.push(f);
+  saveRegression(f);
+}
+
+/** Writes a failing input to test/fuzz/regressions/ (once per content). */
+function saveRegression(f: Failure) {
   if (!save) return;
   mkdirSync(REGRESSIONS, { recursive: true });
   const hash = createHash('sha256').update(f.text).digest('hex').slice(0, 16);
@@ -302,10 +376,191 @@ const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
 
 // ---- the campaign --------------------------------------------------------------------------
 
-function main() {
-  const lint = loadEngine();
+// Detection takes well under a millisecond per 64 KB: timed eight times over, so that its
+// growth is measured above the timer's noise (the ratio n → 4n is unchanged).
+const DETECT_REPEAT = 8;
+const FILES: Array<string | undefined> = ['a.html', 'a.eml', 'a.txt', 'a.mjml', undefined];
+
+/** One generated input of the campaign: a window of a seed draft, mutated one to three times. */
+function makeInput(pool: Array<{ text: string }>, i: number): { text: string; file?: string; how: string } {
+  const r = inputRng(SEED, i);
+  const seed = r.pick(pool).text;
+  // A window of the seed, so that large templates do not dominate the campaign.
+  const from = seed.length > MAX_INPUT_CHARS ? r.int(seed.length - MAX_INPUT_CHARS) : 0;
+  let text = seed.slice(from, from + MAX_INPUT_CHARS);
+  const how: string[] = [];
+  for (let k = 1 + r.int(3); k > 0; k--) {
+    let m = r.pick(MUTATOR_NAMES);
+    // 10,000 headers make a 60 KB input: a quarter as often as the others.
+    if (m === 'manyHeaders' && r.int(4) !== 0) m = r.pick(MUTATOR_NAMES);
+    how.push(m);
+    text = MUTATORS[m](text, r, r.pick(pool).text);
+  }
+  return { text, file: r.pick(FILES), how: how.join('+') };
+}
+
+interface Suspect {
+  text: string;
+  file?: string;
+  ms: number;
+  perKb: number;
+}
+
+interface Slowest {
+  perKb: number;
+  ms: number;
+  size: number;
+  how: string;
+  input: number;
+  text: string;
+  file?: string;
+}
+
+// The slowest inputs per KB are kept and measured again at the end: the figure the campaign
+// reports is a best of three, not one timing that a GC pause or a busy core inflated.
+const SLOWEST_KEPT = 5;
+// Drafts linted before the campaign in each process, untimed: the first lints run cold (the
+// JIT, lazily loaded data) and would otherwise be the "slowest inputs" of every run.
+const WARM_UP_INPUTS = 50;
+
+/** What one shard of the mutation campaign found (sent as is from a child to its parent). */
+interface ShardResult {
+  inputs: number;
+  chars: number;
+  perKb: Float64Array;
+  suspects: Suspect[];
+  failures: Failure[];
+  /** The slowest inputs per KB, slowest first (at most SLOWEST_KEPT). */
+  slowest: Slowest[];
+  /** CPU time making the inputs, and linting them. */
+  makeMs: number;
+  lintMs: number;
+}
+
+function warmUp(run: Run, pool: Array<{ text: string }>) {
+  for (const s of pool.slice(0, WARM_UP_INPUTS)) {
+    try {
+      run(s.text.slice(0, MAX_INPUT_CHARS), 'a.html');
+    } catch {
+      // A seed that throws shows up in the campaign itself.
+    }
+  }
+}
+
+function mutationShard(run: Run, pool: Array<{ text: string }>, k: number, n: number): ShardResult {
   const started = Date.now();
-  console.log(`fuzz: seed ${SEED}, ${growthOnly ? 0 : INPUTS} inputs`);
+  const indices = ONE_INPUT !== undefined ? [ONE_INPUT] : undefined;
+  const count = indices ? 1 : Math.max(0, Math.ceil((INPUTS - (k - 1)) / n));
+  const perKb = new Float64Array(count);
+  const suspects: Suspect[] = [];
+  const found: Failure[] = [];
+  let linted = 0;
+  let chars = 0;
+  let makeMs = 0;
+  let lintMs = 0;
+  const slowest: Slowest[] = [];
+  const label = n > 1 ? `shard ${k}/${n}: ` : '';
+  warmUp(run, pool);
+  for (let j = 0; j < count; j++) {
+    const i = indices ? indices[j] : k - 1 + j * n;
+    const t0 = cpuMs();
+    const { text, file, how } = makeInput(pool, i);
+    const t = cpuMs();
+    makeMs += t - t0;
+    chars += text.length;
+    try {
+      run(text, file, i % 2 ? 'fr' : 'en');
+    } catch (e) {
+      const f = { what: `input ${i} (${how}) throws: ${(e as Error).stack?.split('\n').slice(0, 3).join(' | ')}`, text, file };
+      found.push(f);
+      saveRegression(f);
+      continue;
+    }
+    const ms = cpuMs() - t;
+    lintMs += ms;
+    const kb = Math.max(1, text.length / 1024);
+    perKb[linted++] = ms / kb;
+    if (slowest.length < SLOWEST_KEPT || ms / kb > slowest[slowest.length - 1].perKb) {
+      slowest.push({ perKb: ms / kb, ms, size: text.length, how, input: i, text, file });
+      slowest.sort((a, b) => b.perKb - a.perKb);
+      slowest.length = Math.min(slowest.length, SLOWEST_KEPT);
+    }
+    if (ms > SLOW_FLOOR_MS) suspects.push({ text, file, ms, perKb: ms / kb });
+    if ((j + 1) % 25000 === 0 && count > 25000) {
+      const w = slowest[0];
+      console.log(`  ${label}${j + 1} inputs, ${((Date.now() - started) / 1000).toFixed(0)} s, ${found.length} failure(s), slowest ${w.perKb.toFixed(3)} ms/KB (input ${w.input}, ${w.how})`);
+    }
+  }
+  return { inputs: count, chars, perKb: perKb.slice(0, linted), suspects, failures: found, slowest, makeMs, lintMs };
+}
+
+/** Runs the shards in `WORKERS` child processes of this script and merges what they found. */
+async function mutationWorkers(): Promise<ShardResult> {
+  const own = new Set(['--workers', '--shard', '--engine']);
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].split('=')[0];
+    if (own.has(name)) {
+      if (!argv[i].includes('=')) i++;
+    } else rest.push(argv[i]);
+  }
+  // The engine the parent built (or was given), so that the children do not build it again.
+  const engine = arg('--engine') ?? join(root, 'out', 'fuzz', 'engine.cjs');
+  const results = await Promise.all(
+    Array.from({ length: WORKERS }, (_, w) => {
+      const child = fork(process.argv[1], [...rest, '--engine', engine, '--child', '--no-growth', '--shard', `${w + 1}/${WORKERS}`], {
+        execArgv: process.execArgv,
+        serialization: 'advanced',
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      return new Promise<ShardResult>((resolve, reject) => {
+        let result: ShardResult | undefined;
+        child.on('message', (m) => (result = m as ShardResult));
+        child.on('exit', (code, signal) => (result ? resolve(result) : reject(new Error(`fuzz shard ${w + 1}/${WORKERS} exited with ${signal ?? code} before reporting`))));
+      });
+    }),
+  );
+  const perKb = new Float64Array(results.reduce((n, r) => n + r.perKb.length, 0));
+  let at = 0;
+  for (const r of results) {
+    perKb.set(r.perKb, at);
+    at += r.perKb.length;
+  }
+  return {
+    inputs: results.reduce((n, r) => n + r.inputs, 0),
+    chars: results.reduce((n, r) => n + r.chars, 0),
+    perKb,
+    suspects: results.flatMap((r) => r.suspects),
+    failures: results.flatMap((r) => r.failures),
+    slowest: results
+      .flatMap((r) => r.slowest)
+      .sort((a, b) => b.perKb - a.perKb)
+      .slice(0, SLOWEST_KEPT),
+    makeMs: results.reduce((n, r) => n + r.makeMs, 0),
+    lintMs: results.reduce((n, r) => n + r.lintMs, 0),
+  };
+}
+
+async function main() {
+  const { lint, detect } = loadEngine();
+  const lintRun: Run = (text, file, locale) => {
+    detect(text, file ?? '');
+    lint(text, { fileName: file, locale });
+  };
+  const detectRun: Run = (text, file) => {
+    for (let k = 0; k < DETECT_REPEAT; k++) detect(text, file ?? '');
+  };
+
+  if (CHILD) {
+    // A shard for a parent's --workers: mutations only, results over IPC.
+    const result = mutationShard(lintRun, seeds(), SHARD.k, SHARD.n);
+    process.send!(result, () => process.exit(0));
+    return;
+  }
+
+  const started = Date.now();
+  const sharded = SHARD.n > 1 ? `, shard ${SHARD.k}/${SHARD.n}` : WORKERS > 1 ? `, ${WORKERS} worker processes` : '';
+  console.log(`fuzz: seed ${SEED}, ${growthOnly ? 0 : ONE_INPUT !== undefined ? `input ${ONE_INPUT} of the` : INPUTS} inputs${sharded}`);
 
   // 1. Regressions first.
   if (existsSync(REGRESSIONS)) {
@@ -314,7 +569,7 @@ function main() {
       const text = readFileSync(join(REGRESSIONS, name), 'utf8');
       const file = name.endsWith('.draft') ? undefined : name;
       try {
-        lint(text, { fileName: file });
+        lintRun(text, file);
       } catch (e) {
         failures.push({ what: `regression ${name} throws: ${(e as Error).message}`, text, file });
       }
@@ -329,15 +584,16 @@ function main() {
     for (const shape of SHAPES) {
       if ((only && !shape.name.includes(only)) || (skip && shape.name.includes(skip))) continue;
       measured++;
+      const run = shape.target === 'detect' ? detectRun : (text: string, file: string | undefined) => lint(text, { fileName: file });
       let g;
       try {
-        g = growth(lint, shape, SCALE);
+        g = growth(run, shape, SCALE);
         // Noise on a shared machine, and V8's step costs when strings pass a few hundred KB
         // (seen: 160k → 320k characters costs ×3.9 on plain linear parsing, then ×2 again
         // beyond): measure once more at four times the size, past that step, before failing.
         // Super-linear code still grows ×16 there.
         if (g.ratio > GROWTH_LIMIT) {
-          const again = growth(lint, shape, (4 * g.n) / shape.n);
+          const again = growth(run, shape, (4 * g.n) / shape.n);
           if (again.ratio < g.ratio) g = again;
         }
       } catch (e) {
@@ -345,75 +601,63 @@ function main() {
         continue;
       }
       if (g.ratio > worst.ratio) worst = { name: shape.name, ratio: g.ratio };
+      const perRun = shape.target === 'detect' ? DETECT_REPEAT : 1;
+      const times = g.times.map((t) => fmt(t / perRun)).join(' / ');
       if (g.ratio > GROWTH_LIMIT) {
-        failures.push({ what: `shape "${shape.name}" grows ×${g.ratio.toFixed(1)} from n to 4n (${g.times.map(fmt).join(' / ')} ms): super-linear`, text: '', file: shape.file });
-        console.log(`  SUPER-LINEAR ${shape.name}: n = ${g.n}: ${g.times.map(fmt).join(' / ')} ms (×${g.ratio.toFixed(1)})`);
-      } else if (argv.includes('--verbose')) console.log(`  ${shape.name}: n = ${g.n}: ${g.times.map(fmt).join(' / ')} ms (×${g.ratio.toFixed(1)})`);
+        failures.push({ what: `shape "${shape.name}" grows ×${g.ratio.toFixed(1)} from n to 4n (${times} ms): super-linear`, text: '', file: shape.file });
+        console.log(`  SUPER-LINEAR ${shape.name}: n = ${g.n}: ${times} ms (×${g.ratio.toFixed(1)})`);
+      } else if (argv.includes('--verbose')) console.log(`  ${shape.name}: n = ${g.n}: ${times} ms (×${g.ratio.toFixed(1)})`);
     }
     console.log(`growth: ${measured} shapes at n, 2n, 4n; largest 4n/n ratio ×${worst.ratio.toFixed(1)} (${worst.name}); limit ×${GROWTH_LIMIT}`);
   }
 
   // 3. Mutated drafts.
+  let summary = '';
   if (!growthOnly && INPUTS > 0) {
     const pool = seeds();
-    const r = rng(SEED);
-    const perKb: number[] = [];
-    const suspects: Array<{ text: string; file?: string; ms: number; perKb: number }> = [];
-    let chars = 0;
-    let slowest = { perKb: 0, ms: 0, size: 0, how: '' };
-    const files: Array<string | undefined> = ['a.html', 'a.eml', 'a.txt', 'a.mjml', undefined];
-    for (let i = 0; i < INPUTS; i++) {
-      const seed = r.pick(pool).text;
-      // A window of the seed, so that large templates do not dominate the campaign.
-      const from = seed.length > MAX_INPUT_CHARS ? r.int(seed.length - MAX_INPUT_CHARS) : 0;
-      let text = seed.slice(from, from + MAX_INPUT_CHARS);
-      const how: string[] = [];
-      for (let k = 1 + r.int(3); k > 0; k--) {
-        let m = r.pick(MUTATOR_NAMES);
-        // 10,000 headers make a 60 KB input: a quarter as often as the others.
-        if (m === 'manyHeaders' && r.int(4) !== 0) m = r.pick(MUTATOR_NAMES);
-        how.push(m);
-        text = MUTATORS[m](text, r, r.pick(pool).text);
-      }
-      const file = r.pick(files);
-      chars += text.length;
-      const t = cpuMs();
-      try {
-        lint(text, { fileName: file, locale: i % 2 ? 'fr' : 'en' });
-      } catch (e) {
-        keep({ what: `input ${i} (${how.join('+')}) throws: ${(e as Error).stack?.split('\n').slice(0, 3).join(' | ')}`, text, file });
-        continue;
-      }
-      const ms = cpuMs() - t;
-      const kb = Math.max(1, text.length / 1024);
-      perKb.push(ms / kb);
-      if (ms / kb > slowest.perKb) slowest = { perKb: ms / kb, ms, size: text.length, how: how.join('+') };
-      if (ms > SLOW_FLOOR_MS) suspects.push({ text, file, ms, perKb: ms / kb });
-      if ((i + 1) % 25000 === 0 && INPUTS > 25000) {
-        console.log(`  ${i + 1} inputs, ${((Date.now() - started) / 1000).toFixed(0)} s, ${failures.length} failure(s), slowest ${slowest.perKb.toFixed(3)} ms/KB (${slowest.how})`);
-      }
-    }
-    const median = [...perKb].sort((a, b) => a - b)[Math.floor(perKb.length / 2)] ?? 0;
+    const t0 = Date.now();
+    const workers = WORKERS > 1 && SHARD.n === 1 && ONE_INPUT === undefined;
+    const m = workers ? await mutationWorkers() : mutationShard(lintRun, pool, SHARD.k, SHARD.n);
+    const wall = (Date.now() - t0) / 1000;
+    // The slow inputs are measured again here: this process must be as warm as the workers were.
+    if (workers) warmUp(lintRun, pool);
+    failures.push(...m.failures);
+    const perKb = m.perKb.slice().sort();
+    const median = perKb[Math.floor(perKb.length / 2)] ?? 0;
     // A slow input is measured again (best of three) before it counts: one GC pause is not a stall.
     let slow = 0;
-    for (const s of suspects) {
+    for (const s of m.suspects) {
       if (s.perKb <= SLOW_FACTOR * median) continue;
-      const again = timeLint(lint, s.text, s.file, 3);
+      const again = timeLint(lintRun, s.text, s.file, 3);
       const kb = Math.max(1, s.text.length / 1024);
       if (again > SLOW_FLOOR_MS && again / kb > SLOW_FACTOR * median) {
         slow++;
         keep({ what: `input slower than ${SLOW_FACTOR}× the median per KB: ${fmt(again)} ms for ${(s.text.length / 1024).toFixed(1)} KB (median ${median.toFixed(3)} ms/KB)`, text: s.text, file: s.file });
       }
     }
+    // The slowest inputs as measured during the run, then measured again (best of three).
+    const again = m.slowest.map((s) => {
+      const kb = Math.max(1, s.size / 1024);
+      const ms = timeLint(lintRun, s.text, s.file, 3);
+      return { ...s, ms, perKb: ms / kb };
+    });
+    const w = again.reduce((a, b) => (b.perKb > a.perKb ? b : a), { perKb: 0, ms: 0, size: 0, how: '', input: -1, text: '' });
+    const first = m.slowest[0];
     console.log(
-      `mutations: ${perKb.length} linted of ${INPUTS} inputs (${(chars / 1048576).toFixed(0)} MB) from ${pool.length} seeds; median ${median.toFixed(3)} ms/KB; ` +
-        `slowest ${slowest.perKb.toFixed(3)} ms/KB (${fmt(slowest.ms)} ms for ${(slowest.size / 1024).toFixed(1)} KB, ${slowest.how}); ${slow} slow`,
+      `mutations: ${perKb.length} linted of ${m.inputs} inputs (${(m.chars / 1048576).toFixed(0)} MB) from ${pool.length} seeds; median ${median.toFixed(3)} ms/KB; ${slow} slow; ` +
+        `slowest as measured ${first ? `${first.perKb.toFixed(3)} ms/KB (input ${first.input})` : '-'}; slowest of the ${again.length} measured again ` +
+        `${w.perKb.toFixed(3)} ms/KB (${fmt(w.ms)} ms for ${(w.size / 1024).toFixed(1)} KB, input ${w.input}: ${w.how})`,
     );
+    console.log(`  CPU time: ${(m.makeMs / 1000).toFixed(1)} s making the inputs, ${(m.lintMs / 1000).toFixed(1)} s detecting and linting them; ${wall.toFixed(1)} s wall-clock`);
+    summary = `${m.inputs} inputs${sharded} in ${wall.toFixed(0)} s, ${m.failures.length} crash(es), ${slow} stall(s), slowest ${w.perKb.toFixed(3)} ms/KB (input ${w.input}, median ${median.toFixed(3)} ms/KB)`;
   }
 
-  console.log(`fuzz: ${((Date.now() - started) / 1000).toFixed(1)} s, ${failures.length} failure(s)`);
+  console.log(`fuzz: ${((Date.now() - started) / 1000).toFixed(1)} s, ${failures.length} failure(s)${summary ? `; ${summary}` : ''}`);
   for (const f of failures) console.log(`  FAIL ${f.what}`);
   process.exitCode = failures.length ? 1 : 0;
 }
 
-main();
+main().catch((e) => {
+  console.error(`fuzz: ${(e as Error).stack ?? e}`);
+  process.exitCode = 1;
+});

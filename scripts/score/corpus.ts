@@ -33,6 +33,8 @@ export interface Doc {
   path: string;
   /** A message read as a draft (for the drafts-against-drafts comparison only, never trained on). */
   converted: boolean;
+  /** It has an HTML body (a newsletter or a template, not a plain-text message). */
+  html: boolean;
 }
 
 export interface Corpus {
@@ -168,6 +170,7 @@ export function loadCorpus(dir: string, options: { asDrafts?: boolean; legacy?: 
       legacy: options.legacy ? computeLegacyScore(run.findings as Finding[]) : NaN,
       path: join(dir, e.file),
       converted: id.endsWith('#draft'),
+      html: run.model.parts.some((p) => p.html !== undefined),
     });
   };
   for (const e of entries) {

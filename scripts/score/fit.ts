@@ -23,13 +23,28 @@ export function trainable(d: Doc): boolean {
   return d.lang !== 'other' && !d.converted;
 }
 
-/** Sample weights: each (label, language) cell weighs the same in total, so that the model cannot learn "French means legitimate". */
+/**
+ * Sample weights: each (label, language, HTML or plain text) cell weighs the same in total, so
+ * that the model cannot learn "French means legitimate", nor "HTML means spam": most legitimate
+ * mail in the corpus is plain text while most spam is HTML, and without this split the few
+ * legitimate HTML newsletters and templates are drowned and read as spam for their layout.
+ */
 function sampleWeights(docs: Doc[]): Float64Array {
+  const langs = new Map<string, number>();
   const cells = new Map<string, number>();
-  const key = (d: Doc) => `${d.label}/${d.lang}`;
-  for (const d of docs) cells.set(key(d), (cells.get(key(d)) ?? 0) + 1);
+  const labels = new Map<string, number>();
+  const fmt = (d: Doc) => `${d.lang}/${d.html ? 'html' : 'text'}`;
+  for (const d of docs) {
+    langs.set(d.lang, (langs.get(d.lang) ?? 0) + 1);
+    cells.set(fmt(d), (cells.get(fmt(d)) ?? 0) + 1);
+    labels.set(`${fmt(d)}/${d.label}`, (labels.get(`${fmt(d)}/${d.label}`) ?? 0) + 1);
+  }
   const w = new Float64Array(docs.length);
-  docs.forEach((d, i) => (w[i] = docs.length / (cells.size * cells.get(key(d))!)));
+  docs.forEach((d, i) => {
+    // The language's share, the format's share of it, half of that per label, split among its documents.
+    const share = (1 / langs.size) * (cells.get(fmt(d))! / langs.get(d.lang)!) * 0.5;
+    w[i] = (docs.length * share) / labels.get(`${fmt(d)}/${d.label}`)!;
+  });
   return w;
 }
 

@@ -36,42 +36,309 @@ interface Probe {
   top?: boolean;
 }
 
-// Every pattern is linear: literal prefixes, bounded classes, no nested quantifiers.
+// Every pattern is linear: literal prefixes, bounded classes, no nested quantifiers. Signals
+// that need a bounded window (an attribute within a start tag, a greeting after a `<p>`) are
+// found by the scans below rather than by `{0,400}` repetitions, which were tried again from
+// every tag or line start (200 KB of unclosed `<table ` tags: 63 ms as expressions, 10 ms scanned).
 const PROBES: Probe[] = [
   // Email layout.
-  // AMP for Email (amp.dev: `<html ⚡4email>` or `<html amp4email>`) loads AMP's script legitimately.
-  // regex-audit: safe, bounded repetitions ({0,400} at most) tried from each tag or line start, on the first SCAN_CHARS (256 KB): linear, if with a large constant
-  { key: 'ampEmail', points: 6, re: /<html\b[^>]{0,200}(?:⚡4email|amp4email)/iu },
   // Inky, the markup of Foundation for Emails.
   { key: 'inky', points: 2, re: /<(?:container|row|columns|spacer|wrapper)\b/i },
-  // regex-audit: safe, at most 40 characters tried from each `<!--[if `, on the first SCAN_CHARS (256 KB)
-  { key: 'msoConditional', points: 3, re: /<!--\[if [^\]]{0,40}mso/i },
-  // regex-audit: safe, bounded repetitions ({0,400} at most) tried from each tag or line start, on the first SCAN_CHARS (256 KB): linear, if with a large constant
-  { key: 'presentationTable', points: 2, re: /<table\b[^>]{0,400}\brole\s*=\s*["']?presentation/i },
   // Email templates centre a column 550–700 px wide (Litmus, Campaign Monitor guides: 600 px).
   { key: 'fixedWidthContainer', points: 2, re: /(?:\bwidth\s*=\s*["']?(?:5[5-9]\d|6\d\d|700)\b|max-width\s*:\s*(?:5[5-9]\d|6\d\d|700)px)/i },
-  // regex-audit: safe, bounded repetitions ({0,400} at most) tried from each tag or line start, on the first SCAN_CHARS (256 KB): linear, if with a large constant
-  { key: 'layoutTable', points: 1, re: /<table\b[^>]{0,400}\bcellpadding\s*=\s*["']?0/i },
   { key: 'mergeTag', points: 2, re: /\*\|[A-Z_:]{1,40}\|\*|%%[A-Za-z_]{1,40}%%|\{\{\s{0,3}(?:first_?name|unsubscribe|subscriber|contact\.|recipient)|\{\$[A-Za-z_]{1,40}\}|\[(?:unsubscribe|first_?name)\]/i },
   { key: 'unsubscribe', points: 2, re: /unsubscribe|d[ée]sinscri|d[ée]sabonn/i },
   { key: 'emailHeaders', points: 3, re: /^(?:subject|from|to)[ \t]{0,3}:/im, top: true },
-  // regex-audit: safe, bounded repetitions ({0,400} at most) tried from each tag or line start, on the first SCAN_CHARS (256 KB): linear, if with a large constant
-  { key: 'greeting', points: 1, re: /^[ \t]{0,20}(?:<p[^>]{0,200}>[ \t]{0,5})?(?:hello|hi|dear|bonjour|bonsoir|cher|chère|salut)\b[^\n<]{0,60}[,!]/im },
   { key: 'viewInBrowser', points: 1, re: /view (?:it |this email )?in (?:your |a )?browser|voir (?:la version )?en ligne|version en ligne/i },
   // Web pages and application templates.
-  // regex-audit: safe, bounded repetitions ({0,400} at most) tried from each tag or line start, on the first SCAN_CHARS (256 KB): linear, if with a large constant
-  { key: 'scriptSrc', points: -3, re: /<script\b[^>]{0,400}\bsrc\s*=/i },
-  // regex-audit: safe, bounded repetitions ({0,400} at most) tried from each tag or line start, on the first SCAN_CHARS (256 KB): linear, if with a large constant
-  { key: 'stylesheetLink', points: -2, re: /<link\b[^>]{0,400}\brel\s*=\s*["']?stylesheet/i },
   { key: 'templateInheritance', points: -4, re: /\{%-?\s{0,3}(?:extends|block|include|load|url|static|csrf_token|macro|import)\b|\{\{\s{0,3}(?:url_for|csrf_token|form\.|super\(\))|<%=?\s{0,3}(?:yield|render|form_with|form_for|link_to|content_for|csrf_meta_tags|javascript_include_tag|stylesheet_link_tag)\b|@(?:extends|section|yield|csrf|include)\s{0,3}\(|\{\{>\s{0,3}layout/i },
-  // regex-audit: safe, bounded repetitions ({0,400} at most) tried from each tag or line start, on the first SCAN_CHARS (256 KB): linear, if with a large constant
-  { key: 'webForm', points: -1, re: /<form\b[^>]{0,400}\bmethod\s*=/i },
   { key: 'pageChrome', points: -1, re: /<(?:nav|header|aside|dialog)\b/i },
 ];
 
-// regex-audit: safe, bounded repetitions (at most 66 characters) from each `<!--`, on the first SCAN_CHARS (256 KB)
-const MARKER = /<!--\s{0,3}mailproof(?:\s{0,3}:[^>]{0,60})?\s{0,3}-->/i;
 const MJML = /<mjml\b/i;
+
+// ---- scans ---------------------------------------------------------------------------------
+// ASCII case folding and JavaScript's `\s` and `\w` (without the `u` flag), so that each scan
+// finds exactly what the regular expression it replaces found.
+
+const isWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether `word` (lower case) is at `i`, ignoring case. */
+function wordAt(text: string, i: number, word: string): boolean {
+  if (i + word.length > text.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    let c = text.charCodeAt(i + k);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c > 127) {
+      // Case folding of `i` without `u`: upper case, one character, never from or to ASCII.
+      const upper = text[i + k].toUpperCase();
+      if (word.charCodeAt(k) < 128 || upper.length !== 1 || upper !== word[k].toUpperCase()) return false;
+      continue;
+    }
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** The index after the `\s` characters from `i`. */
+function skipSpaces(text: string, i: number): number {
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** `name\s*=\s*["']?value` at `i` (`value` empty: the `=` is enough). */
+function attributeAt(text: string, i: number, name: string, value = ''): boolean {
+  if (!wordAt(text, i, name)) return false;
+  let k = skipSpaces(text, i + name.length);
+  if (text.charCodeAt(k) !== 61 /* = */) return false;
+  if (!value) return true;
+  k = skipSpaces(text, k + 1);
+  if (text[k] === '"' || text[k] === "'") k++;
+  return wordAt(text, k, value);
+}
+
+interface TagProbe {
+  key: string;
+  points: number;
+  /** The element's name (lower case): the attribute is looked for in its start tag. */
+  tag: string;
+  /** At most this many characters between the name and the attribute (none of them `>`). */
+  window: number;
+  /** The attribute starts a word (`\b`), as attributes after a space do. */
+  wordStart: boolean;
+  /** The first character of the attribute, in lower case (a quick test before `attr`). */
+  first: string;
+  /** `\b` after the name as with the `u` and `i` flags, where ſ (U+017F) and K (U+212A) are word characters. */
+  unicode?: boolean;
+  attr(text: string, i: number): boolean;
+}
+
+const TAG_PROBES: TagProbe[] = [
+  // AMP for Email (amp.dev: `<html ⚡4email>` or `<html amp4email>`) loads AMP's script legitimately.
+  { key: 'ampEmail', points: 6, tag: 'html', window: 200, wordStart: false, unicode: true, first: '⚡a', attr: (t, i) => t.startsWith('⚡4email', i) || wordAt(t, i, 'amp4email') },
+  { key: 'presentationTable', points: 2, tag: 'table', window: 400, wordStart: true, first: 'r', attr: (t, i) => attributeAt(t, i, 'role', 'presentation') },
+  { key: 'layoutTable', points: 1, tag: 'table', window: 400, wordStart: true, first: 'c', attr: (t, i) => attributeAt(t, i, 'cellpadding', '0') },
+  { key: 'scriptSrc', points: -3, tag: 'script', window: 400, wordStart: true, first: 's', attr: (t, i) => attributeAt(t, i, 'src') },
+  { key: 'stylesheetLink', points: -2, tag: 'link', window: 400, wordStart: true, first: 'r', attr: (t, i) => attributeAt(t, i, 'rel', 'stylesheet') },
+  { key: 'webForm', points: -1, tag: 'form', window: 400, wordStart: true, first: 'm', attr: (t, i) => attributeAt(t, i, 'method') },
+];
+
+// The first letters of the probes' element names: a quick test before comparing names.
+const TAG_INITIALS = TAG_PROBES.map((t) => t.tag[0]).join('');
+
+/**
+ * The tag probes in one pass: for each probe, the window of the latest start tag of its element
+ * not yet closed by a `>` (the latest one leaves the most room), and the attribute tried at each
+ * position inside it. Each position costs a constant, whatever the input.
+ */
+function scanTags(text: string): Set<string> {
+  const found = new Set<string>();
+  // Per probe: where the window of the open start tag begins, or -1.
+  const open = TAG_PROBES.map(() => -1);
+  let openCount = 0;
+  for (let i = 0; i < text.length; i++) {
+    // Outside every window only a `<` matters: jump to the next one.
+    if (openCount === 0) {
+      i = text.indexOf('<', i);
+      if (i < 0) break;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 62 /* > */) {
+      open.fill(-1);
+      openCount = 0;
+      continue;
+    }
+    if (openCount > 0) {
+      const wordStart = i === 0 || !isWordCode(text.charCodeAt(i - 1));
+      const lower = String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
+      for (let p = 0; p < TAG_PROBES.length; p++) {
+        if (open[p] < 0 || i < open[p]) continue;
+        const probe = TAG_PROBES[p];
+        if (i - open[p] > probe.window) {
+          open[p] = -1;
+          openCount--;
+        } else if ((wordStart || !probe.wordStart) && probe.first.includes(lower) && !found.has(probe.key) && probe.attr(text, i)) found.add(probe.key);
+      }
+    }
+    if (c === 60 /* < */ && TAG_INITIALS.includes(text[i + 1]?.toLowerCase())) {
+      for (let p = 0; p < TAG_PROBES.length; p++) {
+        const { tag, unicode } = TAG_PROBES[p];
+        const end = i + 1 + tag.length;
+        const after = text.charCodeAt(end);
+        if (wordAt(text, i + 1, tag) && (end >= text.length || !(isWordCode(after) || (unicode && (after === 0x17f || after === 0x212a))))) {
+          if (open[p] < 0) openCount++;
+          open[p] = end;
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** `<!--[if` then `mso` within 40 characters, none of them `]`: an Outlook conditional comment. */
+function hasMsoConditional(text: string): boolean {
+  const mso = /mso/gi;
+  const nextMso = cursor(text.length, (from) => {
+    mso.lastIndex = from;
+    return mso.exec(text)?.index ?? -1;
+  });
+  const nextBracket = cursor(text.length, (from) => text.indexOf(']', from));
+  for (let i = text.indexOf('<!--['); i >= 0; i = text.indexOf('<!--[', i + 5)) {
+    if (!wordAt(text, i + 5, 'if ')) continue;
+    const from = i + 8;
+    const at = nextMso(from);
+    if (at <= from + 40 && at < text.length && nextBracket(from) > at) return true;
+  }
+  return false;
+}
+
+/**
+ * The first match at or after a position (`n` when none), for positions asked in increasing
+ * order: a match found stays the answer until a position passes it, so each search starts
+ * where no earlier one looked and a whole scan costs one pass.
+ */
+function cursor(n: number, find: (from: number) => number): (from: number) => number {
+  let asked = Infinity;
+  let at = -1;
+  return (from) => {
+    if (from < asked || at < from) {
+      at = find(from);
+      if (at < 0) at = n;
+    }
+    asked = from;
+    return at;
+  };
+}
+
+/** `<!-- mailproof -->` or `<!-- mailproof: note -->` (up to 3 spaces around, a note of up to 60 characters). */
+function hasMarker(text: string): boolean {
+  const spaces = (k: number) => {
+    let n = 0;
+    while (n < 4 && isSpaceCode(text.charCodeAt(k + n))) n++;
+    return n;
+  };
+  const nextGt = cursor(text.length, (from) => text.indexOf('>', from));
+  for (let i = text.indexOf('<!--'); i >= 0; i = text.indexOf('<!--', i + 4)) {
+    let k = i + 4;
+    const lead = spaces(k);
+    if (lead > 3 || !wordAt(text, (k += lead), 'mailproof')) continue;
+    k += 9;
+    const gap = spaces(k);
+    if (gap <= 3 && text.startsWith('-->', k + gap)) return true;
+    if (gap > 3 || text[k + gap] !== ':') continue;
+    // The note: the first `>` after the colon ends the comment; the note and up to 3 spaces fill the rest.
+    const from = k + gap + 1;
+    const gt = nextGt(from);
+    if (gt >= text.length || gt - from > 65 || gt - 2 < from || !text.startsWith('-->', gt - 2)) continue;
+    const length = gt - 2 - from;
+    let trailing = 0;
+    while (trailing < 3 && trailing < length && isSpaceCode(text.charCodeAt(gt - 3 - trailing))) trailing++;
+    if (length - trailing <= 60) return true;
+  }
+  return false;
+}
+
+const GREETINGS = ['hello', 'hi', 'dear', 'bonjour', 'bonsoir', 'cher', 'chère', 'salut'];
+
+/**
+ * A line that opens with a greeting followed by `,` or `!` within 60 characters (`Hello Sam,`,
+ * `<p>Bonjour Marie !`): up to 20 spaces or tabs, an optional `<p…>` start tag (up to 200
+ * characters) and 5 spaces or tabs, the greeting word, then no newline or `<` before the comma.
+ */
+function hasGreeting(text: string): boolean {
+  const n = text.length;
+  // The first `>` after a `<p`: line starts only grow, so one cursor serves all.
+  const nextGt = cursor(n, (from) => text.indexOf('>', from));
+  let lastWordAt = -1;
+  const greetingAt = greetings(text);
+  // The next line terminator of each kind at or after a position (or n), found with indexOf
+  // and kept while it is still ahead: each character is searched once per kind.
+  const terminators = ['\n', '\r', '\u2028', '\u2029'];
+  const next = terminators.map(() => -1);
+  const nextLineStart = (from: number) => {
+    let end = n;
+    for (let t = 0; t < terminators.length; t++) {
+      if (next[t] < from) {
+        next[t] = text.indexOf(terminators[t], from);
+        if (next[t] < 0) next[t] = n;
+      }
+      if (next[t] < end) end = next[t];
+    }
+    return end + 1;
+  };
+  for (let line = 0; line < n; ) {
+    let k = line;
+    while (k < n && k - line <= 20 && (text[k] === ' ' || text[k] === '\t')) k++;
+    if (k - line <= 20) {
+      let w = k;
+      if (text[k] === '<' && (text[k + 1] === 'p' || text[k + 1] === 'P')) {
+        const gt = nextGt(k + 2);
+        w = -1;
+        if (gt < n && gt - (k + 2) <= 200) {
+          let s = gt + 1;
+          while (s < n && s - (gt + 1) <= 5 && (text[s] === ' ' || text[s] === '\t')) s++;
+          if (s - (gt + 1) <= 5) w = s;
+        }
+      }
+      // Start tags that share their `>` lead to the same word: it is looked at once.
+      if (w >= 0 && w !== lastWordAt) {
+        lastWordAt = w;
+        if (greetingAt(w)) return true;
+      }
+    }
+    // The next line: `^` with the `m` flag follows \n, \r, U+2028 and U+2029.
+    const c = text.charCodeAt(k);
+    line = c === 10 || c === 13 || c === 0x2028 || c === 0x2029 ? k + 1 : nextLineStart(k);
+  }
+  return false;
+}
+
+/**
+ * A greeting word at `w` followed by `,` or `!` within 60 characters, none of them a newline or
+ * `<`. The search for that stop character remembers how far it found none, so that greetings
+ * on short lines that follow each other (`hi\rhi\r…`) do not each scan 60 characters again.
+ */
+function greetings(text: string): (w: number) => boolean {
+  const n = text.length;
+  // No stop character (`,` `!` newline `<`) in [clearFrom, clearTo).
+  let clearFrom = 0;
+  let clearTo = 0;
+  const stopWithin = (from: number, limit: number) => {
+    let k = from >= clearFrom && from <= clearTo ? clearTo : from;
+    if (k === from) clearFrom = from;
+    while (k < limit) {
+      const c = text.charCodeAt(k);
+      if (c === 44 || c === 33 || c === 10 || c === 60) break;
+      k++;
+    }
+    clearTo = k;
+    return k < limit ? k : -1;
+  };
+  return (w) => {
+    const first = text.charCodeAt(w) | 32;
+    if (first !== 104 && first !== 100 && first !== 98 && first !== 99 && first !== 115) return false; // h d b c s
+    for (const g of GREETINGS) {
+      const end = w + g.length;
+      if (!wordAt(text, w, g)) continue;
+      // `\b` after the word (è is not a word character without the `u` flag).
+      if (isWordCode(text.charCodeAt(end - 1)) === (end < n && isWordCode(text.charCodeAt(end)))) continue;
+      const stop = stopWithin(end, Math.min(end + 61, n));
+      if (stop >= 0 && (text[stop] === ',' || text[stop] === '!')) return true;
+    }
+    return false;
+  };
+}
+
+// Points of the signals the scans find, and the order signals are listed in (the order of the
+// probes when all were regular expressions: ties keep it after sorting by strength).
+const POINTS: Record<string, number> = { ...Object.fromEntries([...PROBES, ...TAG_PROBES].map((p) => [p.key, p.points])), msoConditional: 3, greeting: 1 };
+const SIGNAL_ORDER = ['ampEmail', 'inky', 'msoConditional', 'presentationTable', 'fixedWidthContainer', 'layoutTable', 'mergeTag', 'unsubscribe', 'emailHeaders', 'greeting', 'viewInBrowser', 'scriptSrc', 'stylesheetLink', 'templateInheritance', 'webForm', 'pageChrome'];
 
 /**
  * Decides from a file's name and content whether it looks like an email draft. `.eml` and
@@ -84,9 +351,18 @@ export function detectDraft(text: string, fileName = ''): DraftVerdict {
   if (/\.(eml|msg|mbox)$/i.test(fileName)) signals.push({ key: 'emlFile', points: DECISIVE });
   if (/\.mjml$/i.test(fileName)) signals.push({ key: 'mjmlFile', points: DECISIVE });
   const head = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text;
-  if (MARKER.test(head)) signals.push({ key: 'marker', points: DECISIVE });
+  if (hasMarker(head)) signals.push({ key: 'marker', points: DECISIVE });
   if (MJML.test(head)) signals.push({ key: 'mjml', points: DECISIVE });
-  for (const p of PROBES) if (p.re.test(p.top ? head.slice(0, 2000) : head)) signals.push({ key: p.key, points: p.points });
+  const tags = scanTags(head);
+  // The order of the signals list: the probes' order before the scans replaced some of them.
+  const found = (key: string) => {
+    if (key === 'msoConditional') return hasMsoConditional(head);
+    if (key === 'greeting') return hasGreeting(head);
+    if (TAG_PROBES.some((t) => t.key === key)) return tags.has(key);
+    const p = PROBES.find((q) => q.key === key)!;
+    return p.re.test(p.top ? head.slice(0, 2000) : head);
+  };
+  for (const key of SIGNAL_ORDER) if (found(key)) signals.push({ key, points: POINTS[key] });
   // A fragment with template expressions and no document or table around it: a web
   // framework's partial (`<h1>{{title}}</h1>`), unless email signals say otherwise.
   if (!/<(?:html|body|table|mjml)\b/i.test(head) && /\{\{|<%|\{%/.test(head)) signals.push({ key: 'templatePartial', points: -1 });

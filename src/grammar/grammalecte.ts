@@ -20,6 +20,8 @@ gce = grammalecte.GrammarChecker("fr").getGCEngine()
 opts = dict(gce.getOptions())
 for k in ${JSON.stringify(OPTIONS_OFF)}:
     opts[k] = False
+# Some rules of an option turned off still fire (the inclusive-writing rules, ids eepi_…).
+OFF_PREFIXES = tuple(k + "_" for k in ${JSON.stringify(OPTIONS_OFF)})
 def u16(s, n):
     return len(s[:n].encode("utf-16-le")) // 2
 print(json.dumps({"ready": True}), flush=True)
@@ -31,6 +33,8 @@ for line in sys.stdin:
         for text in req["texts"]:
             errs = []
             for e in gce.parse(text, "FR", dOptions=opts):
+                if e["sRuleId"].startswith(OFF_PREFIXES):
+                    continue
                 errs.append({"start": u16(text, e["nStart"]), "end": u16(text, e["nEnd"]), "message": e["sMessage"], "suggestions": e["aSuggestions"], "rule": e["sRuleId"]})
             out.append(errs)
         print(json.dumps({"id": req["id"], "results": out}, ensure_ascii=False), flush=True)

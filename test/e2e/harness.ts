@@ -174,14 +174,26 @@ export interface CodeServerOptions {
   locale?: string;
   /** Extra environment for the server and its extension host. */
   env?: Record<string, string>;
+  /**
+   * Workspace trust on, as users have it: the folder is not trusted, so VS Code opens it in
+   * Restricted Mode (no startup prompt). Off by default, like `--disable-workspace-trust`.
+   */
+  trust?: boolean;
 }
+
+/** Settings of a run with workspace trust: folders open in Restricted Mode without asking. */
+const TRUST_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+};
 
 /** Starts code-server on a free loopback port and waits for `/healthz`. */
 export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer> {
   const { entry } = provisioned();
   const { dirs } = o;
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...o.settings }, null, 2));
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...(o.trust ? TRUST_SETTINGS : {}), ...o.settings }, null, 2));
   const logFile = join(dirs.logs, `${o.name}.log`);
   const fd = openSync(logFile, 'a');
   const args = [
@@ -192,7 +204,7 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
     'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(o.trust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--user-data-dir',

@@ -2,7 +2,7 @@
 // Flows: the English UI (squiggles, Problems panel, keyboard quick fix, status bar score,
 // deliverability report in the webview), the webview's security against hostile DNS text, the
 // real filters ("Test with SpamAssassin" against a spamd on loopback, "Send Test Message" to an
-// SMTP server on loopback), and the French UI. Screenshots of every step go to test-results/e2e/ (git-ignored, CI artifacts).
+// SMTP server on loopback), the French UI, and Restricted Mode (an untrusted folder, test/e2e/restricted.ts). Screenshots of every step go to test-results/e2e/ (git-ignored, CI artifacts).
 //
 // Run by scripts/e2e.mjs, which builds the .vsix and sets MAILPROOF_E2E_* variables.
 import { spawnSync } from 'node:child_process';
@@ -19,6 +19,7 @@ import { HOSTILE_IMG, HOSTILE_SCRIPT, SENDING_IP, senderZone } from '../support/
 import { FR_DRAFT, frEml } from '../extension/suite/drafts';
 import { captureConsole, type CodeServer, installVsix, launchBrowser, ROOT, type RunDirs, runDirs, startCodeServer, waitUntil, workbenchUrl } from './harness';
 import { LIST_ZONE, listFlow } from './lists';
+import { restrictedFlow, type UntrustedFolder, untrustedFolder } from './restricted';
 import { Flow, type StepResult } from './steps';
 import { activeEditor, goToPosition, inPage, openQuickFixMenu, problems, quickOpen, runCommand, squiggles, statusItem, UI_TIMEOUT_MS, waitForEditorText, waitForSquiggleCount, webview, webviewFrame } from './workbench';
 
@@ -34,8 +35,8 @@ interface CliFinding {
 }
 
 /** What the CLI (same engine, another front end) says about a file: the editor must agree. */
-function cliLint(file: string, locale: 'en' | 'fr'): { score: number; findings: CliFinding[] } {
-  const res = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lint', '--format', 'json', '--locale', locale, file], { encoding: 'utf8' });
+function cliLint(file: string, locale: 'en' | 'fr', config?: string): { score: number; findings: CliFinding[] } {
+  const res = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lint', '--format', 'json', '--locale', locale, ...(config ? ['--config', config] : []), file], { encoding: 'utf8' });
   if (res.status !== 0 && res.status !== 1) throw new Error(`mailproof lint failed (${res.status}): ${res.stderr}`);
   const result = JSON.parse(res.stdout).results[0];
   return { score: result.score, findings: result.findings };
@@ -114,8 +115,8 @@ async function closeSession(s: Session, logs: string, name: string): Promise<voi
 }
 
 /** Starts code-server and Chromium for a flow and opens the draft. */
-async function open(s: Session, dirs: RunDirs, name: string, draft: string, settings: Record<string, unknown>, locale?: string): Promise<Page> {
-  s.cs = await startCodeServer({ dirs, name: `code-server-${name}`, settings, locale });
+async function open(s: Session, dirs: RunDirs, name: string, draft: string, settings: Record<string, unknown>, locale?: string, trust = false): Promise<Page> {
+  s.cs = await startCodeServer({ dirs, name: `code-server-${name}`, settings, locale, trust });
   s.browser = await launchBrowser({ dirs, locale: locale === 'fr' ? 'fr-FR' : 'en-US' });
   const page = s.browser.pages()[0] ?? (await s.browser.newPage());
   page.setDefaultTimeout(UI_TIMEOUT_MS);
@@ -463,6 +464,26 @@ async function main(): Promise<number> {
       });
     } else frFlow.skip('the deliverability panel is in French', noEngine);
     await closeSession(fr, logs, 'fr');
+
+    // ── Restricted Mode: an untrusted folder with a costly project file ─────────
+    const rsDirs = runDirs(join(runRoot, 'restricted'));
+    const rs: Session = { console: [] };
+    sessions.push(rs);
+    const rsFlow = new Flow('restricted', () => rs.page, shots, results);
+    let folder: UntrustedFolder | undefined;
+    try {
+      await rsFlow.step('open a draft of an untrusted folder, workspace trust on', async () => {
+        folder = await untrustedFolder(rsDirs.workspace, rsDirs.root, dns!);
+        await installVsix(rsDirs, vsix);
+        await open(rs, rsDirs, 'restricted', folder.draft, { ...settings, ...folder.userSettings }, undefined, true);
+      });
+      if (folder && rs.page) {
+        await restrictedFlow(rsFlow, { page: () => rs.page!, folder, userDns: dns, cliLint: (file, config) => cliLint(file, 'en', config), problemLabel, hasDeliverability });
+      } else rsFlow.skip('the draft is linted with the user\'s settings only', 'the Restricted Mode session did not start');
+    } finally {
+      await folder?.redirect.close();
+    }
+    await closeSession(rs, logs, 'restricted');
   } finally {
     for (const s of sessions) await closeSession(s, logs, 'late').catch(() => undefined);
     if (dns) writeFileSync(join(logs, 'dns-questions.log'), dns.questions.map((q) => `${q.at} ms  ${q.type} ${q.name} → ${q.rcode}, ${q.answers} answer(s)`).join('\n'));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lint } from '../../src/engine/lint';
 import { spamModel } from '../../src/engine/score/model';
+import { isNoiseToken } from '../../src/engine/score/verdict';
 
 const spamHtml = `<html><body>
 <p>CONGRATULATIONS!!! You have been selected to receive a FREE cash prize of $5,000!</p>
@@ -73,6 +74,22 @@ describe('spam score', () => {
     assert.ok(run.scoreBreakdown.some((c) => c.kind === 'rule' && c.ruleId === 'exclamation' && c.count! >= 1));
     const sum = run.scoreBreakdown.reduce((s, c) => s + c.points, 0);
     assert.ok(sum > 0);
+  });
+
+  it('leaves function words and pieces of URLs out of the breakdown, though the model weighs them', () => {
+    const draft = `---\nsubject: "Offre de la semaine pour vous"\n---\nYour account is waiting for you. Visit https://www.example.com/offer.html to see your offer, and write to us if you have questions.\n`;
+    const m = spamModel();
+    const weighed = ['https', 'www', 'your', 'you', 's:de'].filter((t) => Object.hasOwn(m.tokens, t));
+    assert.ok(weighed.length >= 3, `the model weighs ${weighed.join(', ')}`);
+    const run = lint(draft, { kind: 'text' });
+    const shown = run.scoreBreakdown.map((c) => c.id);
+    for (const t of ['https', 'www', 'com', 'html', 'your', 'you', 'to', 's:de', 's:la', 's:pour', 'if you']) assert.ok(!shown.includes(t), `${t} shown in ${shown.join(', ')}`);
+    assert.ok(run.scoreBreakdown.some((c) => c.kind === 'word'), 'content words are still shown');
+    assert.equal(isNoiseToken('s:de'), true);
+    assert.equal(isNoiseToken('your account'), false);
+    assert.equal(isNoiseToken('https www'), true);
+    assert.equal(isNoiseToken('host:example.com'), false);
+    assert.equal(isNoiseToken('s:offre'), false);
   });
 
   it('changes after a fix changes the text', () => {

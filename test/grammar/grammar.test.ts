@@ -60,6 +60,9 @@ describe('grammar', () => {
     it('leaves typography alone and reads quoted-printable bodies', async () => {
       const typography = '<html lang="fr"><p>Bonjour , voici l\'offre : 10 % de remise...</p></html>';
       assert.deepEqual(await grammarFindings(typography, [backend]), []);
+      // Inclusive writing is the writer's style: Grammalecte's rules for it fire with their option off.
+      const inclusive = '<html lang="fr"><p>Les inscrit.e.s sont invité(e)s et les salarié·es sont informé·es.</p></html>';
+      assert.deepEqual(await grammarFindings(inclusive, [backend]), []);
       const eml = 'Subject: Commande\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Language: fr\r\n\r\nIl faut que tu vienne =C3=A0 la boutique.\r\n';
       const found = await grammarFindings(eml, [backend], 'eml');
       assert.deepEqual(found.map((f) => eml.slice(f.start, f.end)), ['vienne']);

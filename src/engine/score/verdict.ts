@@ -15,6 +15,25 @@ const MAX_CONTRIBUTORS = 20;
 // A word's places listed in the breakdown.
 const MAX_RANGES = 8;
 
+// Function words and pieces of URLs: they weigh in the model (the model reads every word), but
+// a writer cannot act on "de", "your" or "https", so the breakdown shows the words around them.
+const FUNCTION_WORDS = new Set(
+  (
+    'a an and are as at be been but by can could did do does for from had has have he her his i if in into is it its me my no not of on or our ' +
+    'so than that the their them then there these they this those to us was we were what when which who will with would you your ' +
+    'au aux avec ce ces cette dans de des du elle en est et il ils je la le les leur leurs ma mes mon ne nos notre nous on ou par pas ' +
+    'pour qu que qui sa se ses son sont sur ta te tes ton tu un une vos votre vous'
+  ).split(' '),
+);
+const URL_PIECES = new Set(['http', 'https', 'www', 'com', 'net', 'org', 'html', 'htm', 'php', 'aspx']);
+
+/** True for a word token a writer cannot act on: only function words, or a piece of a URL. */
+export function isNoiseToken(id: string): boolean {
+  if (/^(?:host|tld|sym):/.test(id)) return false;
+  const words = id.replace(/^s:/, '').split(' ');
+  return words.some((w) => URL_PIECES.has(w)) || words.every((w) => FUNCTION_WORDS.has(w));
+}
+
 /** The model's verdict and its explanation. */
 export interface Verdict {
   score: number;
@@ -33,6 +52,7 @@ export function verdictOf(model: DraftModel, findings: readonly Finding[], ran: 
     if (contributors.length >= MAX_CONTRIBUTORS) break;
     const points = Math.round(c.weight * 100) / 100;
     if (Math.abs(points) < MIN_SHOWN_POINTS) continue;
+    if (c.kind === 'word' && isNoiseToken(c.id)) continue;
     const out: ScoreContributor = { kind: c.kind, id: c.id, points };
     if (c.kind === 'rule') {
       out.ruleId = c.id;

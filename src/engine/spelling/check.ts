@@ -129,18 +129,60 @@ function isWhite(c: number): boolean {
 const ELISIONS_FR = ['jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu', 'quelqu', 'qu', 'c', 'd', 'j', 'l', 'm', 'n', 's', 't'];
 
 // `a` (has) where `à` (to, at) is meant, French: "a bientôt", "a partir de", "jusqu'a".
-const A_GRAVE_NEXT = new Set(['bientôt', 'demain', 'partir', 'propos', 'cause', 'travers', 'nouveau', 'présent', 'savoir', 'noter', 'venir', 'condition', 'compter', 'moins', 'peine', 'suivre', 'découvrir', 'vous', 'toi', 'moi', 'lui', 'eux', 'chacun', 'chacune', 'domicile', 'volonté', 'disposition', "l'adresse", 'l’adresse']);
+const A_GRAVE_NEXT = new Set(['bientôt', 'demain', 'partir', 'propos', 'cause', 'travers', 'nouveau', 'présent', 'savoir', 'noter', 'venir', 'condition', 'compter', 'moins', 'peine', 'suivre', 'découvrir', 'vous', 'toi', 'moi', 'lui', 'eux', 'chacun', 'chacune', 'domicile', 'volonté', 'disposition', 'jour', 'minuit', 'midi', "l'adresse", 'l’adresse']);
 const A_GRAVE_PREV = new Set(['grâce', 'quant', 'jusqu', 'face']);
+// Words after which `a` is `à` unless a past participle follows (`n'hésitez pas a nous
+// écrire`, but `le premier pas a été fait`).
+const A_GRAVE_PREV_UNLESS_VERB = new Set(['pas', 'suite', 'conformément', 'relative', 'relatif', 'relatives', 'relatifs']);
+// `a` then a determiner is `à` (`a la une`, `a votre écoute`, `a l'adresse`, `a cette date`):
+// the verb takes a past participle or an object whose determiner is mostly an article or a
+// third-person possessive (`il a un compte`, `elle a son badge`), which are left out here.
+const A_GRAVE_DETERMINERS = new Set(['la', 'votre', 'vos', 'cette', 'cet', 'ce', 'ces', 'notre', 'nos', 'leurs', 'chaque', 'tout', 'toute', 'tous', 'toutes', 'certains', 'certaines', 'plusieurs']);
+// … except in the set phrases of `avoir` (`a la possibilité de`, `a l'honneur de`, `a tout
+// intérêt`), where the verb is meant.
+const AVOIR_PHRASE_NOUNS = new Set(['honneur', 'plaisir', 'joie', 'possibilité', 'chance', 'charge', 'responsabilité', 'obligation', 'habitude', 'intention', 'air', 'impression', 'occasion', 'avantage', 'droit', 'parole', 'main', 'priorité', 'faculté', 'capacité', 'liberté', 'certitude', 'garantie', 'tort', 'intérêt', 'mérite', 'fierté', 'tristesse', 'douleur', 'volonté', 'ambition', 'mission', 'particularité', 'spécificité']);
+// Subjects of the verb `a` (`il a`, `il y a`, `qui a`): then `a` is never `à`.
+const A_SUBJECTS = new Set(['il', 'elle', 'on', 'qui', 'y', 'ça', 'cela', 'ceci', 'lui', 'leur', 'nous', 'vous', 'en', 'chacun', 'chacune', 'personne', 'rien', 'quiconque']);
+// `vous` and `nous` one letter off land on real words (`vos`, `vus`, `nus`): before a verb of
+// their person or an infinitive, only the pronoun fits (`vos avez`, `vus pouvez`, `nus avons`,
+// `merci de vos connecter`). A determiner takes a plural noun; `vus` and `nus` are adjectives.
+const PRONOUN_SLIPS: Record<string, { pronoun: string; ending: RegExp }> = {
+  vos: { pronoun: 'vous', ending: /(?:ez|iez)$/ },
+  vus: { pronoun: 'vous', ending: /(?:ez|iez|ons)$/ },
+  nus: { pronoun: 'nous', ending: /(?:ons|ions)$/ },
+};
+// Words with those endings that are not verbs.
+const NOT_VERBS_EZ_ONS = new Set(['chez', 'nez', 'rez', 'assez', 'dons', 'bons', 'fonds', 'sons', 'noms', 'ponts', 'rayons']);
+function pronounSlip(slip: string, next: string): string | undefined {
+  const rule = PRONOUN_SLIPS[slip];
+  if (!rule || next.includes('-')) return undefined;
+  // `vus n'avez`: the verb after the elided negation.
+  const verb = next.length > 2 && next[0] === 'n' && (next[1] === "'" || next[1] === '’') ? next.slice(2) : next;
+  if (NOT_VERBS_EZ_ONS.has(verb)) return undefined;
+  if ((verb.length >= 4 && rule.ending.test(verb)) || looksInfinitive(verb)) return rule.pronoun;
+  return undefined;
+}
+// `a 14h`, `a 9h30`: a time of day after `à`.
+function isClockTime(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && i - from < 2 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  if (i === from || i >= to || text[i] !== 'h') return false;
+  for (let k = i + 1; k < to; k++) if (text.charCodeAt(k) < 48 || text.charCodeAt(k) > 57) return false;
+  return to - i <= 3;
+}
+function elidedNoun(word: string): string | undefined {
+  return word.length > 2 && word[0] === 'l' && (word[1] === "'" || word[1] === '’') ? word.slice(2) : undefined;
+}
 // Infinitives follow `à`, never `a` (which takes a past participle): "a découvrir" is a typo.
 const NOT_INFINITIVES = new Set(['hier', 'cher', 'fier', 'amer', 'premier', 'dernier', 'entier', 'léger', 'super', 'hiver', 'laser', 'poster', 'cancer', 'quartier', 'dossier', 'papier', 'métier', 'panier', 'courrier', 'clavier', 'chantier', 'atelier', 'cahier', 'collier', 'sentier', 'foyer', 'loyer', 'danger', 'plaisir', 'loisir', 'désir', 'souvenir', 'avenir', 'soupir', 'leader', 'manager', 'designer', 'flyer', 'poker', 'bonnier', 'particulier', 'régulier', 'singulier', 'familier', 'printanier', 'saisonnier']);
 
 function looksInfinitive(w: string): boolean {
   if (w.length < 4 || NOT_INFINITIVES.has(w)) return false;
-  return /(?:er|ir|oir|endre|ondre|aire|ire|ttre|oître|aître|uire)$/.test(w);
+  return /(?:er|ir|oir|endre|ondre|indre|aire|ire|ivre|ttre|oître|aître|uire|ompre|clure|aincre)$/.test(w);
 }
 
 // Prefixes written with a hyphen that dictionaries do not list alone (`pre-release`, `socio-`).
-const PREFIXES = new Set(['pre', 're', 'un', 'non', 'co', 'anti', 'auto', 'multi', 'micro', 'macro', 'mini', 'maxi', 'semi', 'bio', 'eco', 'éco', 'socio', 'néo', 'neo', 'post', 'pré', 'inter', 'extra', 'ultra', 'super', 'sub', 'self', 'cross', 'over', 'under', 'mid', 'cyber', 'mega', 'méga', 'meta', 'méta', 'pseudo', 'quasi', 'ex', 'vice', 'demi', 'mi', 'sous', 'sur', 'contre', 'entre', 'néo', 'franco', 'euro', 'agro', 'géo', 'hydro', 'info', 'photo', 'télé', 'vidéo']);
+const PREFIXES = new Set(['pre', 're', 'un', 'non', 'co', 'anti', 'auto', 'multi', 'micro', 'macro', 'mini', 'maxi', 'semi', 'bio', 'eco', 'éco', 'socio', 'néo', 'neo', 'post', 'pré', 'inter', 'extra', 'ultra', 'super', 'sub', 'self', 'cross', 'over', 'under', 'mid', 'cyber', 'mega', 'méga', 'meta', 'méta', 'pseudo', 'quasi', 'ex', 'vice', 'demi', 'mi', 'sous', 'sur', 'contre', 'entre', 'up', 'néo', 'franco', 'euro', 'agro', 'géo', 'hydro', 'info', 'photo', 'télé', 'vidéo']);
 
 // Template syntax that the view did not mask (it masks one-line tags): comments and tags over
 // several lines. Searched up to this far from the opener.
@@ -213,6 +255,85 @@ function isRepeatedLetter(word: string): boolean {
   return true;
 }
 
+// Letters outside a–z: an English word holding one that the dictionary lacks is a foreign word
+// or a name (`español`, `aquí`, `Zoë`); an English keyboard does not type them by mistake.
+function hasForeignLetter(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c > 127 && c !== 0x2019 && classOf(c) === LETTER) return true;
+  }
+  return false;
+}
+
+// English writes new compounds solid (`bikeshare`, `afterparty`, `councilmember`, `upscaling`):
+// a word is accepted when it splits into a prefix or a word of at least COMPOUND_HEAD_CHARS
+// letters and a word of at least COMPOUND_TAIL_CHARS letters, and when no dictionary word lies
+// one typo away. A doubled, dropped or swapped letter often leaves two words side by side
+// (`adddress` is `add` + `dress`, `enterpries` is `enter` + `pries`); the word one edit away
+// (`address`, `enterprises`) says it is a typo, not a coinage.
+const COMPOUND_HEAD_CHARS = 3;
+const COMPOUND_TAIL_CHARS = 4;
+// Longer words are not tried as compounds: the edit search below grows with the length.
+const MAX_COMPOUND_CHARS = 24;
+// The edit search costs a few hundred lookups, so its answer is kept per speller and word,
+// across lints; bounded like the speller's cache.
+const COMPOUND_CACHE_MAX_ENTRIES = 5_000;
+const compoundCaches = new WeakMap<Speller, Map<string, boolean>>();
+function englishCompound(word: string, speller: Speller): boolean {
+  const lower = word.toLowerCase();
+  const n = lower.length;
+  if (n < COMPOUND_HEAD_CHARS + COMPOUND_TAIL_CHARS || n > MAX_COMPOUND_CHARS) return false;
+  let compoundCache = compoundCaches.get(speller);
+  if (!compoundCache) compoundCaches.set(speller, (compoundCache = new Map()));
+  const cached = compoundCache.get(lower);
+  if (cached !== undefined) return cached;
+  if (compoundCache.size >= COMPOUND_CACHE_MAX_ENTRIES) compoundCache.clear();
+  const ok = isCompound(lower, speller);
+  compoundCache.set(lower, ok);
+  return ok;
+}
+
+function isCompound(lower: string, speller: Speller): boolean {
+  // Split parts are common words, worth the shared cache; the edits are not.
+  const check = (w: string) => cachedCheck(speller, w, 'en');
+  const exact = (w: string) => speller.check(w, 'en');
+  const n = lower.length;
+  let splits = false;
+  for (let i = 2; i <= n - COMPOUND_TAIL_CHARS && !splits; i++) {
+    const head = lower.slice(0, i);
+    if (!(PREFIXES.has(head) || (i >= COMPOUND_HEAD_CHARS && check(head)))) continue;
+    splits = check(lower.slice(i));
+  }
+  return splits && !oneEditFromWord(lower, exact);
+}
+
+// Letters tried when putting back a dropped letter: the word's own letters and the vowels. A
+// dropped letter is most often a repeated letter or a vowel (`contats`, `tradmarks`), and each
+// lookup costs tens of microseconds in WebAssembly. A wrong letter (substitution) rarely leaves
+// two words side by side, so it is not tried.
+const VOWELS = 'aeiouy';
+
+/** True when deleting, swapping or putting back one letter makes a dictionary word. */
+function oneEditFromWord(w: string, check: (w: string) => boolean): boolean {
+  const n = w.length;
+  for (let i = 0; i < n; i++) {
+    if (check(w.slice(0, i) + w.slice(i + 1))) return true;
+    if (i + 1 < n && w[i] !== w[i + 1] && check(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))) return true;
+  }
+  const letters = new Set(w + VOWELS);
+  for (let i = 0; i <= n; i++) {
+    for (const c of letters) {
+      if (check(w.slice(0, i) + c + w.slice(i))) return true;
+    }
+  }
+  return false;
+}
+
+// Dashes that open a sign-off (`—eric`, `-- dave`).
+function isDash(c: number): boolean {
+  return c === 0x2d || c === 0x2013 || c === 0x2014;
+}
+
 /**
  * Finds the misspelled words of a draft's visible text and subject. Skips what is not prose:
  * merge tags, URLs, addresses, codes, file names, words in capitals or with inner capitals,
@@ -250,7 +371,7 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
 
   // Checks one word (letters, apostrophes, hyphens) at [from, to); `sentenceStart` when it
   // opens a sentence. Returns the unknown capitalised word it left for later, if any.
-  const checkWord = (viewKey: string, text: string, from: number, to: number, lang: SpellLanguage, sentenceStart: boolean): Misspelling | undefined => {
+  const checkWord = (viewKey: string, text: string, from: number, to: number, lang: SpellLanguage, sentenceStart: boolean, context: { signOff: boolean }): Misspelling | undefined => {
     if (to - from < 2 || to - from > MAX_WORD_CHARS) return undefined;
     const word = text.slice(from, to);
     let upper = 0;
@@ -273,6 +394,9 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
       return undefined;
     }
     if (known(word, lang)) return undefined;
+    // A sign-off written in lowercase (`—eric`): a name the dictionary knows capitalised.
+    if (context.signOff && known(word[0].toUpperCase() + word.slice(1), lang)) return undefined;
+    if (lang === 'en' && hasForeignLetter(word)) return undefined;
     // Elisions and possessives: the article or the ending is right, check the word itself.
     let base = 0;
     let end = word.length;
@@ -290,15 +414,18 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
         if (i < inner.length && classOf(inner.charCodeAt(i)) === LETTER) continue;
         const a = partStart;
         partStart = i + 1;
-        if (i - a < 2) continue;
+        // One or two letters between hyphens are syllables or affixes spelt out (`Ev-er-y-bo-dy`,
+        // `per-se`, `Artisanal-ly`), not words to check.
+        if (i - a < 3) continue;
         const part = inner.slice(a, i);
         // A capitalised part after the first (`Saint-Jean`, `Jean-Pierre`) is a name.
         if (a > 0 && part[0] !== part[0].toLowerCase()) continue;
         if (i < inner.length && PREFIXES.has(part.toLowerCase())) continue;
-        if (!known(part, lang)) report(viewKey, from + base + a, from + base + i, part, lang);
+        if (!known(part, lang) && !(lang === 'en' && englishCompound(part, speller))) report(viewKey, from + base + a, from + base + i, part, lang);
       }
       return undefined;
     }
+    if (lang === 'en' && englishCompound(inner, speller)) return undefined;
     if (upper > 0) return { view: viewKey, from: from + base, to: from + end, word: inner, lang };
     report(viewKey, from + base, from + end, inner, lang);
     return undefined;
@@ -315,7 +442,14 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
       // Previous words of the block, for the a/à check.
       let prev = '';
       let prevEnd = -1;
-      let pendingA: { from: number; to: number; capital: boolean } | undefined;
+      // An `a` waiting for the next word (`det` once a determiner followed it).
+      let pendingA: { from: number; to: number; capital: boolean; det?: string; afterPrev?: boolean } | undefined;
+      // A `vos`, `vus` or `nus` waiting for the next word.
+      let pendingSlip: { from: number; to: number; word: string } | undefined;
+      const reportA = () => {
+        if (pendingA) report(viewKey, pendingA.from, pendingA.to, text.slice(pendingA.from, pendingA.to), 'fr', pendingA.capital ? 'À' : 'à');
+        pendingA = undefined;
+      };
       // An unknown capitalised word opening a sentence: a name when the next word is capitalised too.
       let pendingCap: Misspelling | undefined;
       const flushCap = (nextCapitalised: boolean) => {
@@ -334,6 +468,7 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
         if (span < spans.length && spans[span][0] < j) {
           flushCap(false);
           pendingA = undefined;
+          pendingSlip = undefined;
           i = Math.max(j, Math.min(spans[span][1], bTo));
           continue;
         }
@@ -347,6 +482,10 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
         if (isLinkReference(text, i, j)) a = b;
         const mark = markAt(marks, a);
         const lang = mark === undefined ? blockLang : mark;
+        // A dash, then a single word that ends the block: a sign-off.
+        let rest = j;
+        while (rest < bTo && isWhite(text.charCodeAt(rest))) rest++;
+        const signOffChunk = a > i && isDash(text.charCodeAt(a - 1)) && rest >= bTo;
         if (b > a && lang !== null && !isMachineText(text, a, b)) {
           // Words inside the chunk: runs of letters, apostrophes and hyphens.
           let k = a;
@@ -364,27 +503,49 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
               flushCap(capitalised);
               if (lang === 'fr') {
                 const lw = w.toLowerCase();
-                if (pendingA) {
-                  if (A_GRAVE_NEXT.has(lw) || looksInfinitive(lw)) report(viewKey, pendingA.from, pendingA.to, text.slice(pendingA.from, pendingA.to), 'fr', pendingA.capital ? 'À' : 'à');
-                  pendingA = undefined;
+                if (pendingA?.afterPrev) {
+                  if (lw === 'été' || lw === 'eu' || lw === 'fait') pendingA = undefined;
+                  else reportA();
+                } else if (pendingA?.det) {
+                  // `a tout fait`, `a tous reçu`: the verb and a past participle.
+                  if (AVOIR_PHRASE_NOUNS.has(lw) || (pendingA.det === 'tout' && /(?:é|és|i|is|it|u|us)$/.test(lw))) pendingA = undefined;
+                  else reportA();
+                } else if (pendingA) {
+                  const elided = elidedNoun(lw);
+                  if (A_GRAVE_NEXT.has(lw) || looksInfinitive(lw) || (elided !== undefined && !AVOIR_PHRASE_NOUNS.has(elided))) reportA();
+                  // Lowercase only: an unaccented capital (`A ce jour`) is the typewriter habit
+                  // many writers keep, a matter of typography; `A bientôt` is flagged above.
+                  else if (A_GRAVE_DETERMINERS.has(lw) && !pendingA.capital) pendingA.det = lw === 'tous' ? 'tout' : lw;
+                  else pendingA = undefined;
                 }
+                if (pendingSlip) {
+                  const pronoun = pronounSlip(pendingSlip.word.toLowerCase(), lw);
+                  if (pronoun) report(viewKey, pendingSlip.from, pendingSlip.to, pendingSlip.word, 'fr', pendingSlip.word[0] === 'V' || pendingSlip.word[0] === 'N' ? pronoun[0].toUpperCase() + pronoun.slice(1) : pronoun);
+                  pendingSlip = undefined;
+                }
+                if (Object.hasOwn(PRONOUN_SLIPS, lw)) pendingSlip = { from: ws, to: we, word: w };
                 if (lw === 'a') {
                   if (A_GRAVE_PREV.has(prev) && prevEnd >= 0) report(viewKey, ws, we, w, 'fr', 'à');
-                  else if (w === 'a' || sentenceStart) pendingA = { from: ws, to: we, capital: w === 'A' };
+                  else if (w === 'a' && A_GRAVE_PREV_UNLESS_VERB.has(prev) && prevEnd >= 0) pendingA = { from: ws, to: we, capital: false, afterPrev: true };
+                  else if ((w === 'a' || sentenceStart) && !(A_SUBJECTS.has(prev) && prevEnd >= 0)) pendingA = { from: ws, to: we, capital: w === 'A' };
                 } else if (/^jusqu['’]a$/i.test(w)) {
                   report(viewKey, we - 1, we, 'a', 'fr', 'à');
                 }
                 prev = lw.replace(/['’]$/, '');
                 prevEnd = we;
               }
-              pendingCap = checkWord(viewKey, text, ws, we, lang, sentenceStart && ws === a);
+              const context = { signOff: signOffChunk && ws === a && we === b };
+              pendingCap = checkWord(viewKey, text, ws, we, lang, sentenceStart && ws === a, context);
               sentenceStart = false;
             }
             k = m;
           }
         } else {
           flushCap(false);
+          // `pas a <a href="{{ link }}">…`: the next word is out of reach, the previous one decides.
+          if (pendingA && (pendingA.afterPrev || (!pendingA.det && lang === 'fr' && isClockTime(text, a, b)))) reportA();
           pendingA = undefined;
+          pendingSlip = undefined;
           prev = '';
           if (b > a) sentenceStart = false;
         }
@@ -392,6 +553,7 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
           flushCap(false);
           sentenceStart = true;
           pendingA = undefined;
+          pendingSlip = undefined;
         }
         i = j;
       }

@@ -34,6 +34,8 @@ export const EMAIL_VOCABULARY: readonly string[] = [
   'webview', 'webpage', 'webpages', 'viewport', 'viewports', 'backend', 'frontend', 'walkthrough', 'watchlist',
   'iframe', 'iframes', 'polyfill', 'polyfills', 'fallback', 'fallbacks', 'toolkit', 'toolkits', 'natively',
   'reimagined', 'inclusivity', 'underserved', 'roundtable', 'livestream', 'livestreams', 'upskilling',
+  // File types named in mail text (`download the pdf`)
+  'pdf', 'pdfs', 'jpg', 'jpeg', 'png', 'gif', 'gifs', 'csv', 'docx', 'xlsx', 'pptx', 'zip',
   'rdv', 'siret', 'siren', 'démat', 'dématérialisation', 'visioconférence', 'lien', 'cliquez-ici',
   // Name particles and common loanwords met in both languages
   'de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'di', 'da', 'del', 'dos',

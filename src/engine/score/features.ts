@@ -29,7 +29,7 @@ export interface Place {
 export interface DraftFeatures {
   /** Token → where it occurs (first occurrences only, see MAX_PLACES_PER_TOKEN). */
   tokens: Map<string, Place[]>;
-  /** Structural measures by name (raw values; the model standardizes them). */
+  /** Structural measures by name (counts as log(1 + n), shares as log-odds; the model standardizes them). */
   numeric: Record<string, number>;
   /** Rule id → number of findings. */
   rules: Map<string, number>;
@@ -60,6 +60,11 @@ const MAX_WORDS_PER_VIEW = 3000;
 const MAX_PLACES_PER_TOKEN = 8;
 // Image area counted per character of text, as the image-ratio rule does (SpamAssassin HTML_IMAGE_RATIO_*).
 const AREA_PER_CHAR = 500;
+// Shares (0–1) enter the model as log-odds, smoothed by one hundredth so 0 and 1 stay finite
+// (±4.6). As raw shares they were standardised by a spread set by the many drafts near 0, so
+// any image-heavy layout sat at the clip of +4 standard deviations and added about +3 log-odds
+// on its own; on the log-odds scale a share's weight is spread over its whole range.
+const SHARE_SMOOTHING = 0.01;
 // French elided articles and pronouns (`l’offre`, `qu’il`): the word after the apostrophe carries the meaning.
 const ELIDED = new Set(['l', 'd', 'j', 'm', 't', 's', 'n', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu']);
 
@@ -70,6 +75,11 @@ export function isFeatureRule(rule: Rule): boolean {
 
 /** The rule that shows the model's strongest words in the draft; not a feature of itself. */
 export const SPAM_SIGNAL_RULE = 'spam-signal';
+
+/** A share's log-odds, smoothed (see SHARE_SMOOTHING). */
+export function shareLogOdds(share: number): number {
+  return Math.log((share + SHARE_SMOOTHING) / (1 - share + SHARE_SMOOTHING));
+}
 
 function isDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -217,9 +227,9 @@ export function extractFeatures(model: DraftModel, findings: readonly Finding[],
     linkDomains: Math.log1p(domains.size),
     images: Math.log1p(images),
     textChars: Math.log1p(textChars),
-    imageShare: imageArea / (imageArea + AREA_PER_CHAR * textChars + 1),
-    capsRatio: letters ? counts.upper / letters : 0,
-    capsWords: counts.longWords ? counts.capsWords / counts.longWords : 0,
+    imageShare: shareLogOdds(imageArea / (imageArea + AREA_PER_CHAR * textChars + 1)),
+    capsRatio: shareLogOdds(letters ? counts.upper / letters : 0),
+    capsWords: shareLogOdds(counts.longWords ? counts.capsWords / counts.longWords : 0),
     exclamations: Math.log1p(exclamations),
     subjectExclamation,
     emoji: Math.log1p(emoji),

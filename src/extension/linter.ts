@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { KeyedDebounce } from './debounce';
 import { lint, type LintRun, detectKind } from '../engine/lint';
 import { fixAllText } from '../engine/fix';
 import { toLocale } from '../engine/i18n';
@@ -52,7 +53,7 @@ export class Linter implements vscode.Disposable {
   /** The engine finding behind each diagnostic, for code actions and hovers. */
   readonly findingOf = new WeakMap<vscode.Diagnostic, Finding>();
   private readonly states = new Map<string, DraftState>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly debounced = new KeyedDebounce(LINT_DEBOUNCE_MS);
   private readonly generations = new Map<string, number>();
   private readonly linted = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires after a draft's diagnostics were updated (or cleared). */
@@ -120,8 +121,7 @@ export class Linter implements vscode.Disposable {
     if (state && state.version === doc.version) return state;
     if (!this.isDraft(doc)) return undefined;
     // The debounced lint of the same text would only repeat this one.
-    clearTimeout(this.timers.get(doc.uri.toString()));
-    this.timers.delete(doc.uri.toString());
+    this.debounced.cancel(doc.uri.toString());
     await this.lintNow(doc);
     const fresh = this.state(doc);
     return fresh && fresh.version === doc.version ? fresh : undefined;
@@ -156,23 +156,15 @@ export class Linter implements vscode.Disposable {
 
   private schedule(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
-    clearTimeout(this.timers.get(key));
     // Results of a lint started before this change are stale from now on.
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.lintNow(doc);
-      }, LINT_DEBOUNCE_MS),
-    );
+    this.debounced.schedule(key, () => void this.lintNow(doc));
   }
 
   private forget(doc: vscode.TextDocument): void {
     this.gate.forget(doc);
     const key = doc.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.debounced.cancel(key);
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     this.states.delete(key);
     this.collection.delete(doc.uri);
@@ -282,7 +274,7 @@ export class Linter implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    this.debounced.dispose();
     for (const d of this.disposables) d.dispose();
     void this.pool?.close();
   }

@@ -4,6 +4,7 @@
 // that command, never while typing) and shows the summary in a panel. The checks are
 // dist/lists.js, loaded on the first list.
 import * as vscode from 'vscode';
+import { KeyedDebounce } from './debounce';
 import { toLocale } from '../engine/i18n';
 import type { Locale } from '../engine/types';
 import type { ListMessageKey, Params } from '../lists/i18n';
@@ -48,7 +49,7 @@ class ListController implements vscode.Disposable {
   private cache: InstanceType<ListsModule['DomainCache']> | undefined;
   /** DNS answers from the last command run per document, reused while typing (no new queries). */
   private readonly dnsOf = new Map<string, Map<string, DomainMail>>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly debounced = new KeyedDebounce(LIST_DEBOUNCE_MS);
   private readonly disposables: vscode.Disposable[] = [];
   private running: vscode.CancellationTokenSource | undefined;
   private lastUri: vscode.Uri | undefined;
@@ -100,21 +101,12 @@ class ListController implements vscode.Disposable {
   }
 
   private schedule(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        this.check(doc);
-      }, LIST_DEBOUNCE_MS),
-    );
+    this.debounced.schedule(doc.uri.toString(), () => this.check(doc));
   }
 
   private forget(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.debounced.cancel(key);
     this.dnsOf.delete(key);
     this.collection.delete(doc.uri);
   }
@@ -269,7 +261,7 @@ class ListController implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    this.debounced.dispose();
     this.running?.cancel();
     for (const d of this.disposables) d.dispose();
   }

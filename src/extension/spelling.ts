@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
+import { KeyedDebounce } from './debounce';
 import { resolveRule } from '../engine/config';
 import { spelling } from '../engine/rules/spelling';
 import type { Finding, Locale, Suggestion } from '../engine/types';
@@ -30,7 +31,7 @@ export class SpellingService implements vscode.Disposable {
   // onDidLint again does not start another round.
   private readonly asked = new WeakMap<object, true>();
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly debounced = new KeyedDebounce(SPELLING_DELAY_MS);
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -44,15 +45,7 @@ export class SpellingService implements vscode.Disposable {
   }
 
   private schedule(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.afterLint(doc);
-      }, SPELLING_DELAY_MS),
-    );
+    this.debounced.schedule(doc.uri.toString(), () => void this.afterLint(doc));
   }
 
   private async afterLint(doc: vscode.TextDocument): Promise<void> {
@@ -134,7 +127,7 @@ export class SpellingService implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    this.debounced.dispose();
     for (const d of this.disposables) d.dispose();
     const w = this.worker;
     this.worker = undefined;

@@ -498,17 +498,23 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
       // The auxiliary `avoir` before, adverbs aside: 2, 1 for a bare `a` (see auxiliary()).
       let aux = 0;
       let auxFrom = -1;
+      // Whether a finding at `from` was just reported: the other checks of a word report it
+      // before the next word is read, so looking at the last few findings is enough.
+      const reportedAt = (from: number) => {
+        for (let k = found.length - 1; k >= 0 && k >= found.length - 3; k--) if (found[k].view === viewKey && found[k].from === from) return true;
+        return false;
+      };
       const judge = (next: string) => {
         if (!ctxWord) return;
         let intended: string | undefined;
         if (ctxWord.aux > 0) {
           const participle = unaccentedParticiple(ctxWord.word);
-          const toA = ctxWord.aux === 1 && (next === 'de' || next === 'que' || ELISION_PREFIX.test(next) || found.some((m) => m.view === viewKey && m.from === auxFrom));
+          const toA = ctxWord.aux === 1 && (next === 'de' || next === 'que' || ELISION_PREFIX.test(next) || reportedAt(auxFrom));
           if (participle && !toA && cachedCheck(speller, participle, 'fr')) intended = participle;
         }
         intended ??= contextModel?.slip(ctxWord.prev, ctxWord.word, next);
         // Another check (`vos` for `vous`) may have reported the same word already.
-        if (intended !== undefined && !found.some((m) => m.view === viewKey && m.from === ctxWord!.from)) report(viewKey, ctxWord.from, ctxWord.to, ctxWord.word, 'fr', undefined, false, intended);
+        if (intended !== undefined && !reportedAt(ctxWord.from)) report(viewKey, ctxWord.from, ctxWord.to, ctxWord.word, 'fr', undefined, false, intended);
         ctxWord = undefined;
       };
       const contextWord = (lw: string, w: string, from: number, to: number) => {

@@ -81,17 +81,22 @@ async function main() {
       },
     };
   };
+  // The same dictionaries without the context counts: what the French real-word check costs.
+  const noContext: Speller = { has: (l) => speller.has(l), check: (w, l) => speller.check(w, l), suggest: (w, l) => speller.suggest(w, l) };
   const RUNS = 15;
   for (let i = 0; i < 5; i++) {
     lint(html, { kind: 'html' });
     lint(html, { kind: 'html', speller });
+    lint(html, { kind: 'html', speller: noContext });
   }
   const without: number[] = [];
   const warm: number[] = [];
+  const warmNoContext: number[] = [];
   const first: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     without.push(ms(() => lint(html, { kind: 'html' })));
     warm.push(ms(() => lint(html, { kind: 'html', speller })));
+    warmNoContext.push(ms(() => lint(html, { kind: 'html', speller: noContext })));
     if (i < 5) {
       const c = cold();
       first.push(ms(() => lint(html, { kind: 'html', speller: c })));
@@ -107,6 +112,7 @@ async function main() {
   console.log(`\nSpelling on a ${(html.length / 1024).toFixed(0)} KB French newsletter (${from}), median of runs, same process`);
   console.log(`  lint without speller        ${base.toFixed(1)} ms`);
   console.log(`  lint with speller (typing)  ${median(warm).toFixed(1)} ms   +${(median(warm) - base).toFixed(1)} ms (words cached from the previous lint)`);
+  console.log(`    of which real-word check   +${(median(warm) - median(warmNoContext)).toFixed(1)} ms (the same lint without the context counts: ${median(warmNoContext).toFixed(1)} ms)`);
   console.log(`  first lint after loading    ${median(first).toFixed(1)} ms   +${(median(first) - base).toFixed(1)} ms (empty word cache)`);
   console.log(`  spelling findings           ${spellingFindings.length}; suggestions for “${word}”: ${suggestMs.toFixed(0)} ms (when the quick-fix menu opens)`);
   console.log(`  loading dist/spelling.js + both dictionaries: ${loadMs.toFixed(0)} ms (${Object.entries(speller.loadMs).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}), RSS +${mb(rssAfter - rssBefore)}`);

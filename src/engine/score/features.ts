@@ -98,7 +98,8 @@ function joins(text: string, from: number, to: number): boolean {
  * Receives a draft's tokens in reading order, every occurrence. A word or word-pair token reads
  * `s:` (subject) + `src[a1, b1)`, plus a space and `src[a2, b2)` for a pair (`a2` < 0 for a
  * word), each code unit folded by foldCode (as Words.hashes does, straight from the view's
- * text); `hash` is {@link hashFolded} of that string. Other tokens (`sym:`, `tld:`, `host:`) come
+ * text); `hash` is {@link hashFolded} of that string. A pair always joins the last two words
+ * given before it (its second word just before it). Other tokens (`sym:`, `tld:`, `host:`) come
  * as strings. Training builds the strings (extractFeatures); scoring only looks the hashes up
  * (model.ts, scoreDraft), so a long draft makes no string per word.
  */

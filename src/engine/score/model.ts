@@ -157,6 +157,8 @@ function weigh(m: ModelData, known: readonly KnownToken[], distinct: number, rul
 // Token flags: in the subject (`s:` in front); a literal string (sym:, tld:, host:), not folded.
 const SUBJECT = 1;
 const LITERAL = 2;
+// A word pair, kept as the indexes of its two words (see HashSink.text).
+const PAIR = 4;
 
 // A token as the sink sees it: `s:` + src[a1, b1) (+ ' ' + src[a2, b2)), folded; its k-th code unit.
 function charOf(flags: number, src: string, a1: number, b1: number, a2: number, k: number): number {
@@ -227,7 +229,9 @@ function sameAcross(s: string, x: number, t: string, y: number, n: number): bool
 /**
  * Counts a draft's distinct tokens and keeps those the model knows, with their first places,
  * from hashes alone: a hash match is confirmed character by character, so two tokens that
- * share a hash stay two tokens, exactly as the strings of extractFeatures would.
+ * share a hash stay two tokens, exactly as the strings of extractFeatures would. A word pair
+ * is confirmed by the indexes of its two words, already confirmed: words hold no space, so two
+ * pairs read the same exactly when their first words do and their second words do.
  */
 class HashSink implements TokenSink {
   /** Distinct tokens so far. */
@@ -235,35 +239,69 @@ class HashSink implements TokenSink {
   readonly known: KnownToken[] = [];
   private mask = 255;
   private slots = new Int32Array(256);
-  // Per distinct token: its hash, its flags (SUBJECT, LITERAL), its source text and ranges, and
-  // its index in `known` (−1: unknown to the model), 8 numbers a token.
+  // Per distinct token: its hash, its flags (SUBJECT, LITERAL, PAIR), its source text and ranges
+  // (a pair: the indexes of its words), and its index in `known` (−1: unknown to the model), 8
+  // numbers a token.
   private data = new Int32Array(8 * 128);
   private srcs: string[] = [];
+  // The indexes of the last two words given (a pair joins them, see TokenSink).
+  private lastWord = -1;
+  private wordBefore = -1;
 
   constructor(private readonly table: TokenTable) {}
 
   text(hash: number, subject: boolean, src: string, a1: number, b1: number, a2: number, b2: number, view: TextView, from: number, to: number): void {
-    this.add(hash, subject ? SUBJECT : 0, src, a1, b1, a2, b2, view, from, to);
+    if (a2 < 0) {
+      this.wordBefore = this.lastWord;
+      this.lastWord = this.add(hash, subject ? SUBJECT : 0, src, a1, b1, -1, -1, view, from, to);
+      return;
+    }
+    const flags = (subject ? SUBJECT : 0) | PAIR;
+    const first = this.wordBefore;
+    const second = this.lastWord;
+    const data = this.data;
+    let slot = hash & this.mask;
+    for (let e = this.slots[slot]; e !== 0; e = this.slots[slot]) {
+      const r = 8 * (e - 1);
+      if (data[r] === hash && data[r + 1] === flags && data[r + 2] === first && data[r + 3] === second) {
+        this.placeAgain(r, view, from, to);
+        return;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    const t = this.lookUp(hash, lengthOf(flags, a1, b1, a2, b2), flags, src, a1, b1, a2);
+    this.insert(slot, hash, flags, first, second, -1, -1, src, t, view, from, to);
   }
 
   other(key: string, view: TextView, from: number, to: number): void {
     this.add(hashFolded(key), LITERAL, key, 0, key.length, -1, -1, view, from, to);
   }
 
-  private add(hash: number, flags: number, src: string, a1: number, b1: number, a2: number, b2: number, view: TextView, from: number, to: number): void {
+  // A word or another token (not a pair); returns its index.
+  private add(hash: number, flags: number, src: string, a1: number, b1: number, a2: number, b2: number, view: TextView, from: number, to: number): number {
     const length = lengthOf(flags, a1, b1, a2, b2);
     const data = this.data;
     let slot = hash & this.mask;
     for (let e = this.slots[slot]; e !== 0; e = this.slots[slot]) {
       const i = e - 1;
       const r = 8 * i;
-      if (data[r] === hash && this.sameAs(i, length, flags, src, a1, b1, a2, b2)) {
-        const k = data[r + 6];
-        if (k >= 0 && this.known[k].places.length < MAX_PLACES_PER_TOKEN) this.known[k].places.push({ view, from, to });
-        return;
+      if (data[r] === hash && !(data[r + 1] & PAIR) && this.sameAs(i, length, flags, src, a1, b1, a2, b2)) {
+        this.placeAgain(r, view, from, to);
+        return i;
       }
       slot = (slot + 1) & this.mask;
     }
+    return this.insert(slot, hash, flags, a1, b1, a2, b2, src, this.lookUp(hash, length, flags, src, a1, b1, a2), view, from, to);
+  }
+
+  // Another place of token r/8, kept if the model knows it and it has few.
+  private placeAgain(r: number, view: TextView, from: number, to: number): void {
+    const k = this.data[r + 6];
+    if (k >= 0 && this.known[k].places.length < MAX_PLACES_PER_TOKEN) this.known[k].places.push({ view, from, to });
+  }
+
+  // A new distinct token at `slot`, with the model's index `t` (−1: unknown); returns its index.
+  private insert(slot: number, hash: number, flags: number, x1: number, y1: number, x2: number, y2: number, src: string, t: number, view: TextView, from: number, to: number): number {
     const i = this.count++;
     this.slots[slot] = i + 1;
     if (8 * this.count > this.data.length) {
@@ -272,17 +310,17 @@ class HashSink implements TokenSink {
       this.data = bigger;
     }
     const r = 8 * i;
-    const t = this.lookUp(hash, length, flags, src, a1, b1, a2);
     this.data[r] = hash;
     this.data[r + 1] = flags;
-    this.data[r + 2] = a1;
-    this.data[r + 3] = b1;
-    this.data[r + 4] = a2;
-    this.data[r + 5] = b2;
+    this.data[r + 2] = x1;
+    this.data[r + 3] = y1;
+    this.data[r + 4] = x2;
+    this.data[r + 5] = y2;
     this.data[r + 6] = t >= 0 ? this.known.length : -1;
     this.srcs.push(src);
     if (t >= 0) this.known.push({ id: this.table.ids[t], weight: this.table.weights[t], places: [{ view, from, to }] });
     if (this.count * 2 > this.mask) this.grow();
+    return i;
   }
 
   // Token i reads the same as the given one.

@@ -273,7 +273,7 @@ const MIN_FILES_PER_WORKER = 32;
 // the last (measured: with one at a time, each worker sat idle a third of the run).
 const LINTS_IN_FLIGHT_PER_WORKER = 3;
 // Drafts read ahead of the workers: enough to keep them busy, few enough to bound memory.
-const READ_AHEAD_PER_WORKER = 6;
+const READ_AHEAD_PER_WORKER = 8;
 
 /**
  * How many lint workers to use for `files` files: none (lint in this thread) for a few files or

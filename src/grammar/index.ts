@@ -116,6 +116,15 @@ export class GrammarCheckers {
     return { run: lintWith(grammar), grammar };
   }
 
+  /**
+   * Starts Grammalecte now, without waiting for it: a lint worker does so on its first draft
+   * with grammar on, so that its first French paragraph does not wait half a second (and hold
+   * up the drafts behind it in the CLI's output order) for Python to load the rules.
+   */
+  prestart(): void {
+    if (!this.grammalecteMissing) this.grammalecte ??= this.startFrench();
+  }
+
   private async backends(languageToolUrl: string | undefined, languages: ReadonlySet<SpellLanguage>): Promise<GrammarBackend[]> {
     const out: GrammarBackend[] = [];
     if (languageToolUrl !== undefined) {

@@ -46,6 +46,8 @@ function answer(id: number, request: LintRequest, spell?: Speller, grammar?: Gra
 async function withLanguageChecks(id: number, request: LintRequest): Promise<WorkerReply> {
   const extra: Partial<LintResponse> = {};
   let spell: Speller | undefined;
+  // Python loads Grammalecte's rules on another core while Hunspell loads here.
+  if (request.options.grammar) grammarCheckers.prestart();
   if (request.options.spelling) {
     speller ??= import('../spelling/index').then((m) => m.loadSpeller());
     spell = await speller.catch((e: unknown) => {

@@ -83,33 +83,43 @@ export function parseDeclarations(text: string, offset: (i: number) => number): 
 }
 
 
-// Index of the first character for which `stop` is true, outside quotes, comments and (when
-// `nested`) parentheses, or text.length.
-function scan(text: string, from: number, stop: (c: string) => boolean, nested: boolean): number {
+// What a scan stops at: the end of a declaration (`;` or the `}` closing its block), the end of
+// a block (`}`), or the start of a block or the end of a statement at-rule (`{` or `;`).
+const DECLARATION_END = 0;
+const BLOCK_END = 1;
+const BLOCK_START = 2;
+
+// Index of the first stop character, outside quotes, comments and (for the ends) parentheses,
+// or text.length. Character codes, without a call per character: every style attribute is scanned.
+function scan(text: string, from: number, stop: number): number {
+  const nested = stop !== BLOCK_START;
+  const n = text.length;
   let depth = 0;
-  let quote = '';
-  for (let i = from; i < text.length; i++) {
-    const c = text[i];
+  let quote = 0;
+  for (let i = from; i < n; i++) {
+    const c = text.charCodeAt(i);
     if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
+      if (c === 0x5c) i++; // \
+      else if (c === quote) quote = 0;
       continue;
     }
-    if (c === '"' || c === "'") quote = c;
-    else if (nested && c === '(') depth++;
-    else if (nested && c === ')') depth = Math.max(0, depth - 1);
-    else if (c === '/' && text[i + 1] === '*') {
+    if (c === 0x22 || c === 0x27) quote = c;
+    else if (nested && c === 0x28) depth++;
+    else if (nested && c === 0x29) depth = Math.max(0, depth - 1);
+    else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
       const close = text.indexOf('*/', i + 2);
-      if (close < 0) return text.length;
+      if (close < 0) return n;
       i = close + 1;
-    } else if (depth === 0 && stop(c)) return i;
+    } else if (depth === 0) {
+      if (stop === DECLARATION_END ? c === 0x3b || c === 0x7d : stop === BLOCK_END ? c === 0x7d : c === 0x7b || c === 0x3b) return i;
+    }
   }
-  return text.length;
+  return n;
 }
 
 // The end of a declaration (`;`, or the `}` closing its block) or of a block (`}`).
 function scanTo(text: string, from: number, stop: ';' | '}'): number {
-  return scan(text, from, stop === ';' ? (c) => c === ';' || c === '}' : (c) => c === '}', true);
+  return scan(text, from, stop === ';' ? DECLARATION_END : BLOCK_END);
 }
 
 /**
@@ -172,7 +182,7 @@ export function parseStylesheet(text: string, offset: (i: number) => number): Cs
 
 // Where a rule's block opens (`{`) or a statement at-rule ends (`;`).
 function scanBlockStart(text: string, from: number): { stop: number; char: string } {
-  const stop = scan(text, from, (c) => c === '{' || c === ';', false);
+  const stop = scan(text, from, BLOCK_START);
   return { stop, char: text[stop] ?? '' };
 }
 

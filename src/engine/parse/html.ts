@@ -1,4 +1,4 @@
-import { type Handler, Parser } from 'htmlparser2';
+import { type Handler, Parser, QuoteType } from 'htmlparser2';
 import { IDENTITY, type SourceMapper, TextView } from '../text/view';
 
 /** An attribute with its source ranges. */
@@ -77,12 +77,16 @@ export const MAX_HTML_DEPTH = 512;
 // htmlparser2's stack of foreign contents (SVG, MathML) follows these elements.
 const FOREIGN_CONTEXT = new Set(['math', 'svg', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
 
-// The internals of htmlparser2's Parser that flattening touches (checked at run time).
+// The internals of htmlparser2's Parser that flattening and attribute reading touch (checked at run time).
 interface ParserInternals {
   stack: string[];
   foreignContext: boolean[];
   emitOpenTag(name: string): void;
   isVoidElement(name: string): boolean;
+  endIndex: number;
+  attribname: string;
+  attribvalue: string;
+  onattribend(quote: QuoteType, endIndex: number): void;
 }
 
 /** Looks up an attribute by lowercase name. */
@@ -245,6 +249,16 @@ export function parseHtml(
         flattenNext = true;
       }
       emitOpenTag.call(this, name);
+    };
+  }
+  // htmlparser2 also collects every tag's attributes in a dictionary (`attribs`) that the model
+  // never reads: a property lookup and store per attribute. The end of an attribute reports it
+  // as the Parser does (same arguments), without the dictionary.
+  if (typeof internals.onattribend === 'function' && typeof internals.attribname === 'string' && typeof internals.attribvalue === 'string') {
+    internals.onattribend = function (this: ParserInternals, quote: QuoteType, endIndex: number) {
+      this.endIndex = endIndex;
+      handlers.onattribute(this.attribname, this.attribvalue, quote === QuoteType.Double ? '"' : quote === QuoteType.Single ? "'" : quote === QuoteType.NoValue ? undefined : null);
+      this.attribvalue = '';
     };
   }
   parser.end(html);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fold } from '../../src/engine/text/normalize';
 import { TextView } from '../../src/engine/text/view';
-import { foldedText, hashFolded, wordsOf } from '../../src/engine/text/words';
+import { foldedText, GAP_BLOCK_BREAK, GAP_SENTENCE_END, hashFolded, wordsOf } from '../../src/engine/text/words';
 
 const SAMPLE =
   'Offre SPÉCIALE : -50 % sur «\u00a0tout\u00a0» ! Ça déménage\u2029' +
@@ -48,6 +48,15 @@ describe('wordsOf: the fused pass', () => {
       assert.ok(words.count > 5);
       const hashes = words.hashes();
       for (let i = 0; i < words.count; i++) assert.equal(hashes[i], hashFolded(fold(words.text(i))), words.text(i));
+    });
+
+    it(`marks block breaks and sentence ends between the words of ${label}`, () => {
+      const words = wordsOf(view(text));
+      for (let i = 1; i < words.count; i++) {
+        const gap = text.slice(words.to[i - 1], words.from[i]);
+        assert.equal(!!(words.gapBefore[i] & GAP_BLOCK_BREAK), gap.includes('\u2029'), JSON.stringify(gap));
+        assert.equal(!!(words.gapBefore[i] & GAP_SENTENCE_END), /[.!?…\u2029]/.test(gap), JSON.stringify(gap));
+      }
     });
 
     it(`counts the visible characters of ${label}`, () => {

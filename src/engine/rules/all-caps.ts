@@ -3,7 +3,7 @@ import type { Edit } from '../types';
 import { defineRule } from '../rule';
 import { textTargets } from '../text/targets';
 import { BLOCK_BREAK, MERGE_TAG_MASK, mergeTagRanges, type TextView } from '../text/view';
-import { type Words, wordsOf } from '../text/words';
+import { GAP_BLOCK_BREAK, GAP_SENTENCE_END, type Words, wordsOf } from '../text/words';
 
 /** Capitals that are names, not shouting; users add their own with `mailproof.acronyms`. */
 export const DEFAULT_ACRONYMS = [
@@ -42,7 +42,6 @@ export const allCaps = defineRule({
       const words = wordsOf(view);
       const n = words.count;
       if (n === 0) continue;
-      const text = view.text;
       const kinds = new Uint8Array(n);
       for (let i = 0; i < n; i++) kinds[i] = classify(words, i, acronyms);
       // An acronym inside a run of capitals is part of the shouting (FREE PDF GUIDE); at its end
@@ -72,8 +71,9 @@ export const allCaps = defineRule({
         runStart = -1;
         runCount = 0;
       };
+      const gaps = words.gapBefore;
       for (let i = 0; i < n; i++) {
-        if (i > 0 && gapHas(text, words.to[i - 1], words.from[i], BLOCK_BREAK_CODE)) flushRun();
+        if (i > 0 && gaps[i] & GAP_BLOCK_BREAK) flushRun();
         const k = kinds[i];
         if (k === UPPER || (k === ACRONYM && runStart >= 0 && upperFollows[i])) {
           if (runStart < 0) runStart = i;
@@ -88,7 +88,7 @@ export const allCaps = defineRule({
       let seen = 0;
       let first = 0;
       for (let i = 1; i <= n; i++) {
-        if (i < n && !gapEndsSentence(text, words.to[i - 1], words.from[i])) continue;
+        if (i < n && !(gaps[i] & GAP_SENTENCE_END)) continue;
         const last = i - 1;
         const sentenceStart = first;
         first = i;
@@ -140,23 +140,6 @@ function classify(words: Words, i: number, acronyms: Set<string>): number {
   if (words.upper[i] < 2) return NEUTRAL;
   if (acronyms.has(words.text(i))) return ACRONYM;
   return UPPER;
-}
-
-const BLOCK_BREAK_CODE = BLOCK_BREAK.charCodeAt(0);
-
-// True when text[from, to) contains the character code (no substring allocated).
-function gapHas(text: string, from: number, to: number, code: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return true;
-  return false;
-}
-
-// Sentence ends: . ! ? … and block breaks.
-function gapEndsSentence(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46 || c === 33 || c === 63 || c === 0x2026 || c === BLOCK_BREAK_CODE) return true;
-  }
-  return false;
 }
 
 // Lowercases a range piece by piece (markup between pieces stays), keeping acronyms and

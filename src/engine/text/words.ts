@@ -18,6 +18,11 @@ export class Words {
     readonly lower: Int32Array,
     private readonly hashColumn: Int32Array,
     /**
+     * What the characters between word `i - 1` and word `i` hold (for word 0, those before it):
+     * {@link GAP_BLOCK_BREAK} and {@link GAP_SENTENCE_END} bits.
+     */
+    readonly gapBefore: Uint8Array,
+    /**
      * Characters of the text that show as something: not whitespace (zero-width and joiner
      * characters that preheader padding is made of included), not a masked merge tag.
      */
@@ -50,6 +55,11 @@ export class Words {
     return true;
   }
 }
+
+/** A block break (U+2029) stands before the word. */
+export const GAP_BLOCK_BREAK = 1;
+/** A sentence ends before the word: `.`, `!`, `?`, `…` or a block break. */
+export const GAP_SENTENCE_END = 2;
 
 /** The hash {@link Words.hashes} gives a word whose folded text is `folded`. */
 export function hashFolded(folded: string): number {
@@ -117,12 +127,13 @@ export function wordsOf(view: TextView): Words {
   // Long texts are folded into a code-unit buffer, as `fold` does, unless already folded.
   const folded = n >= FOLD_BUFFER_MIN_LENGTH && !foldedCache.has(view) ? new Uint16Array(n) : undefined;
   // Prose has a word every six characters or so; the arrays grow when a text has more.
-  let cap = (n >> 3) + 16;
+  let cap = ((n / 5) | 0) + 16;
   let from = new Int32Array(cap);
   let to = new Int32Array(cap);
   let up = new Int32Array(cap);
   let low = new Int32Array(cap);
   let hash = new Int32Array(cap);
+  let gaps = new Uint8Array(cap);
   const grow = () => {
     cap *= 2;
     const bigger = (a: Int32Array) => {
@@ -135,6 +146,9 @@ export function wordsOf(view: TextView): Words {
     up = bigger(up);
     low = bigger(low);
     hash = bigger(hash);
+    const g = new Uint8Array(cap);
+    g.set(gaps);
+    gaps = g;
   };
   let count = 0;
   let start = -1;
@@ -142,6 +156,7 @@ export function wordsOf(view: TextView): Words {
   let lower = 0;
   let h = 0;
   let visible = 0;
+  let gap = 0;
   // Closes the word that started at `start`.
   const end = (at: number) => {
     if (count === cap) grow();
@@ -178,12 +193,17 @@ export function wordsOf(view: TextView): Words {
     if (folded) folded[i] = f;
     if (cls === OTHER) {
       if (start >= 0) end(i);
+      if (cp === 0x2029) gap |= GAP_BLOCK_BREAK | GAP_SENTENCE_END;
+      else if (cp === 46 || cp === 33 || cp === 63 || cp === 0x2026) gap |= GAP_SENTENCE_END;
     } else {
       if (start < 0) {
         start = i;
         upper = 0;
         lower = 0;
         h = 0;
+        if (count === cap) grow();
+        gaps[count] = gap;
+        gap = 0;
       }
       if (cls === UPPER) upper++;
       else if (cls === LOWER) lower++;
@@ -201,7 +221,7 @@ export function wordsOf(view: TextView): Words {
   }
   if (start >= 0) end(n);
   if (folded) foldedCodes.set(view, folded);
-  words = new Words(text, count, from, to, up, low, hash, visible);
+  words = new Words(text, count, from, to, up, low, hash, gaps, visible);
   cache.set(view, words);
   return words;
 }

@@ -107,6 +107,8 @@ const BLOCK = new Set([
 ]);
 
 const EMPTY: readonly HtmlElement[] = [];
+// The attributes of every element written without any: one array shared, not one per element.
+const NO_ATTRS = Object.freeze([]) as unknown as HtmlAttribute[];
 
 /**
  * Parses HTML once, keeping every position. `mapper` maps offsets in `html` to the draft's
@@ -125,7 +127,7 @@ export function parseHtml(
   const alt = TextView.builder('alt', options);
   const stack: HtmlElement[] = [];
   let invisibleDepth = 0;
-  let pendingAttrs: HtmlAttribute[] = [];
+  let pendingAttrs = NO_ATTRS;
   let preambleEnd = 0;
   let styleStart = -1;
   let flattened: HtmlDocument['flattened'];
@@ -149,6 +151,7 @@ export function parseHtml(
           valueEnd = end;
         }
       }
+      if (pendingAttrs === NO_ATTRS) pendingAttrs = [];
       pendingAttrs.push({
         name,
         value,
@@ -175,7 +178,7 @@ export function parseHtml(
         textEnd: body.offset,
         unclosed: true,
       };
-      pendingAttrs = [];
+      pendingAttrs = NO_ATTRS;
       if (flattenNext) {
         flattenNext = false;
         if (flattened) flattened.count++;

@@ -124,9 +124,10 @@ export function wordsOf(view: TextView): Words {
   if (words) return words;
   const text = view.text;
   const n = text.length;
-  // Long texts are folded into a code-unit buffer, as `fold` does, unless already folded.
-  const folded = n >= FOLD_BUFFER_MIN_LENGTH && !foldedCache.has(view) ? new Uint16Array(n) : undefined;
-  // Prose has a word every six characters or so; the arrays grow when a text has more.
+  // Long texts are folded into a code-unit buffer, as `fold` does (kept unless already folded).
+  const folded = new Uint16Array(n);
+  // Prose has a word every six characters or so; the columns grow when a text has more. Plain
+  // locals, not captured by a closure, so the loop keeps them in registers.
   let cap = ((n / 5) | 0) + 16;
   let from = new Int32Array(cap);
   let to = new Int32Array(cap);
@@ -134,22 +135,6 @@ export function wordsOf(view: TextView): Words {
   let low = new Int32Array(cap);
   let hash = new Int32Array(cap);
   let gaps = new Uint8Array(cap);
-  const grow = () => {
-    cap *= 2;
-    const bigger = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    from = bigger(from);
-    to = bigger(to);
-    up = bigger(up);
-    low = bigger(low);
-    hash = bigger(hash);
-    const g = new Uint8Array(cap);
-    g.set(gaps);
-    gaps = g;
-  };
   let count = 0;
   let start = -1;
   let upper = 0;
@@ -157,17 +142,6 @@ export function wordsOf(view: TextView): Words {
   let h = 0;
   let visible = 0;
   let gap = 0;
-  // Closes the word that started at `start`.
-  const end = (at: number) => {
-    if (count === cap) grow();
-    from[count] = start;
-    to[count] = at;
-    up[count] = upper;
-    low[count] = lower;
-    hash[count] = h;
-    count++;
-    start = -1;
-  };
   for (let i = 0; i < n; i++) {
     let cp = text.charCodeAt(i);
     let width = 1;
@@ -190,9 +164,18 @@ export function wordsOf(view: TextView): Words {
       }
       cls = classOf(cp);
     }
-    if (folded) folded[i] = f;
+    folded[i] = f;
     if (cls === OTHER) {
-      if (start >= 0) end(i);
+      if (start >= 0) {
+        // The word that started at `start` ends here (its slot was made when it started).
+        from[count] = start;
+        to[count] = i;
+        up[count] = upper;
+        low[count] = lower;
+        hash[count] = h;
+        count++;
+        start = -1;
+      }
       if (cp === 0x2029) gap |= GAP_BLOCK_BREAK | GAP_SENTENCE_END;
       else if (cp === 46 || cp === 33 || cp === 63 || cp === 0x2026) gap |= GAP_SENTENCE_END;
     } else {
@@ -201,7 +184,17 @@ export function wordsOf(view: TextView): Words {
         upper = 0;
         lower = 0;
         h = 0;
-        if (count === cap) grow();
+        if (count === cap) {
+          cap *= 2;
+          from = grown(from, cap);
+          to = grown(to, cap);
+          up = grown(up, cap);
+          low = grown(low, cap);
+          hash = grown(hash, cap);
+          const g = new Uint8Array(cap);
+          g.set(gaps);
+          gaps = g;
+        }
         gaps[count] = gap;
         gap = 0;
       }
@@ -212,18 +205,30 @@ export function wordsOf(view: TextView): Words {
     if (width === 2) {
       // The low surrogate: folded as itself, counted as a visible character.
       i++;
-      const lo = text.charCodeAt(i);
-      const g = foldCode(lo);
-      if (folded) folded[i] = g;
+      const g = foldCode(text.charCodeAt(i));
+      folded[i] = g;
       visible++;
       if (cls !== OTHER) h = (Math.imul(h, 31) + g) | 0;
     }
   }
-  if (start >= 0) end(n);
-  if (folded) foldedCodes.set(view, folded);
+  if (start >= 0) {
+    from[count] = start;
+    to[count] = n;
+    up[count] = upper;
+    low[count] = lower;
+    hash[count] = h;
+    count++;
+  }
+  if (n >= FOLD_BUFFER_MIN_LENGTH && !foldedCache.has(view)) foldedCodes.set(view, folded);
   words = new Words(text, count, from, to, up, low, hash, gaps, visible);
   cache.set(view, words);
   return words;
+}
+
+function grown(a: Int32Array<ArrayBuffer>, cap: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
 }
 
 /**

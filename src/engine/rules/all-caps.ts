@@ -42,8 +42,18 @@ export const allCaps = defineRule({
       const words = wordsOf(view);
       const n = words.count;
       if (n === 0) continue;
+      const { from: wordFrom, to: wordTo, upper: wordUpper, lower: wordLower, gapBefore: gaps } = words;
+      // Each word's kind, and the letters and capitals of the words that are not acronyms (part 3).
       const kinds = new Uint8Array(n);
-      for (let i = 0; i < n; i++) kinds[i] = classify(words, i, acronyms);
+      let letters = 0;
+      let capitals = 0;
+      for (let i = 0; i < n; i++) {
+        const k = classify(words, i, acronyms);
+        kinds[i] = k;
+        if (k === ACRONYM) continue;
+        letters += wordUpper[i] + wordLower[i];
+        capitals += wordUpper[i];
+      }
       // An acronym inside a run of capitals is part of the shouting (FREE PDF GUIDE); at its end
       // it is not. Whether the next word with case is in capitals, from one backward pass.
       const upperFollows = new Uint8Array(n);
@@ -62,26 +72,28 @@ export const allCaps = defineRule({
         ctx.report({ start, end, message, suggestions: fix ? [makeSuggestion(ctx.t('fix.sentenceCase'), fix)] : [] });
       };
 
-      // 1. Runs of capitalised words within a block.
+      // 1. Runs of capitalised words within a block: found first (first word, last word, capitalised
+      // words), then reported in order.
+      const minWords = ctx.options.minWords;
+      const runs: number[] = [];
       let runStart = -1;
       let runCount = 0;
       let runEnd = -1;
-      const flushRun = () => {
-        if (runStart >= 0 && runCount >= ctx.options.minWords) report(words.from[runStart], words.to[runEnd], ctx.t('all-caps.run', { count: runCount }));
-        runStart = -1;
-        runCount = 0;
-      };
-      const gaps = words.gapBefore;
-      for (let i = 0; i < n; i++) {
-        if (i > 0 && gaps[i] & GAP_BLOCK_BREAK) flushRun();
-        const k = kinds[i];
+      for (let i = 0; i <= n; i++) {
+        const k = i < n ? kinds[i] : LOWER;
+        if (i === n || (i > 0 && gaps[i] & GAP_BLOCK_BREAK) || k === LOWER) {
+          if (runStart >= 0 && runCount >= minWords) runs.push(runStart, runEnd, runCount);
+          runStart = -1;
+          runCount = 0;
+          if (i === n || k === LOWER) continue;
+        }
         if (k === UPPER || (k === ACRONYM && runStart >= 0 && upperFollows[i])) {
           if (runStart < 0) runStart = i;
           if (k === UPPER) runCount++;
           runEnd = i;
-        } else if (k === LOWER) flushRun();
+        }
       }
-      flushRun();
+      for (let r = 0; r < runs.length; r += 3) report(wordFrom[runs[r]], wordTo[runs[r + 1]], ctx.t('all-caps.run', { count: runs[r + 2] }));
 
       // 2. Whole sentences (or the whole subject) in capitals.
       const runsReported = reported.length;
@@ -99,12 +111,12 @@ export const allCaps = defineRule({
           if (kinds[w] === LOWER) lower = true;
           else if (kinds[w] === UPPER) {
             upperWords++;
-            upperLetters += words.upper[w];
+            upperLetters += wordUpper[w];
           }
         }
         if (lower || upperWords === 0) continue;
-        const from = words.from[sentenceStart];
-        const to = words.to[last];
+        const from = wordFrom[sentenceStart];
+        const to = wordTo[last];
         while (seen < runsReported && reported[seen][1] <= from) seen++;
         if (seen < runsReported && reported[seen][0] < to) continue;
         const shouting = isSubject ? upperLetters > STANDALONE_ACRONYM_MAX_LETTERS : upperWords >= 2 && upperLetters >= 8;
@@ -113,17 +125,10 @@ export const allCaps = defineRule({
 
       // 3. Share of capitals in a long body.
       if (!isSubject) {
-        let letters = 0;
-        let capitals = 0;
-        for (let i = 0; i < n; i++) {
-          if (kinds[i] === ACRONYM) continue;
-          letters += words.upper[i] + words.lower[i];
-          capitals += words.upper[i];
-        }
         if (letters >= ctx.options.minLettersForRatio && capitals / letters > ctx.options.maxUppercaseRatio) {
           const firstUpper = kinds.indexOf(UPPER);
           const at = firstUpper >= 0 ? firstUpper : 0;
-          const { start, end } = view.sourceRange(words.from[at], words.to[at]);
+          const { start, end } = view.sourceRange(wordFrom[at], wordTo[at]);
           ctx.report({
             start,
             end,

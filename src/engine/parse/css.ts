@@ -54,7 +54,10 @@ export function parseDeclarations(text: string, offset: (i: number) => number): 
       i = end + 1;
       continue;
     }
-    const property = text.slice(declStart, colon).trim().toLowerCase();
+    // The name ends before the spaces ahead of the colon (it starts on a non-space character).
+    let nameEnd = colon;
+    while (nameEnd > declStart && WS.test(text[nameEnd - 1])) nameEnd--;
+    const property = lowerCase(text.slice(declStart, nameEnd));
     let vs = colon + 1;
     while (vs < end && WS.test(text[vs])) vs++;
     let ve = end;
@@ -201,10 +204,21 @@ const IMPORTANT_RE = /^important$/i;
  */
 function importantSuffix(value: string): number {
   let j = value.length - 9;
-  if (j < 1 || !IMPORTANT_RE.test(value.slice(j))) return -1;
+  const last = value.charCodeAt(value.length - 1);
+  if (j < 1 || (last !== 0x74 && last !== 0x54) || !IMPORTANT_RE.test(value.slice(j))) return -1;
   while (j > 0 && SPACE_RE.test(value[j - 1])) j--;
   if (j === 0 || value[j - 1] !== '!') return -1;
   j--;
   while (j > 0 && SPACE_RE.test(value[j - 1])) j--;
   return j;
+}
+
+// The string lowercased; as is (no copy) when it has no capital or non-ASCII character, as
+// property names nearly always are.
+function lowerCase(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return name.toLowerCase();
+  }
+  return name;
 }

@@ -214,14 +214,17 @@ export class TextView {
   }
 }
 
+// Runs a builder has room for before its columns grow (an HTML body has one per piece of text).
+const RUNS_CAPACITY = 64;
+
 /** Accumulates text pieces with their source ranges. */
 export class TextBuilder {
   private parts: string[] = [];
   private runCount = 0;
-  private textStarts = new Int32Array(16);
-  private srcStarts = new Int32Array(16);
-  private srcEnds = new Int32Array(16);
-  private exacts = new Uint8Array(16);
+  private textStarts = new Int32Array(RUNS_CAPACITY);
+  private srcStarts = new Int32Array(RUNS_CAPACITY);
+  private srcEnds = new Int32Array(RUNS_CAPACITY);
+  private exacts = new Uint8Array(RUNS_CAPACITY);
   private length = 0;
   private lastSrcEnd = 0;
 

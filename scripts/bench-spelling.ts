@@ -6,6 +6,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
+import { ContextModel } from '../src/engine/spelling/context';
+import { FR_CONTEXT } from '../src/engine/spelling/context-data';
 import type { Speller } from '../src/engine/spelling/speller';
 import { findCorpus } from './corpus-dir';
 
@@ -67,18 +69,34 @@ async function main() {
   const rssAfter = process.memoryUsage().rss;
 
   // A fresh wrapper has an empty word cache: the first lint of a draft after loading.
-  const cold = (): Speller => ({ has: (l) => speller.has(l), check: (w, l) => speller.check(w, l), suggest: (w, l) => speller.suggest(w, l) });
+  // Its context counts for real-word slips are built on first use, as in dist/spelling.js.
+  const cold = (): Speller => {
+    let context: Speller['context'];
+    return {
+      has: (l) => speller.has(l),
+      check: (w, l) => speller.check(w, l),
+      suggest: (w, l) => speller.suggest(w, l),
+      get context() {
+        return (context ??= { fr: new ContextModel(FR_CONTEXT) });
+      },
+    };
+  };
+  // The same dictionaries without the context counts: what the French real-word check costs.
+  const noContext: Speller = { has: (l) => speller.has(l), check: (w, l) => speller.check(w, l), suggest: (w, l) => speller.suggest(w, l) };
   const RUNS = 15;
   for (let i = 0; i < 5; i++) {
     lint(html, { kind: 'html' });
     lint(html, { kind: 'html', speller });
+    lint(html, { kind: 'html', speller: noContext });
   }
   const without: number[] = [];
   const warm: number[] = [];
+  const warmNoContext: number[] = [];
   const first: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     without.push(ms(() => lint(html, { kind: 'html' })));
     warm.push(ms(() => lint(html, { kind: 'html', speller })));
+    warmNoContext.push(ms(() => lint(html, { kind: 'html', speller: noContext })));
     if (i < 5) {
       const c = cold();
       first.push(ms(() => lint(html, { kind: 'html', speller: c })));
@@ -94,6 +112,7 @@ async function main() {
   console.log(`\nSpelling on a ${(html.length / 1024).toFixed(0)} KB French newsletter (${from}), median of runs, same process`);
   console.log(`  lint without speller        ${base.toFixed(1)} ms`);
   console.log(`  lint with speller (typing)  ${median(warm).toFixed(1)} ms   +${(median(warm) - base).toFixed(1)} ms (words cached from the previous lint)`);
+  console.log(`    of which real-word check   +${(median(warm) - median(warmNoContext)).toFixed(1)} ms (the same lint without the context counts: ${median(warmNoContext).toFixed(1)} ms)`);
   console.log(`  first lint after loading    ${median(first).toFixed(1)} ms   +${(median(first) - base).toFixed(1)} ms (empty word cache)`);
   console.log(`  spelling findings           ${spellingFindings.length}; suggestions for “${word}”: ${suggestMs.toFixed(0)} ms (when the quick-fix menu opens)`);
   console.log(`  loading dist/spelling.js + both dictionaries: ${loadMs.toFixed(0)} ms (${Object.entries(speller.loadMs).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}), RSS +${mb(rssAfter - rssBefore)}`);

@@ -9,6 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { loadModule } from 'hunspell-asm';
+import { ContextModel } from '../engine/spelling/context';
+import { FR_CONTEXT } from '../engine/spelling/context-data';
 import type { SpellLanguage, Speller } from '../engine/spelling/speller';
 
 /**
@@ -83,7 +85,13 @@ async function load(): Promise<LoadedSpeller> {
     loadMs[lang] = performance.now() - t;
   }
   const of = (lang: SpellLanguage) => DICTIONARIES_OF[lang].map((d) => instances.get(d)).filter((h) => h !== undefined);
+  // French words in context, for real-word slips; built on first use (a few milliseconds).
+  let context: ContextModel | undefined;
   return {
+    get context() {
+      context ??= new ContextModel(FR_CONTEXT);
+      return { fr: context };
+    },
     languages: (['fr', 'en'] as const).filter((l) => of(l).length > 0),
     loadMs,
     has: (lang) => of(lang).length > 0,

@@ -192,8 +192,16 @@ const TRUST_SETTINGS = {
 export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer> {
   const { entry } = provisioned();
   const { dirs } = o;
-  mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...(o.trust ? TRUST_SETTINGS : {}), ...o.settings }, null, 2));
+  const settings = JSON.stringify({ ...BASE_SETTINGS, ...(o.trust ? TRUST_SETTINGS : {}), ...o.settings }, null, 2);
+  // code-server is a remote window: VS Code applies `machine` and `machine-overridable`
+  // settings (DNS servers, SMTP and spamd hosts) only from the remote's settings
+  // (`Machine/settings.json`), and drops them from the user's settings once the extension's
+  // schema is registered. Whether that happened before the user settings were read was a race,
+  // so a session now and then ran with the defaults. Both files hold the same settings.
+  for (const scope of ['User', 'Machine']) {
+    mkdirSync(join(dirs.userData, scope), { recursive: true });
+    writeFileSync(join(dirs.userData, scope, 'settings.json'), settings);
+  }
   const logFile = join(dirs.logs, `${o.name}.log`);
   const fd = openSync(logFile, 'a');
   const args = [

@@ -86,6 +86,44 @@ describe('spelling', () => {
     assert.deepEqual(words(right, spell(right).found), []);
   });
 
+  it('flags a French real word out of place, with the word its context calls for when the menu opens', () => {
+    const text = '<html lang="fr"><p>Merci de confirmer v&#111;te compte avant demain. Copiez ce lin dans votre navigateur.</p></html>';
+    const { run, found } = spell(text);
+    assert.deepEqual(words(text, found), ['v&#111;te', 'lin']);
+    assert.equal(found[0].message, '“vote” is a word, but here “votre” seems meant');
+    assert.equal(lint(text, { kind: 'html', speller, locale: 'fr' }).findings[0].message, '« vote » existe, mais ici « votre » semble voulu');
+    // Nothing computed or applied during the lint: the suggestion comes with the quick-fix menu.
+    assert.equal(found[0].suggestions, undefined);
+    assert.equal(found[0].fixes, undefined);
+    assert.equal(preferredEdits(found).fixed, 0);
+    const offered = suggestions(run, found[0]);
+    assert.deepEqual(offered.map((s) => s.title), ['Replace with “votre”']);
+    assert.equal(applyEdits(text, offered[0].edits), '<html lang="fr"><p>Merci de confirmer votre compte avant demain. Copiez ce lin dans votre navigateur.</p></html>');
+    assert.equal(applyEdits(text, suggestions(run, found[1])[0].edits), '<html lang="fr"><p>Merci de confirmer v&#111;te compte avant demain. Copiez ce lien dans votre navigateur.</p></html>');
+  });
+
+  it('leaves a French real word alone where its context fits it, and the user words', () => {
+    const right = `<html lang="fr"><p>Votre vote compte. Le vote est ouvert jusqu’à demain. Un lien vers la page.
+      Vous avez une demande en cours. Il a envie de partir. La page a été mise à jour, elle a été écrite hier.
+      A titre d’exemple, a mesure que vous avancez.</p></html>`;
+    assert.deepEqual(words(right, spell(right).found), []);
+    const text = '<html lang="fr"><p>Merci de confirmer vote compte avant demain.</p></html>';
+    assert.deepEqual(words(text, spell(text, { config: { words: ['Vote'] } }).found), []);
+  });
+
+  it('flags a French past participle written without its accent after "avoir"', () => {
+    const text = `<html lang="fr"><p>Vous avez demande un lien. Votre dossier a bien été modifie hier.
+      Vous n’avez toujours pas accepte l’invitation. Merci d’avoir confirme votre adresse.</p></html>`;
+    const { run, found } = spell(text);
+    assert.deepEqual(words(text, found), ['demande', 'modifie', 'accepte', 'confirme']);
+    assert.deepEqual(found.map((f) => suggestions(run, f)[0].edits[0].newText), ['demandé', 'modifié', 'accepté', 'confirmé']);
+    // Without the learned counts (another host's speller), the participles are still found.
+    const bare: Speller = { has: (l) => speller.has(l), check: (w, l) => speller.check(w, l), suggest: (w, l) => speller.suggest(w, l) };
+    assert.deepEqual(words(text, spell(text, { speller: bare }).found), ['demande', 'modifie', 'accepte', 'confirme']);
+    const plain = '<html lang="fr"><p>Merci de confirmer vote compte avant demain.</p></html>';
+    assert.deepEqual(words(plain, spell(plain, { speller: bare }).found), []);
+  });
+
   it('accepts English solid compounds of two words, not a typo that happens to split in two', () => {
     const text = '<p lang="en">Join the afterparty with councilmembers, bring a bikeshare bike, and learn about daylighting and upscaling.</p>';
     assert.deepEqual(words(text, spell(text).found), []);

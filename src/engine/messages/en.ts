@@ -310,6 +310,7 @@ export const en: Record<string, string> = {
     'Typos and missing accents make a message look careless or fraudulent: readers trust it less, report it more, and filters trained on phishing see the same sloppiness. Mailproof checks the visible text and the subject with the Hunspell dictionaries, and skips merge tags, links, addresses, codes and brand names.',
   'spelling.unknown': '“{word}” is not in the {language} dictionary',
   'spelling.accent': '“{word}” should be “{replacement}” here',
+  'spelling.realWord': '“{word}” is a word, but here “{intended}” seems meant',
   'spelling.truncated': 'Spelling stopped after {count} unknown words: is the draft in another language?',
   'spelling.language.fr': 'French',
   'spelling.language.en': 'English',

@@ -310,6 +310,7 @@ export const fr: Record<string, string> = {
     'Les fautes de frappe et les accents manquants donnent l’image d’un message bâclé ou frauduleux : les lecteurs lui font moins confiance et le signalent davantage, et les filtres entraînés sur l’hameçonnage y voient la même négligence. Mailproof vérifie le texte visible et l’objet avec les dictionnaires Hunspell, en ignorant les balises de fusion, les liens, les adresses, les codes et les noms de marques.',
   'spelling.unknown': '« {word} » n’est pas dans le dictionnaire {language}',
   'spelling.accent': '« {word} » devrait s’écrire « {replacement} » ici',
+  'spelling.realWord': '« {word} » existe, mais ici « {intended} » semble voulu',
   'spelling.truncated': 'Vérification orthographique arrêtée après {count} mots inconnus : le brouillon est-il dans une autre langue ?',
   'spelling.language.fr': 'français',
   'spelling.language.en': 'anglais',

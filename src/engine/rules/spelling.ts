@@ -31,8 +31,11 @@ export const spelling = defineRule({
       if (!view || (m.lang !== 'fr' && m.lang !== 'en') || !speller.has(m.lang)) continue;
       const { start, end } = view.sourceRange(m.from, m.to);
       last = { start, end };
-      const data = { word: m.word, lang: m.lang, view: m.view, from: m.from, to: m.to };
-      if (m.replacement !== undefined) {
+      const data = { word: m.word, lang: m.lang, view: m.view, from: m.from, to: m.to, ...(m.intended !== undefined ? { intended: m.intended } : {}) };
+      if (m.intended !== undefined) {
+        // A real word out of place: the likely word is offered when the quick-fix menu opens.
+        ctx.report({ start, end, message: ctx.t('spelling.realWord', { word: m.word, intended: m.intended }), data });
+      } else if (m.replacement !== undefined) {
         const suggestion = makeSuggestion(ctx.t('fix.replaceWith', { text: m.replacement }), [textEdit(view, m.from, m.to, m.replacement)]);
         ctx.report({ start, end, message: ctx.t('spelling.accent', { word: m.word, replacement: m.replacement }), data, suggestions: [suggestion] });
       } else {

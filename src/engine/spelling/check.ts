@@ -1,6 +1,7 @@
 import type { DraftModel } from '../model';
 import { MERGE_TAG_MASK, type TextView } from '../text/view';
 import { blocks, declaredDraftLanguage, detectBlockLanguage, type Marked, markAt, paintMarks } from './language';
+import { BOUNDARY } from './context';
 import { cachedCheck, type SpellLanguage, type Speller } from './speller';
 import { EMAIL_VOCABULARY } from './vocabulary';
 
@@ -15,6 +16,8 @@ export interface Misspelling {
   lang: SpellLanguage;
   /** The correction when it is certain from context (accents); else computed on demand. */
   replacement?: string;
+  /** A real word that the words around it say is a slip of this more frequent one. */
+  intended?: string;
 }
 
 /** What to check a draft with. */
@@ -26,6 +29,12 @@ export interface SpellOptions {
   words?: readonly string[];
   /** Stop after this many misspellings. */
   max?: number;
+  /**
+   * Receives the lowercase French words in reading order, and BOUNDARY where a sentence, a
+   * block or a stretch of prose ends: what `scripts/spelling-context.ts` learns its counts from,
+   * cut exactly as the check below reads them.
+   */
+  onContext?: (token: string) => void;
 }
 
 /** Result of a check: the misspellings found, and whether the cap cut the list short. */
@@ -162,6 +171,39 @@ function pronounSlip(slip: string, next: string): string | undefined {
   if ((verb.length >= 4 && rule.ending.test(verb)) || looksInfinitive(verb)) return rule.pronoun;
   return undefined;
 }
+// The past participle after `avoir` (`vous avez demandé`, `il a été modifié`) written without
+// its accent is often another form of the verb (`demande`, `modifie`), a real word. After an
+// auxiliary, with only adverbs between, such a word is flagged when its accented form is a
+// dictionary word. Forms of `avoir`, elided or not (`n'a`, `d'avoir`); a bare `a` may be `à`
+// (`a titre de`, `a mesure que`), so after it the next word must not be `de` or `que`.
+const AVOIR = new Set(['a', 'ai', 'as', 'avons', 'avez', 'ont', 'avais', 'avait', 'avions', 'aviez', 'avaient', 'aurai', 'auras', 'aura', 'aurons', 'aurez', 'auront', 'aurais', 'aurait', 'aurions', 'auriez', 'auraient', 'aie', 'aies', 'ait', 'ayons', 'ayez', 'aient', 'avoir', 'ayant']);
+// Adverbs that sit between the auxiliary and the participle (`n'a toujours pas accepté`), and
+// `été`, itself a participle (`a bien été modifié`).
+const AUX_ADVERBS = new Set(['pas', 'plus', 'jamais', 'bien', 'déjà', 'toujours', 'encore', 'également', 'aussi', 'récemment', 'ensuite', 'enfin', 'tout', 'été', 'mal', 'vraiment', 'personnellement', 'automatiquement']);
+// Nouns that follow `avoir` in set phrases and have an accented twin (`il a envie de`).
+const AVOIR_NOUNS_E = new Set(['envie', 'affaire', 'cesse', 'pratique', 'tendance']);
+const ELISION_PREFIX = /^(?:[cdjlmnst]|qu)['’]/;
+/** `avoir` as an auxiliary: 2 for a form that is only the verb, 1 for a bare `a`, 0 otherwise. */
+function auxiliary(lw: string): number {
+  if (AVOIR.has(lw)) return lw === 'a' ? 1 : 2;
+  const apostrophe = lw.length > 2 && (isApostrophe(lw.charCodeAt(1)) || isApostrophe(lw.charCodeAt(2)));
+  return apostrophe && AVOIR.has(lw.replace(ELISION_PREFIX, '')) ? 2 : 0;
+}
+function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x2019;
+}
+/** The accented participle of `word` (`demande` → `demandé`, `modifies` → `modifiés`), if it is written so. */
+function unaccentedParticiple(word: string): string | undefined {
+  if (AVOIR_NOUNS_E.has(word) || word.length < 4) return undefined;
+  const plural = word.endsWith('es');
+  if (!plural && !word.endsWith('e')) return undefined;
+  const stem = word.slice(0, plural ? -2 : -1);
+  // A feminine participle that takes no accent (`mise`, `écrite`, `ouverte`, `reçue`): its
+  // masculine ends so (`mis`, `écrit`, `ouvert`, `reçu`).
+  if (/(?:is|it|ert|u|int)$/.test(stem)) return undefined;
+  return `${stem}${plural ? 'és' : 'é'}`;
+}
+
 // `a 14h`, `a 9h30`: a time of day after `à`.
 function isClockTime(text: string, from: number, to: number): boolean {
   let i = from;
@@ -363,11 +405,14 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
     return lang === 'fr' && rectified(word, (w) => cachedCheck(speller, w, 'fr'));
   };
 
-  const report = (view: string, from: number, to: number, word: string, lang: SpellLanguage, replacement?: string, capital?: boolean) => {
+  const report = (view: string, from: number, to: number, word: string, lang: SpellLanguage, replacement?: string, capital?: boolean, intended?: string) => {
     // Bounded even before names are filtered out: a draft in another language stops here.
     if (found.length >= 4 * max) return;
-    found.push({ view, from, to, word, lang, ...(replacement !== undefined ? { replacement } : {}), ...(capital ? { capital } : {}) });
+    found.push({ view, from, to, word, lang, ...(replacement !== undefined ? { replacement } : {}), ...(capital ? { capital } : {}), ...(intended !== undefined ? { intended } : {}) });
   };
+  // Real-word slips (`vote` for `votre`): the French context counts the host's speller carries.
+  const contextModel = speller.context?.fr;
+  const onContext = options.onContext;
 
   // Checks one word (letters, apostrophes, hyphens) at [from, to); `sentenceStart` when it
   // opens a sentence. Returns the unknown capitalised word it left for later, if any.
@@ -446,6 +491,50 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
       let pendingA: { from: number; to: number; capital: boolean; det?: string; afterPrev?: boolean } | undefined;
       // A `vos`, `vus` or `nus` waiting for the next word.
       let pendingSlip: { from: number; to: number; word: string } | undefined;
+      // The French word before, and a dictionary word waiting for the next one to be judged
+      // as a real-word slip.
+      let ctxPrev = BOUNDARY;
+      let ctxWord: { from: number; to: number; word: string; prev: string; aux: number } | undefined;
+      // The auxiliary `avoir` before, adverbs aside: 2, 1 for a bare `a` (see auxiliary()).
+      let aux = 0;
+      let auxFrom = -1;
+      // Whether a finding at `from` was just reported: the other checks of a word report it
+      // before the next word is read, so looking at the last few findings is enough.
+      const reportedAt = (from: number) => {
+        for (let k = found.length - 1; k >= 0 && k >= found.length - 3; k--) if (found[k].view === viewKey && found[k].from === from) return true;
+        return false;
+      };
+      const judge = (next: string) => {
+        if (!ctxWord) return;
+        let intended: string | undefined;
+        if (ctxWord.aux > 0) {
+          const participle = unaccentedParticiple(ctxWord.word);
+          const toA = ctxWord.aux === 1 && (next === 'de' || next === 'que' || ELISION_PREFIX.test(next) || reportedAt(auxFrom));
+          if (participle && !toA && cachedCheck(speller, participle, 'fr')) intended = participle;
+        }
+        intended ??= contextModel?.slip(ctxWord.prev, ctxWord.word, next);
+        // Another check (`vos` for `vous`) may have reported the same word already.
+        if (intended !== undefined && !reportedAt(ctxWord.from)) report(viewKey, ctxWord.from, ctxWord.to, ctxWord.word, 'fr', undefined, false, intended);
+        ctxWord = undefined;
+      };
+      const contextWord = (lw: string, w: string, from: number, to: number) => {
+        onContext?.(lw);
+        judge(lw);
+        // A lowercase dictionary word, not a compound or an elision, that could be a slip.
+        if (w === lw && lw.length >= 2 && lw.length <= MAX_WORD_CHARS && (aux > 0 || (contextModel?.intended(lw).length ?? 0) > 0) && !/[-‑'’]/.test(lw) && !VOCABULARY.has(lw) && !user.has(lw) && cachedCheck(speller, lw, 'fr')) ctxWord = { from, to, word: lw, prev: ctxPrev, aux };
+        const asAux = auxiliary(lw);
+        if (asAux > 0) {
+          aux = asAux;
+          auxFrom = from;
+        } else if (!(aux > 0 && AUX_ADVERBS.has(lw))) aux = 0;
+        ctxPrev = lw;
+      };
+      const contextBoundary = () => {
+        if (ctxPrev !== BOUNDARY) onContext?.(BOUNDARY);
+        judge(BOUNDARY);
+        ctxPrev = BOUNDARY;
+        aux = 0;
+      };
       const reportA = () => {
         if (pendingA) report(viewKey, pendingA.from, pendingA.to, text.slice(pendingA.from, pendingA.to), 'fr', pendingA.capital ? 'À' : 'à');
         pendingA = undefined;
@@ -469,6 +558,7 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
           flushCap(false);
           pendingA = undefined;
           pendingSlip = undefined;
+          contextBoundary();
           i = Math.max(j, Math.min(spans[span][1], bTo));
           continue;
         }
@@ -533,7 +623,8 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
                 }
                 prev = lw.replace(/['’]$/, '');
                 prevEnd = we;
-              }
+                contextWord(lw, w, ws, we);
+              } else contextBoundary();
               const context = { signOff: signOffChunk && ws === a && we === b };
               pendingCap = checkWord(viewKey, text, ws, we, lang, sentenceStart && ws === a, context);
               sentenceStart = false;
@@ -546,6 +637,7 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
           if (pendingA && (pendingA.afterPrev || (!pendingA.det && lang === 'fr' && isClockTime(text, a, b)))) reportA();
           pendingA = undefined;
           pendingSlip = undefined;
+          contextBoundary();
           prev = '';
           if (b > a) sentenceStart = false;
         }
@@ -554,10 +646,12 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
           sentenceStart = true;
           pendingA = undefined;
           pendingSlip = undefined;
+          contextBoundary();
         }
         i = j;
       }
       flushCap(false);
+      contextBoundary();
     }
   };
 

@@ -1,4 +1,5 @@
 import type { Locale } from '../types';
+import type { ContextModel } from './context';
 
 /** A language the spell checker may hold a dictionary for. */
 export type SpellLanguage = Locale;
@@ -16,6 +17,8 @@ export interface Speller {
   check(word: string, lang: SpellLanguage): boolean;
   /** Corrections, most likely first; may be slow (tens of milliseconds), so call it on demand. */
   suggest(word: string, lang: SpellLanguage): string[];
+  /** Counts of words in context, per language, for real-word slips (`vote` for `votre`); optional. */
+  readonly context?: Partial<Record<SpellLanguage, ContextModel>>;
 }
 
 // A draft rarely has more than a few thousand distinct words; past this, the cache starts over

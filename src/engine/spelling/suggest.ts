@@ -11,15 +11,17 @@ export interface SpellingData {
   view: string;
   from: number;
   to: number;
+  /** For a real word out of place (`vote` for `votre`), the word the context calls for. */
+  intended?: string;
 }
 
 /** The spelling data of a finding, when it is a spelling finding with valid data. */
 export function spellingData(finding: Finding): SpellingData | undefined {
   const d = finding.data;
   if (finding.ruleId !== 'spelling' || !d) return undefined;
-  const { word, lang, view, from, to } = d;
+  const { word, lang, view, from, to, intended } = d;
   if (typeof word !== 'string' || (lang !== 'fr' && lang !== 'en') || typeof view !== 'string' || typeof from !== 'number' || typeof to !== 'number') return undefined;
-  return { word, lang, view, from, to };
+  return { word, lang, view, from, to, ...(typeof intended === 'string' ? { intended } : {}) };
 }
 
 /**
@@ -35,7 +37,10 @@ export function spellingSuggestions(model: DraftModel, finding: Finding, speller
   if (!view || view.text.slice(d.from, d.to) !== d.word) return [];
   const t = (key: string, params?: MessageParams) => translate(locale, key, params);
   const out: Suggestion[] = [];
-  for (const s of speller.suggest(d.word, d.lang)) {
+  // A real word out of place: the word its context calls for, and no other (Hunspell would
+  // offer the word's own neighbours in the dictionary, the word itself being right).
+  const candidates = d.intended !== undefined ? [d.intended] : speller.suggest(d.word, d.lang);
+  for (const s of candidates) {
     if (s === d.word) continue;
     const suggestion = makeSuggestion(t('fix.replaceWith', { text: s }), [textEdit(view, d.from, d.to, s)]);
     if (suggestion) out.push(suggestion);

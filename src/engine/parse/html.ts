@@ -1,4 +1,4 @@
-import { type Handler, Parser, QuoteType } from 'htmlparser2';
+import { type Handler, Parser } from 'htmlparser2';
 import { IDENTITY, type SourceMapper, TextView } from '../text/view';
 
 /** An attribute with its source ranges. */
@@ -86,8 +86,14 @@ interface ParserInternals {
   endIndex: number;
   attribname: string;
   attribvalue: string;
-  onattribend(quote: QuoteType, endIndex: number): void;
+  onattribend(quote: number, endIndex: number): void;
 }
+
+// htmlparser2's QuoteType (Tokenizer.ts), which the bundles cannot import: they alias the
+// package to its Parser module alone.
+const QUOTE_NO_VALUE = 0;
+const QUOTE_SINGLE = 2;
+const QUOTE_DOUBLE = 3;
 
 /** Looks up an attribute by lowercase name. */
 export function attr(el: HtmlElement, name: string): HtmlAttribute | undefined {
@@ -258,9 +264,9 @@ export function parseHtml(
   // never reads: a property lookup and store per attribute. The end of an attribute reports it
   // as the Parser does (same arguments), without the dictionary.
   if (typeof internals.onattribend === 'function' && typeof internals.attribname === 'string' && typeof internals.attribvalue === 'string') {
-    internals.onattribend = function (this: ParserInternals, quote: QuoteType, endIndex: number) {
+    internals.onattribend = function (this: ParserInternals, quote: number, endIndex: number) {
       this.endIndex = endIndex;
-      handlers.onattribute(this.attribname, this.attribvalue, quote === QuoteType.Double ? '"' : quote === QuoteType.Single ? "'" : quote === QuoteType.NoValue ? undefined : null);
+      handlers.onattribute(this.attribname, this.attribvalue, quote === QUOTE_DOUBLE ? '"' : quote === QUOTE_SINGLE ? "'" : quote === QUOTE_NO_VALUE ? undefined : null);
       this.attribvalue = '';
     };
   }

@@ -62,6 +62,7 @@ const STARTS = new Map<RegExp, { sticky: RegExp; starts: RegExp }>([
 ]);
 
 function sticky(re: RegExp): RegExp {
+  // regex-audit: safe, a sticky copy of a CONTACT_PATTERNS literal, audited above; the flag only anchors it where `starts` points
   return new RegExp(re.source, `${re.flags}y`);
 }
 

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lint } from '../../src/engine/lint';
-import { spamModel } from '../../src/engine/score/model';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rules } from '../../src/engine/rules/index';
+import { extractFeatures, isFeatureRule } from '../../src/engine/score/features';
+import { type ModelScore, scoreDraft, scoreFeatures, spamModel } from '../../src/engine/score/model';
+import { hashFolded } from '../../src/engine/text/words';
 import { isNoiseToken } from '../../src/engine/score/verdict';
 
 const spamHtml = `<html><body>
@@ -96,6 +101,45 @@ describe('spam score', () => {
     const before = lint(spamHtml, { kind: 'html' });
     const after = lint(spamHtml.replace(/!!!/g, '.').replace(/FREE/g, 'free'), { kind: 'html' });
     assert.notEqual(after.spamProbability, before.spamProbability);
+  });
+
+  // What the editor shows of a score: the logit to the bit, every contribution, every place.
+  const reading = (s: ModelScore) => ({
+    logit: s.logit,
+    score: s.score,
+    contributions: s.contributions.map((c) => ({ ...c, places: c.places?.map((p) => [p.view.text, p.from, p.to]) })),
+  });
+  const featureRules = new Set(rules.filter(isFeatureRule).map((r) => r.id));
+
+  it('scores from word hashes exactly as from the token strings training reads', () => {
+    const examples = join(__dirname, '..', '..', 'examples');
+    const drafts = [spamHtml, letterText, spamFr, letterFr, `---\nsubject: "FREE offer: l’offre d’exception !!!"\n---\n<p>\ufeffCaso não seja possível, l’offre d’exception, 50 % off $10</p>`];
+    for (const f of readdirSync(examples)) if (/\.(html|txt|eml|mjml|md)$/.test(f)) drafts.push(readFileSync(join(examples, f), 'utf8'));
+    for (const text of drafts) {
+      const run = lint(text, { score: false });
+      const fromStrings = scoreFeatures(extractFeatures(run.model, run.findings, featureRules));
+      assert.ok(fromStrings.contributions.some((c) => c.kind === 'word'));
+      assert.deepEqual(reading(scoreDraft(run.model, run.findings, featureRules)), reading(fromStrings), text.slice(0, 60));
+    }
+  });
+
+  it('keeps two words that share a hash apart', () => {
+    // `prize` and `pqiлe` share a hash: 'r' − 1 two places before 'z' + 961 (31² = 961).
+    const m = spamModel();
+    const token = Object.keys(m.tokens).find((t) => /^[a-z]+$/.test(t) && t.length >= 3 && /[b-z].[o-z]/.test(t))!;
+    const k = /[b-z].[o-z]/.exec(token)!.index;
+    const twin = token.slice(0, k) + String.fromCharCode(token.charCodeAt(k) - 1) + token[k + 1] + String.fromCharCode(token.charCodeAt(k + 2) + 961) + token.slice(k + 3);
+    assert.equal(hashFolded(twin), hashFolded(token), `${token} and ${twin}`);
+    assert.ok(!Object.hasOwn(m.tokens, twin));
+    for (const text of [`<p>${twin} ${twin}</p>`, `<p>${twin} ${token} ${twin}</p>`, `<p>${token} ${twin}</p>`]) {
+      const run = lint(text, { kind: 'html', score: false });
+      const fromStrings = scoreFeatures(extractFeatures(run.model, run.findings, featureRules));
+      const fromHashes = scoreDraft(run.model, run.findings, featureRules);
+      assert.deepEqual(reading(fromHashes), reading(fromStrings), text);
+      const weighed = fromHashes.contributions.find((c) => c.id === token);
+      assert.equal(weighed?.places?.length ?? 0, text.split(' ').filter((w) => w.replace(/<\/?p>/g, '') === token).length, text);
+      for (const p of weighed?.places ?? []) assert.equal(p.view.text.slice(p.from, p.to), token);
+    }
   });
 
   it('is a committed model of the documented size', () => {

@@ -15,7 +15,8 @@ import type { DraftModel } from '../model';
 import type { Rule } from '../rule';
 import { findEmoji } from '../text/emoji';
 import { BLOCK_BREAK, type TextView } from '../text/view';
-import { foldedText, wordsOf } from '../text/words';
+import { foldCode } from '../text/normalize';
+import { hashFolded, wordsOf } from '../text/words';
 import type { Finding } from '../types';
 
 /** Where a token occurs: a range of a text view (mapped to the source only when shown). */
@@ -56,8 +57,8 @@ const MAX_TOKEN_CHARS = 24;
 // and a filter see first, and a bounded cost on long drafts (issue #17: the model adds at most
 // 20% to a lint). Rules still read everything, and their findings are features.
 const MAX_WORDS_PER_VIEW = 3000;
-// Only the first few places of a token are kept, for highlighting.
-const MAX_PLACES_PER_TOKEN = 8;
+/** Only the first few places of a token are kept, for highlighting. */
+export const MAX_PLACES_PER_TOKEN = 8;
 // Image area counted per character of text, as the image-ratio rule does (SpamAssassin HTML_IMAGE_RATIO_*).
 const AREA_PER_CHAR = 500;
 // Shares (0–1) enter the model as log-odds, smoothed by one hundredth so 0 and 1 stay finite
@@ -67,6 +68,7 @@ const AREA_PER_CHAR = 500;
 const SHARE_SMOOTHING = 0.01;
 // French elided articles and pronouns (`l’offre`, `qu’il`): the word after the apostrophe carries the meaning.
 const ELIDED = new Set(['l', 'd', 'j', 'm', 't', 's', 'n', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu']);
+const MAX_ELIDED_CHARS = 6;
 
 /** True for rules whose findings are model features: content rules that run on every kind of draft. */
 export function isFeatureRule(rule: Rule): boolean {
@@ -81,22 +83,96 @@ export function shareLogOdds(share: number): number {
   return Math.log((share + SHARE_SMOOTHING) / (1 - share + SHARE_SMOOTHING));
 }
 
-function isDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+// Between two words of a pair: only spaces, an apostrophe or a hyphen (no sentence or block break).
+function joins(text: string, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // space, no-break space, apostrophe, hyphen, tab
+    if (c !== 0x20 && c !== 0xa0 && c !== 0x27 && c !== 0x2d && c !== 0x09) return false;
+  }
+  return true;
+}
+
+/**
+ * Receives a draft's tokens in reading order, every occurrence. A word or word-pair token reads
+ * `s:` (subject) + `src[a1, b1)`, plus a space and `src[a2, b2)` for a pair (`a2` < 0 for a
+ * word), each code unit folded by foldCode (as Words.hashes does, straight from the view's
+ * text); `hash` is {@link hashFolded} of that string. A pair always joins the last two words
+ * given before it (its second word just before it). Other tokens (`sym:`, `tld:`, `host:`) come
+ * as strings. Training builds the strings (extractFeatures); scoring only looks the hashes up
+ * (model.ts, scoreDraft), so a long draft makes no string per word.
+ */
+export interface TokenSink {
+  text(hash: number, subject: boolean, src: string, a1: number, b1: number, a2: number, b2: number, view: TextView, from: number, to: number): void;
+  other(key: string, view: TextView, from: number, to: number): void;
+}
+
+// 31^k modulo 2^32, for the hash of a token built from the hashes of its words: the hash of
+// `a + b` is hash(a)·31^|b| + hash(b). Tokens are at most `s:` + 24 + 1 + 24 characters.
+const POW31 = new Int32Array(64);
+POW31[0] = 1;
+for (let k = 1; k < POW31.length; k++) POW31[k] = Math.imul(POW31[k - 1], 31);
+const SUBJECT_HASH = hashFolded('s:');
+// A word or pair token's hash, with the subject's `s:` in front when `subject`.
+function prefixed(hash: number, length: number, subject: boolean): number {
+  return subject ? (Math.imul(SUBJECT_HASH, POW31[length]) + hash) | 0 : hash;
+}
+
+// `text[from, to)` folded code unit by code unit: a token's characters (see TokenSink). Tokens are
+// read from the view's text, not from foldedText, so that a word's characters and its hash
+// (Words.hashes) always agree.
+function foldedSlice(text: string, from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; i++) out += String.fromCharCode(foldCode(text.charCodeAt(i)));
+  return out;
+}
+
+function isDigitsIn(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = foldCode(s.charCodeAt(i));
     if (c < 48 || c > 57) return false;
   }
   return true;
 }
 
-// Between two words of a pair: only spaces, an apostrophe or a hyphen (no sentence or block break).
-function joins(text: string, from: number, to: number): boolean {
-  if (to - from > 3) return false;
-  for (let i = from; i < to; i++) {
-    const c = text[i];
-    if (c !== ' ' && c !== '\u00a0' && c !== "'" && c !== '-' && c !== '\t') return false;
+// Words (folded, `s:` in the subject) and adjacent word pairs of one view.
+function viewTokens(view: TextView, subject: boolean, sink: TokenSink, counts: { upper: number; lower: number; capsWords: number; longWords: number }): void {
+  const words = wordsOf(view);
+  const hashes = words.hashes();
+  const text = view.text;
+  const n = Math.min(words.count, MAX_WORDS_PER_VIEW);
+  let havePrev = false;
+  let prevHash = 0;
+  let prevFrom = -1;
+  let prevTo = -1;
+  for (let i = 0; i < n; i++) {
+    const from = words.from[i];
+    const to = words.to[i];
+    const length = to - from;
+    counts.upper += words.upper[i];
+    counts.lower += words.lower[i];
+    if (length >= 3 && words.upper[i] >= 3 && words.lower[i] === 0) counts.capsWords++;
+    if (length >= 3) counts.longWords++;
+    const next = text.charCodeAt(to);
+    const elided = (next === 0x27 || next === 0x2019) && length <= MAX_ELIDED_CHARS && ELIDED.has(foldedSlice(text, from, to));
+    if (length < 2 || length > MAX_TOKEN_CHARS || isDigitsIn(text, from, to) || elided) {
+      // An elided article does not break a pair (`offre d’exception` → `offre exception`).
+      if (!elided) havePrev = false;
+      continue;
+    }
+    const hash = hashes[i];
+    sink.text(prefixed(hash, length, subject), subject, text, from, to, -1, -1, view, from, to);
+    if (havePrev && (joins(text, prevTo, from) || isElisionGap(text, prevTo, from))) {
+      // The hash of `prev w`: hash(prev)·31 + ' ', then w.
+      const pair = (Math.imul((Math.imul(prevHash, 31) + 32) | 0, POW31[length]) + hash) | 0;
+      sink.text(prefixed(pair, prevTo - prevFrom + 1 + length, subject), subject, text, prevFrom, prevTo, from, to, view, prevFrom, to);
+    }
+    havePrev = true;
+    prevHash = hash;
+    prevFrom = from;
+    prevTo = to;
   }
-  return true;
 }
 
 // Places are objects: only the first few of each token are made.
@@ -106,46 +182,24 @@ function addToken(tokens: Map<string, Place[]>, key: string, view: TextView, fro
   else if (list.length < MAX_PLACES_PER_TOKEN) list.push({ view, from, to });
 }
 
-// Words (folded, prefixed) and adjacent word pairs of one view.
-function viewTokens(view: TextView, prefix: string, tokens: Map<string, Place[]>, counts: { upper: number; lower: number; capsWords: number; longWords: number }): void {
-  const words = wordsOf(view);
-  const folded = foldedText(view);
-  const text = view.text;
-  const n = Math.min(words.count, MAX_WORDS_PER_VIEW);
-  let prev = '';
-  let prevFrom = -1;
-  let prevTo = -1;
-  for (let i = 0; i < n; i++) {
-    const from = words.from[i];
-    const to = words.to[i];
-    counts.upper += words.upper[i];
-    counts.lower += words.lower[i];
-    if (to - from >= 3 && words.upper[i] >= 3 && words.lower[i] === 0) counts.capsWords++;
-    if (to - from >= 3) counts.longWords++;
-    const w = folded.slice(from, to);
-    const next = text[to];
-    const elided = (next === "'" || next === '\u2019') && ELIDED.has(w);
-    if (w.length < 2 || w.length > MAX_TOKEN_CHARS || isDigits(w) || elided) {
-      // An elided article does not break a pair (`offre d’exception` → `offre exception`).
-      if (!elided) prev = '';
-      continue;
-    }
-    addToken(tokens, prefix + w, view, from, to);
-    if (prev && (joins(text, prevTo, from) || isElisionGap(text, folded, prevTo, from))) {
-      addToken(tokens, `${prefix}${prev} ${w}`, view, prevFrom, to);
-    }
-    prev = w;
-    prevFrom = from;
-    prevTo = to;
+// The tokens as strings, for training.
+class StringSink implements TokenSink {
+  readonly tokens = new Map<string, Place[]>();
+  text(_hash: number, subject: boolean, src: string, a1: number, b1: number, a2: number, b2: number, view: TextView, from: number, to: number): void {
+    const key = (subject ? 's:' : '') + foldedSlice(src, a1, b1) + (a2 >= 0 ? ' ' + foldedSlice(src, a2, b2) : '');
+    addToken(this.tokens, key, view, from, to);
+  }
+  other(key: string, view: TextView, from: number, to: number): void {
+    addToken(this.tokens, key, view, from, to);
   }
 }
 
 // `offre d’exception`: a space, an elided word and its apostrophe.
-function isElisionGap(text: string, folded: string, from: number, to: number): boolean {
+function isElisionGap(text: string, from: number, to: number): boolean {
   if (to - from < 3 || to - from > 9) return false;
   const last = text[to - 1];
   if (last !== "'" && last !== '\u2019') return false;
-  const gap = folded.slice(from, to);
+  const gap = foldedSlice(text, from, to);
   const m = /^[ \u00a0]([a-z]{1,7})['\u2019]$/.exec(gap);
   return !!m && ELIDED.has(m[1]) && !text.slice(from, to).includes(BLOCK_BREAK);
 }
@@ -155,7 +209,13 @@ const SYMBOLS: Record<string, string> = { $: 'sym:$', '€': 'sym:€', '£': 's
 
 /** Reads a parsed draft's features; `findings` are the rule findings kept after directives. */
 export function extractFeatures(model: DraftModel, findings: readonly Finding[], featureRules: ReadonlySet<string>): DraftFeatures {
-  const tokens = new Map<string, Place[]>();
+  const sink = new StringSink();
+  const { numeric, rules } = readDraft(model, findings, featureRules, sink);
+  return { tokens: sink.tokens, numeric, rules };
+}
+
+/** Reads a parsed draft, giving its tokens to `sink` in reading order; returns its other features. */
+export function readDraft(model: DraftModel, findings: readonly Finding[], featureRules: ReadonlySet<string>, sink: TokenSink): Omit<DraftFeatures, 'tokens'> {
   const counts = { upper: 0, lower: 0, capsWords: 0, longWords: 0 };
   let textChars = 0;
   let exclamations = 0;
@@ -168,21 +228,32 @@ export function extractFeatures(model: DraftModel, findings: readonly Finding[],
 
   for (const part of model.parts) {
     const view = part.text;
-    viewTokens(view, '', tokens, counts);
+    viewTokens(view, false, sink, counts);
     const text = view.text;
     let symbols = false;
-    // By code unit, the hot loop of a long draft: `!`, money and percent signs, non-blank characters.
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x21) exclamations++;
-      else if (c >= 0x203c) symbols = true;
-      if (c !== 0x21 && c !== 0x20 && c !== 0x0a && c !== 0x2029 && c !== 0xfffc) {
-        textChars++;
-        const sym = c === 0x24 || c === 0x25 || c === 0xa3 || c === 0x20ac ? SYMBOLS[text[i]] : undefined;
-        if (sym) addToken(tokens, sym, view, i, i + 1);
+    // `!`, money and percent signs, non-blank characters. A word (letters and digits) is all
+    // non-blank, has no `!`, money or percent sign, and no emoji starts or ends in it, so only
+    // the characters between words are read one by one: the hot loop of a long draft.
+    const words = wordsOf(view);
+    for (let w = 0, at = 0; w <= words.count; w++) {
+      const end = w < words.count ? words.from[w] : text.length;
+      for (let i = at; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x21) exclamations++;
+        else if (c >= 0x203c && c !== 0xfffc) symbols = true;
+        if (c !== 0x21 && c !== 0x20 && c !== 0x0a && c !== 0x2029 && c !== 0xfffc) {
+          textChars++;
+          const sym = c === 0x24 || c === 0x25 || c === 0xa3 || c === 0x20ac ? SYMBOLS[text[i]] : undefined;
+          if (sym) sink.other(sym, view, i, i + 1);
+        }
+      }
+      if (w < words.count) {
+        textChars += words.to[w] - end;
+        at = words.to[w];
       }
     }
-    // Every emoji has a code unit from U+203C up (see EMOJI_RE): most drafts skip the scan.
+    // Every emoji has a code unit from U+203C up (see EMOJI_RE), never U+FFFC (an image's
+    // place in the text): most drafts skip the scan.
     if (symbols) emoji += findEmoji(text).length;
     for (const link of linksOf(part, model.source)) {
       const scheme = link.parts.scheme;
@@ -196,8 +267,8 @@ export function extractFeatures(model: DraftModel, findings: readonly Finding[],
         const tld = labels[labels.length - 1];
         // The link's text, when it has one, is where a reader sees it.
         const [pv, pf, pt] = link.text ? [link.text.view, link.text.from, link.text.to] : [view, 0, 0];
-        if (/^[a-z]{2,24}$/.test(tld)) addToken(tokens, `tld:${tld}`, pv, pf, pt);
-        addToken(tokens, `host:${labels.slice(-2).join('.')}`, pv, pf, pt);
+        if (/^[a-z]{2,24}$/.test(tld)) sink.other(`tld:${tld}`, pv, pf, pt);
+        sink.other(`host:${labels.slice(-2).join('.')}`, pv, pf, pt);
       }
     }
     if (part.html) {
@@ -212,7 +283,7 @@ export function extractFeatures(model: DraftModel, findings: readonly Finding[],
 
   let subjectExclamation = 0;
   if (model.subject) {
-    viewTokens(model.subject, 's:', tokens, counts);
+    viewTokens(model.subject, true, sink, counts);
     const text = model.subject.text;
     for (let i = 0; i < text.length; i++) if (text[i] === '!') subjectExclamation = 1;
     emoji += findEmoji(text).length;
@@ -235,5 +306,5 @@ export function extractFeatures(model: DraftModel, findings: readonly Finding[],
     emoji: Math.log1p(emoji),
     hiddenChars: Math.log1p(hiddenChars),
   };
-  return { tokens, numeric, rules };
+  return { numeric, rules };
 }

@@ -3,7 +3,12 @@
  * `npm run train` (scripts/train.ts) from the shared corpus and committed as data
  * (model-data.ts). The data is parsed once, on first use.
  */
-import type { DraftFeatures, Place } from './features';
+import type { DraftModel } from '../model';
+import type { Finding } from '../types';
+import type { TextView } from '../text/view';
+import { foldCode } from '../text/normalize';
+import { hashFolded } from '../text/words';
+import { type DraftFeatures, MAX_PLACES_PER_TOKEN, type Place, readDraft, type TokenSink } from './features';
 import { MODEL_JSON } from './model-data';
 
 /** The model as training writes it. */
@@ -95,20 +100,42 @@ export function scoreOf(logit: number, m: ModelData): number {
   return logit >= m.threshold ? Math.max(5, s) : Math.min(4.9, s);
 }
 
-/** Weighs a draft's features with a model. */
+/** A known token of a draft: its weight in the model and its first places. */
+interface KnownToken {
+  id: string;
+  weight: number;
+  places: Place[];
+}
+
+/** Weighs a draft's features with a model (the strings of training; scoreDraft gives the same result). */
 export function scoreFeatures(f: DraftFeatures, m: ModelData = spamModel()): ModelScore {
+  const weights = tokenWeights(m);
+  const known: KnownToken[] = [];
+  for (const [id, places] of f.tokens) {
+    const weight = weights.get(id);
+    if (weight !== undefined) known.push({ id, weight, places });
+  }
+  return weigh(m, known, f.tokens.size, f.rules, f.numeric);
+}
+
+/** Reads and weighs a parsed draft without making a string per word: the same result as scoreFeatures(extractFeatures(…)), to the bit. */
+export function scoreDraft(model: DraftModel, findings: readonly Finding[], featureRules: ReadonlySet<string>, m: ModelData = spamModel()): ModelScore {
+  const sink = new HashSink(tokenTable(m));
+  const { numeric, rules } = readDraft(model, findings, featureRules, sink);
+  return weigh(m, sink.known, sink.count, rules, numeric);
+}
+
+// The sum runs in the order of the draft's tokens (first occurrences), then rules, then measures.
+function weigh(m: ModelData, known: readonly KnownToken[], distinct: number, rules: Map<string, number>, numeric: Record<string, number>): ModelScore {
   const contributions: Contribution[] = [];
   let logit = m.bias;
-  const scale = tokenScale(f.tokens.size);
-  const weights = tokenWeights(m);
-  for (const [token, places] of f.tokens) {
-    const w = weights.get(token);
-    if (w === undefined) continue;
-    const c = w * scale;
+  const scale = tokenScale(distinct);
+  for (const t of known) {
+    const c = t.weight * scale;
     logit += c;
-    contributions.push({ kind: 'word', id: token, weight: c, places });
+    contributions.push({ kind: 'word', id: t.id, weight: c, places: t.places });
   }
-  for (const [id, count] of f.rules) {
+  for (const [id, count] of rules) {
     const w = Object.hasOwn(m.rules, id) ? m.rules[id] : undefined;
     if (w === undefined) continue;
     const c = w * ruleValue(count);
@@ -116,7 +143,7 @@ export function scoreFeatures(f: DraftFeatures, m: ModelData = spamModel()): Mod
     contributions.push({ kind: 'rule', id, weight: c, count });
   }
   for (const [name, [mean, std, w]] of Object.entries(m.numeric)) {
-    const x = f.numeric[name];
+    const x = numeric[name];
     if (x === undefined) continue;
     const c = w * numericValue(x, mean, std);
     logit += c;
@@ -125,4 +152,219 @@ export function scoreFeatures(f: DraftFeatures, m: ModelData = spamModel()): Mod
   contributions.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const spamProbability = sigmoid(m.calibration.a * logit + m.calibration.b);
   return { logit, spamProbability, likelySpam: logit >= m.threshold, score: scoreOf(logit, m), contributions };
+}
+
+// Token flags: in the subject (`s:` in front); a literal string (sym:, tld:, host:), not folded.
+const SUBJECT = 1;
+const LITERAL = 2;
+// A word pair, kept as the indexes of its two words (see HashSink.text).
+const PAIR = 4;
+
+// A token as the sink sees it: `s:` + src[a1, b1) (+ ' ' + src[a2, b2)), folded; its k-th code unit.
+function charOf(flags: number, src: string, a1: number, b1: number, a2: number, k: number): number {
+  if (flags & SUBJECT) {
+    if (k < 2) return k === 0 ? 0x73 : 0x3a; // "s:"
+    k -= 2;
+  }
+  const n1 = b1 - a1;
+  const c = k < n1 ? src.charCodeAt(a1 + k) : k === n1 ? 0x20 : src.charCodeAt(a2 + k - n1 - 1);
+  return flags & LITERAL ? c : foldCode(c);
+}
+
+function lengthOf(flags: number, a1: number, b1: number, a2: number, b2: number): number {
+  return (flags & SUBJECT ? 2 : 0) + b1 - a1 + (a2 >= 0 ? 1 + b2 - a2 : 0);
+}
+
+/** A model's tokens in an open-addressing table keyed by their hash (hashFolded of the token). */
+interface TokenTable {
+  mask: number;
+  /** Slot → token index + 1 (0: empty). */
+  slots: Int32Array;
+  hashes: Int32Array;
+  ids: string[];
+  weights: Float64Array;
+}
+const tables = new WeakMap<ModelData, TokenTable>();
+
+function tokenTable(m: ModelData): TokenTable {
+  let table = tables.get(m);
+  if (table) return table;
+  const ids = [...tokenWeights(m).keys()];
+  let size = 16;
+  while (size < ids.length * 2) size *= 2;
+  table = { mask: size - 1, slots: new Int32Array(size), hashes: new Int32Array(ids.length), ids, weights: new Float64Array(ids.length) };
+  const weights = tokenWeights(m);
+  ids.forEach((id, i) => {
+    const h = hashFolded(id);
+    table!.hashes[i] = h;
+    table!.weights[i] = weights.get(id)!;
+    let slot = h & table!.mask;
+    while (table!.slots[slot] !== 0) slot = (slot + 1) & table!.mask;
+    table!.slots[slot] = i + 1;
+  });
+  tables.set(m, table);
+  return table;
+}
+
+// `s[x, x + n)` and `s[y, y + n)` fold alike.
+function sameIn(s: string, x: number, y: number, n: number): boolean {
+  for (let k = 0; k < n; k++) {
+    const p = s.charCodeAt(x + k);
+    const q = s.charCodeAt(y + k);
+    if (p !== q && foldCode(p) !== foldCode(q)) return false;
+  }
+  return true;
+}
+
+// `s[x, x + n)` and `t[y, y + n)` fold alike.
+function sameAcross(s: string, x: number, t: string, y: number, n: number): boolean {
+  for (let k = 0; k < n; k++) {
+    const p = s.charCodeAt(x + k);
+    const q = t.charCodeAt(y + k);
+    if (p !== q && foldCode(p) !== foldCode(q)) return false;
+  }
+  return true;
+}
+
+/**
+ * Counts a draft's distinct tokens and keeps those the model knows, with their first places,
+ * from hashes alone: a hash match is confirmed character by character, so two tokens that
+ * share a hash stay two tokens, exactly as the strings of extractFeatures would. A word pair
+ * is confirmed by the indexes of its two words, already confirmed: words hold no space, so two
+ * pairs read the same exactly when their first words do and their second words do.
+ */
+class HashSink implements TokenSink {
+  /** Distinct tokens so far. */
+  count = 0;
+  readonly known: KnownToken[] = [];
+  private mask = 255;
+  private slots = new Int32Array(256);
+  // Per distinct token: its hash, its flags (SUBJECT, LITERAL, PAIR), its source text and ranges
+  // (a pair: the indexes of its words), and its index in `known` (−1: unknown to the model), 8
+  // numbers a token.
+  private data = new Int32Array(8 * 128);
+  private srcs: string[] = [];
+  // The indexes of the last two words given (a pair joins them, see TokenSink).
+  private lastWord = -1;
+  private wordBefore = -1;
+
+  constructor(private readonly table: TokenTable) {}
+
+  text(hash: number, subject: boolean, src: string, a1: number, b1: number, a2: number, b2: number, view: TextView, from: number, to: number): void {
+    if (a2 < 0) {
+      this.wordBefore = this.lastWord;
+      this.lastWord = this.add(hash, subject ? SUBJECT : 0, src, a1, b1, -1, -1, view, from, to);
+      return;
+    }
+    const flags = (subject ? SUBJECT : 0) | PAIR;
+    const first = this.wordBefore;
+    const second = this.lastWord;
+    const data = this.data;
+    let slot = hash & this.mask;
+    for (let e = this.slots[slot]; e !== 0; e = this.slots[slot]) {
+      const r = 8 * (e - 1);
+      if (data[r] === hash && data[r + 1] === flags && data[r + 2] === first && data[r + 3] === second) {
+        this.placeAgain(r, view, from, to);
+        return;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    const t = this.lookUp(hash, lengthOf(flags, a1, b1, a2, b2), flags, src, a1, b1, a2);
+    this.insert(slot, hash, flags, first, second, -1, -1, src, t, view, from, to);
+  }
+
+  other(key: string, view: TextView, from: number, to: number): void {
+    this.add(hashFolded(key), LITERAL, key, 0, key.length, -1, -1, view, from, to);
+  }
+
+  // A word or another token (not a pair); returns its index.
+  private add(hash: number, flags: number, src: string, a1: number, b1: number, a2: number, b2: number, view: TextView, from: number, to: number): number {
+    const length = lengthOf(flags, a1, b1, a2, b2);
+    const data = this.data;
+    let slot = hash & this.mask;
+    for (let e = this.slots[slot]; e !== 0; e = this.slots[slot]) {
+      const i = e - 1;
+      const r = 8 * i;
+      if (data[r] === hash && !(data[r + 1] & PAIR) && this.sameAs(i, length, flags, src, a1, b1, a2, b2)) {
+        this.placeAgain(r, view, from, to);
+        return i;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    return this.insert(slot, hash, flags, a1, b1, a2, b2, src, this.lookUp(hash, length, flags, src, a1, b1, a2), view, from, to);
+  }
+
+  // Another place of token r/8, kept if the model knows it and it has few.
+  private placeAgain(r: number, view: TextView, from: number, to: number): void {
+    const k = this.data[r + 6];
+    if (k >= 0 && this.known[k].places.length < MAX_PLACES_PER_TOKEN) this.known[k].places.push({ view, from, to });
+  }
+
+  // A new distinct token at `slot`, with the model's index `t` (−1: unknown); returns its index.
+  private insert(slot: number, hash: number, flags: number, x1: number, y1: number, x2: number, y2: number, src: string, t: number, view: TextView, from: number, to: number): number {
+    const i = this.count++;
+    this.slots[slot] = i + 1;
+    if (8 * this.count > this.data.length) {
+      const bigger = new Int32Array(2 * this.data.length);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    const r = 8 * i;
+    this.data[r] = hash;
+    this.data[r + 1] = flags;
+    this.data[r + 2] = x1;
+    this.data[r + 3] = y1;
+    this.data[r + 4] = x2;
+    this.data[r + 5] = y2;
+    this.data[r + 6] = t >= 0 ? this.known.length : -1;
+    this.srcs.push(src);
+    if (t >= 0) this.known.push({ id: this.table.ids[t], weight: this.table.weights[t], places: [{ view, from, to }] });
+    if (this.count * 2 > this.mask) this.grow();
+    return i;
+  }
+
+  // Token i reads the same as the given one.
+  private sameAs(i: number, length: number, flags: number, src: string, a1: number, b1: number, a2: number, b2: number): boolean {
+    const r = 8 * i;
+    const f = this.data[r + 1];
+    const c1 = this.data[r + 2];
+    const d1 = this.data[r + 3];
+    const c2 = this.data[r + 4];
+    const d2 = this.data[r + 5];
+    if (lengthOf(f, c1, d1, c2, d2) !== length) return false;
+    const other = this.srcs[i];
+    if (f === flags && d1 - c1 === b1 - a1 && c2 < 0 === a2 < 0 && !(flags & LITERAL)) {
+      // The same shape (the common case): compare the words, folding only where they differ as
+      // written; most often both are in the same text.
+      if (other === src) return sameIn(src, c1, a1, b1 - a1) && (a2 < 0 || sameIn(src, c2, a2, b2 - a2));
+      return sameAcross(other, c1, src, a1, b1 - a1) && (a2 < 0 || sameAcross(other, c2, src, a2, b2 - a2));
+    }
+    for (let k = 0; k < length; k++) if (charOf(f, other, c1, d1, c2, k) !== charOf(flags, src, a1, b1, a2, k)) return false;
+    return true;
+  }
+
+  // The model's index of the token, or −1.
+  private lookUp(hash: number, length: number, flags: number, src: string, a1: number, b1: number, a2: number): number {
+    const { mask, slots, hashes, ids } = this.table;
+    for (let slot = hash & mask, e = slots[slot]; e !== 0; slot = (slot + 1) & mask, e = slots[slot]) {
+      const t = e - 1;
+      if (hashes[t] !== hash || ids[t].length !== length) continue;
+      const id = ids[t];
+      let k = 0;
+      while (k < length && id.charCodeAt(k) === charOf(flags, src, a1, b1, a2, k)) k++;
+      if (k === length) return t;
+    }
+    return -1;
+  }
+
+  private grow(): void {
+    const size = 2 * (this.mask + 1);
+    this.mask = size - 1;
+    this.slots = new Int32Array(size);
+    for (let i = 0; i < this.count; i++) {
+      let slot = this.data[8 * i] & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = i + 1;
+    }
+  }
 }

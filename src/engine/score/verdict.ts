@@ -6,8 +6,8 @@
 import type { DraftModel } from '../model';
 import type { Rule } from '../rule';
 import type { Finding, ScoreContributor, BulkRequirement } from '../types';
-import { extractFeatures, isFeatureRule } from './features';
-import { type ModelScore, scoreFeatures } from './model';
+import { isFeatureRule } from './features';
+import { type ModelScore, scoreDraft } from './model';
 
 // The breakdown lists contributions of at least this many log-odds units, at most this many of them.
 const MIN_SHOWN_POINTS = 0.05;
@@ -46,7 +46,7 @@ export interface Verdict {
 /** Scores a linted draft. `ran` holds the rules that ran (turned-off rules are no features). */
 export function verdictOf(model: DraftModel, findings: readonly Finding[], ran: readonly Rule[]): Verdict {
   const featureRules = new Set(ran.filter(isFeatureRule).map((r) => r.id));
-  const raw = scoreFeatures(extractFeatures(model, findings, featureRules));
+  const raw = scoreDraft(model, findings, featureRules);
   const contributors: ScoreContributor[] = [];
   for (const c of raw.contributions) {
     if (contributors.length >= MAX_CONTRIBUTORS) break;

@@ -66,3 +66,13 @@ describe('wordsOf: the fused pass', () => {
     });
   }
 });
+
+describe('fold keeps the length', () => {
+  it('keeps a leading U+FEFF on long texts, where the UTF-16 decoder would take it for a byte order mark', () => {
+    for (const text of ['\uFEFFBonjour ' + 'É'.repeat(400), 'A'.repeat(300) + '\uFEFF' + 'B'.repeat(300), '\uFEFFcourt']) {
+      const folded = fold(text);
+      assert.equal(folded.length, text.length);
+      assert.equal(folded, text.replace(/É/g, 'e').toLowerCase());
+    }
+  });
+});

@@ -21,12 +21,9 @@ class ContentWords {
     const folded = foldedText(view);
     const hashes = words.hashes();
     const { from, to } = words;
-    // The folded text of a view that opens with U+FEFF lacks it (the UTF-16 decoder takes it for
-    // a byte order mark), so its offsets are shifted: such a view's words are folded one by one.
-    const aligned = folded.length === view.text.length;
-    // True when word `i` folds to `w`.
-    const is = aligned ? (i: number, w: string) => w.length === to[i] - from[i] && folded.startsWith(w, from[i]) : (i: number, w: string) => words.foldsTo(i, w);
-    const spelt = aligned ? (i: number) => folded.slice(from[i], to[i]) : (i: number) => words.folded(i);
+    // True when word `i` folds to `w` (the folded text keeps the view's offsets).
+    const is = (i: number, w: string) => w.length === to[i] - from[i] && folded.startsWith(w, from[i]);
+    const spelt = (i: number) => folded.slice(from[i], to[i]);
     for (let i = 0; i < words.count; i++) {
       if (to[i] - from[i] < 3 || !hasLetter(words, i)) continue;
       this.total++;

@@ -58,7 +58,9 @@ export function fold(text: string): string {
 /** The string of a buffer of folded code units (see {@link fold}). */
 export function decodeFolded(out: Uint16Array): string {
   const n = out.length;
-  utf16 ??= new TextDecoder('utf-16le');
+  // ignoreBOM: a U+FEFF at the start of the text (or of a slice) is a character to keep, not a
+  // byte order mark to strip; stripping it would shorten the text and shift every offset after it.
+  utf16 ??= new TextDecoder('utf-16le', { ignoreBOM: true });
   // Decoded in slices: one decode of a buffer over about 2^28 bytes throws. A slice never
   // ends between the two halves of a surrogate pair (folding keeps surrogates as they are).
   if (n <= DECODE_SLICE) return utf16.decode(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));

@@ -46,14 +46,6 @@ export class Words {
   hashes(): Int32Array {
     return this.hashColumn;
   }
-
-  /** True when word `i` folds to `folded` (a word already folded). */
-  foldsTo(i: number, folded: string): boolean {
-    const from = this.from[i];
-    if (this.to[i] - from !== folded.length) return false;
-    for (let k = 0; k < folded.length; k++) if (foldCode(this.source.charCodeAt(from + k)) !== folded.charCodeAt(k)) return false;
-    return true;
-  }
 }
 
 /** A block break (U+2029) stands before the word. */

@@ -21,6 +21,17 @@ describe('text-alternative', () => {
     assert.deepEqual(lint(alt(TEXT)), []);
   });
 
+  // Long bodies are compared on the folded text; one that opens with U+FEFF word by word.
+  for (const [label, lead] of [['long bodies', ''], ['a long text version that opens with U+FEFF', '\uFEFF']]) {
+    it(`accepts ${label} with the same content`, () => {
+      const html = HTML.replace('<body>', `<body>${'<p>Nos ateliers de poterie reprennent.</p>'.repeat(8)}`);
+      const text = `${lead}${'Nos ateliers de poterie reprennent.\n'.repeat(8)}${TEXT}`;
+      assert.ok(text.length > 256);
+      assert.deepEqual(lint(alt(text, html)), []);
+      assert.match(lint(alt(`${lead}${'Votre compte sera suspendu, répondez vite.\n'.repeat(8)}`, html))[0].message, /differs from the HTML/);
+    });
+  }
+
   it('flags a nearly empty text version', () => {
     const text = alt('En ligne');
     const [f] = lint(text, undefined, 'fr');

@@ -3,6 +3,7 @@ import { attr, type HtmlDocument, type HtmlElement } from '../parse/html';
 import { backgroundShorthandColor, parseColor } from './colors';
 import { classesOf, declared, inlineStyle, selectorClasses, stylesheetRules } from './styles';
 import { cssLength } from './values';
+import { isInvisible, wordsOf } from '../text/words';
 
 /** How text is hidden. */
 export type HideKind = 'display' | 'visibility' | 'opacity' | 'font-size' | 'color';
@@ -216,7 +217,8 @@ function compute(doc: HtmlDocument, source: string): Visibility {
   return {
     hiddenBy: (el) => (elements[el.index] === el ? causes[el.index] : undefined),
     blocks: list,
-    visibleChars: countedChars(text) - hiddenChars,
+    // Counted in the pass that finds the text's words.
+    visibleChars: wordsOf(doc.text).visibleChars - hiddenChars,
   };
 }
 
@@ -255,29 +257,10 @@ const WORD = 2;
 const OTHER = 3;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-// Characters that are neither space (zero-width and joiner characters that preheader padding is
-// made of included) nor masked merge tags, counted in one pass without building a string.
-function countedChars(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code > 0x20 && (code < 0x7f || (code !== 0xfffc && !isSpace(code)))) n++;
-  }
-  return n;
-}
-
-// Non-ASCII spaces, zero-width characters and joiners.
-function isSpace(code: number): boolean {
-  return (
-    code === 0xa0 || code === 0xad || code === 0x34f || code === 0x1680 || code === 0x180e || code === 0x2029 || code === 0x2028 ||
-    (code >= 0x2000 && code <= 0x200f) || code === 0x202f || code === 0x205f || code === 0x2060 || code === 0x3000 || code === 0xfeff
-  );
-}
-
 function charKind(code: number): number {
   if (code <= 0x20) return SPACE;
   if (code < 0x7f) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? WORD : OTHER;
   if (code === 0xfffc) return MASK;
-  if (isSpace(code)) return SPACE;
+  if (isInvisible(code)) return SPACE;
   return LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? WORD : OTHER;
 }

@@ -54,7 +54,10 @@ export function parseDeclarations(text: string, offset: (i: number) => number): 
       i = end + 1;
       continue;
     }
-    const property = text.slice(declStart, colon).trim().toLowerCase();
+    // The name ends before the spaces ahead of the colon (it starts on a non-space character).
+    let nameEnd = colon;
+    while (nameEnd > declStart && WS.test(text[nameEnd - 1])) nameEnd--;
+    const property = lowerCase(text.slice(declStart, nameEnd));
     let vs = colon + 1;
     while (vs < end && WS.test(text[vs])) vs++;
     let ve = end;
@@ -83,33 +86,43 @@ export function parseDeclarations(text: string, offset: (i: number) => number): 
 }
 
 
-// Index of the first character for which `stop` is true, outside quotes, comments and (when
-// `nested`) parentheses, or text.length.
-function scan(text: string, from: number, stop: (c: string) => boolean, nested: boolean): number {
+// What a scan stops at: the end of a declaration (`;` or the `}` closing its block), the end of
+// a block (`}`), or the start of a block or the end of a statement at-rule (`{` or `;`).
+const DECLARATION_END = 0;
+const BLOCK_END = 1;
+const BLOCK_START = 2;
+
+// Index of the first stop character, outside quotes, comments and (for the ends) parentheses,
+// or text.length. Character codes, without a call per character: every style attribute is scanned.
+function scan(text: string, from: number, stop: number): number {
+  const nested = stop !== BLOCK_START;
+  const n = text.length;
   let depth = 0;
-  let quote = '';
-  for (let i = from; i < text.length; i++) {
-    const c = text[i];
+  let quote = 0;
+  for (let i = from; i < n; i++) {
+    const c = text.charCodeAt(i);
     if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
+      if (c === 0x5c) i++; // \
+      else if (c === quote) quote = 0;
       continue;
     }
-    if (c === '"' || c === "'") quote = c;
-    else if (nested && c === '(') depth++;
-    else if (nested && c === ')') depth = Math.max(0, depth - 1);
-    else if (c === '/' && text[i + 1] === '*') {
+    if (c === 0x22 || c === 0x27) quote = c;
+    else if (nested && c === 0x28) depth++;
+    else if (nested && c === 0x29) depth = Math.max(0, depth - 1);
+    else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
       const close = text.indexOf('*/', i + 2);
-      if (close < 0) return text.length;
+      if (close < 0) return n;
       i = close + 1;
-    } else if (depth === 0 && stop(c)) return i;
+    } else if (depth === 0) {
+      if (stop === DECLARATION_END ? c === 0x3b || c === 0x7d : stop === BLOCK_END ? c === 0x7d : c === 0x7b || c === 0x3b) return i;
+    }
   }
-  return text.length;
+  return n;
 }
 
 // The end of a declaration (`;`, or the `}` closing its block) or of a block (`}`).
 function scanTo(text: string, from: number, stop: ';' | '}'): number {
-  return scan(text, from, stop === ';' ? (c) => c === ';' || c === '}' : (c) => c === '}', true);
+  return scan(text, from, stop === ';' ? DECLARATION_END : BLOCK_END);
 }
 
 /**
@@ -172,7 +185,7 @@ export function parseStylesheet(text: string, offset: (i: number) => number): Cs
 
 // Where a rule's block opens (`{`) or a statement at-rule ends (`;`).
 function scanBlockStart(text: string, from: number): { stop: number; char: string } {
-  const stop = scan(text, from, (c) => c === '{' || c === ';', false);
+  const stop = scan(text, from, BLOCK_START);
   return { stop, char: text[stop] ?? '' };
 }
 
@@ -191,10 +204,21 @@ const IMPORTANT_RE = /^important$/i;
  */
 function importantSuffix(value: string): number {
   let j = value.length - 9;
-  if (j < 1 || !IMPORTANT_RE.test(value.slice(j))) return -1;
+  const last = value.charCodeAt(value.length - 1);
+  if (j < 1 || (last !== 0x74 && last !== 0x54) || !IMPORTANT_RE.test(value.slice(j))) return -1;
   while (j > 0 && SPACE_RE.test(value[j - 1])) j--;
   if (j === 0 || value[j - 1] !== '!') return -1;
   j--;
   while (j > 0 && SPACE_RE.test(value[j - 1])) j--;
   return j;
+}
+
+// The string lowercased; as is (no copy) when it has no capital or non-ASCII character, as
+// property names nearly always are.
+function lowerCase(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return name.toLowerCase();
+  }
+  return name;
 }

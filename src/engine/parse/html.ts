@@ -77,13 +77,23 @@ export const MAX_HTML_DEPTH = 512;
 // htmlparser2's stack of foreign contents (SVG, MathML) follows these elements.
 const FOREIGN_CONTEXT = new Set(['math', 'svg', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
 
-// The internals of htmlparser2's Parser that flattening touches (checked at run time).
+// The internals of htmlparser2's Parser that flattening and attribute reading touch (checked at run time).
 interface ParserInternals {
   stack: string[];
   foreignContext: boolean[];
   emitOpenTag(name: string): void;
   isVoidElement(name: string): boolean;
+  endIndex: number;
+  attribname: string;
+  attribvalue: string;
+  onattribend(quote: number, endIndex: number): void;
 }
+
+// htmlparser2's QuoteType (Tokenizer.ts), which the bundles cannot import: they alias the
+// package to its Parser module alone.
+const QUOTE_NO_VALUE = 0;
+const QUOTE_SINGLE = 2;
+const QUOTE_DOUBLE = 3;
 
 /** Looks up an attribute by lowercase name. */
 export function attr(el: HtmlElement, name: string): HtmlAttribute | undefined {
@@ -103,6 +113,8 @@ const BLOCK = new Set([
 ]);
 
 const EMPTY: readonly HtmlElement[] = [];
+// The attributes of every element written without any: one array shared, not one per element.
+const NO_ATTRS = Object.freeze([]) as unknown as HtmlAttribute[];
 
 /**
  * Parses HTML once, keeping every position. `mapper` maps offsets in `html` to the draft's
@@ -121,7 +133,7 @@ export function parseHtml(
   const alt = TextView.builder('alt', options);
   const stack: HtmlElement[] = [];
   let invisibleDepth = 0;
-  let pendingAttrs: HtmlAttribute[] = [];
+  let pendingAttrs = NO_ATTRS;
   let preambleEnd = 0;
   let styleStart = -1;
   let flattened: HtmlDocument['flattened'];
@@ -145,6 +157,7 @@ export function parseHtml(
           valueEnd = end;
         }
       }
+      if (pendingAttrs === NO_ATTRS) pendingAttrs = [];
       pendingAttrs.push({
         name,
         value,
@@ -171,7 +184,7 @@ export function parseHtml(
         textEnd: body.offset,
         unclosed: true,
       };
-      pendingAttrs = [];
+      pendingAttrs = NO_ATTRS;
       if (flattenNext) {
         flattenNext = false;
         if (flattened) flattened.count++;
@@ -245,6 +258,16 @@ export function parseHtml(
         flattenNext = true;
       }
       emitOpenTag.call(this, name);
+    };
+  }
+  // htmlparser2 also collects every tag's attributes in a dictionary (`attribs`) that the model
+  // never reads: a property lookup and store per attribute. The end of an attribute reports it
+  // as the Parser does (same arguments), without the dictionary.
+  if (typeof internals.onattribend === 'function' && typeof internals.attribname === 'string' && typeof internals.attribvalue === 'string') {
+    internals.onattribend = function (this: ParserInternals, quote: number, endIndex: number) {
+      this.endIndex = endIndex;
+      handlers.onattribute(this.attribname, this.attribvalue, quote === QUOTE_DOUBLE ? '"' : quote === QUOTE_SINGLE ? "'" : quote === QUOTE_NO_VALUE ? undefined : null);
+      this.attribvalue = '';
     };
   }
   parser.end(html);

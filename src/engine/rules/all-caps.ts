@@ -3,7 +3,7 @@ import type { Edit } from '../types';
 import { defineRule } from '../rule';
 import { textTargets } from '../text/targets';
 import { BLOCK_BREAK, MERGE_TAG_MASK, mergeTagRanges, type TextView } from '../text/view';
-import { type Words, wordsOf } from '../text/words';
+import { GAP_BLOCK_BREAK, GAP_SENTENCE_END, type Words, wordsOf } from '../text/words';
 
 /** Capitals that are names, not shouting; users add their own with `mailproof.acronyms`. */
 export const DEFAULT_ACRONYMS = [
@@ -42,9 +42,18 @@ export const allCaps = defineRule({
       const words = wordsOf(view);
       const n = words.count;
       if (n === 0) continue;
-      const text = view.text;
+      const { from: wordFrom, to: wordTo, upper: wordUpper, lower: wordLower, gapBefore: gaps } = words;
+      // Each word's kind, and the letters and capitals of the words that are not acronyms (part 3).
       const kinds = new Uint8Array(n);
-      for (let i = 0; i < n; i++) kinds[i] = classify(words, i, acronyms);
+      let letters = 0;
+      let capitals = 0;
+      for (let i = 0; i < n; i++) {
+        const k = classify(words, i, acronyms);
+        kinds[i] = k;
+        if (k === ACRONYM) continue;
+        letters += wordUpper[i] + wordLower[i];
+        capitals += wordUpper[i];
+      }
       // An acronym inside a run of capitals is part of the shouting (FREE PDF GUIDE); at its end
       // it is not. Whether the next word with case is in capitals, from one backward pass.
       const upperFollows = new Uint8Array(n);
@@ -63,32 +72,35 @@ export const allCaps = defineRule({
         ctx.report({ start, end, message, suggestions: fix ? [makeSuggestion(ctx.t('fix.sentenceCase'), fix)] : [] });
       };
 
-      // 1. Runs of capitalised words within a block.
+      // 1. Runs of capitalised words within a block: found first (first word, last word, capitalised
+      // words), then reported in order.
+      const minWords = ctx.options.minWords;
+      const runs: number[] = [];
       let runStart = -1;
       let runCount = 0;
       let runEnd = -1;
-      const flushRun = () => {
-        if (runStart >= 0 && runCount >= ctx.options.minWords) report(words.from[runStart], words.to[runEnd], ctx.t('all-caps.run', { count: runCount }));
-        runStart = -1;
-        runCount = 0;
-      };
-      for (let i = 0; i < n; i++) {
-        if (i > 0 && gapHas(text, words.to[i - 1], words.from[i], BLOCK_BREAK_CODE)) flushRun();
-        const k = kinds[i];
+      for (let i = 0; i <= n; i++) {
+        const k = i < n ? kinds[i] : LOWER;
+        if (i === n || (i > 0 && gaps[i] & GAP_BLOCK_BREAK) || k === LOWER) {
+          if (runStart >= 0 && runCount >= minWords) runs.push(runStart, runEnd, runCount);
+          runStart = -1;
+          runCount = 0;
+          if (i === n || k === LOWER) continue;
+        }
         if (k === UPPER || (k === ACRONYM && runStart >= 0 && upperFollows[i])) {
           if (runStart < 0) runStart = i;
           if (k === UPPER) runCount++;
           runEnd = i;
-        } else if (k === LOWER) flushRun();
+        }
       }
-      flushRun();
+      for (let r = 0; r < runs.length; r += 3) report(wordFrom[runs[r]], wordTo[runs[r + 1]], ctx.t('all-caps.run', { count: runs[r + 2] }));
 
       // 2. Whole sentences (or the whole subject) in capitals.
       const runsReported = reported.length;
       let seen = 0;
       let first = 0;
       for (let i = 1; i <= n; i++) {
-        if (i < n && !gapEndsSentence(text, words.to[i - 1], words.from[i])) continue;
+        if (i < n && !(gaps[i] & GAP_SENTENCE_END)) continue;
         const last = i - 1;
         const sentenceStart = first;
         first = i;
@@ -99,12 +111,12 @@ export const allCaps = defineRule({
           if (kinds[w] === LOWER) lower = true;
           else if (kinds[w] === UPPER) {
             upperWords++;
-            upperLetters += words.upper[w];
+            upperLetters += wordUpper[w];
           }
         }
         if (lower || upperWords === 0) continue;
-        const from = words.from[sentenceStart];
-        const to = words.to[last];
+        const from = wordFrom[sentenceStart];
+        const to = wordTo[last];
         while (seen < runsReported && reported[seen][1] <= from) seen++;
         if (seen < runsReported && reported[seen][0] < to) continue;
         const shouting = isSubject ? upperLetters > STANDALONE_ACRONYM_MAX_LETTERS : upperWords >= 2 && upperLetters >= 8;
@@ -113,17 +125,10 @@ export const allCaps = defineRule({
 
       // 3. Share of capitals in a long body.
       if (!isSubject) {
-        let letters = 0;
-        let capitals = 0;
-        for (let i = 0; i < n; i++) {
-          if (kinds[i] === ACRONYM) continue;
-          letters += words.upper[i] + words.lower[i];
-          capitals += words.upper[i];
-        }
         if (letters >= ctx.options.minLettersForRatio && capitals / letters > ctx.options.maxUppercaseRatio) {
           const firstUpper = kinds.indexOf(UPPER);
           const at = firstUpper >= 0 ? firstUpper : 0;
-          const { start, end } = view.sourceRange(words.from[at], words.to[at]);
+          const { start, end } = view.sourceRange(wordFrom[at], wordTo[at]);
           ctx.report({
             start,
             end,
@@ -140,23 +145,6 @@ function classify(words: Words, i: number, acronyms: Set<string>): number {
   if (words.upper[i] < 2) return NEUTRAL;
   if (acronyms.has(words.text(i))) return ACRONYM;
   return UPPER;
-}
-
-const BLOCK_BREAK_CODE = BLOCK_BREAK.charCodeAt(0);
-
-// True when text[from, to) contains the character code (no substring allocated).
-function gapHas(text: string, from: number, to: number, code: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return true;
-  return false;
-}
-
-// Sentence ends: . ! ? … and block breaks.
-function gapEndsSentence(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46 || c === 33 || c === 63 || c === 0x2026 || c === BLOCK_BREAK_CODE) return true;
-  }
-  return false;
 }
 
 // Lowercases a range piece by piece (markup between pieces stays), keeping acronyms and

@@ -47,8 +47,42 @@ function hasBracketAddressTag(text: string): boolean {
 // newsletter with ten patterns when the footer has it.
 const FOOTER_CHARS = 4000;
 
+// Case-insensitive Unicode patterns get no quick scan for their first character from the
+// regex engine: tried at every position of a long text, the streets and the postal boxes took
+// most of the rule's time. They are tried (sticky, so `\b` still sees the character before)
+// only where a match can start: at the first digit of a run of digits (`\b\d`: no boundary
+// between two digits); for a postal box, at a `p` followed by a full stop, a space or an `o`, or
+// at `bo` (no other character case-folds to b, o or p).
+const DIGIT_RUN = /\d+/g;
+const BOX_START = /p[.\so]|bo/gi;
+const STARTS = new Map<RegExp, { sticky: RegExp; starts: RegExp }>([
+  [CONTACT_PATTERNS[0], { sticky: sticky(CONTACT_PATTERNS[0]), starts: DIGIT_RUN }],
+  [CONTACT_PATTERNS[3], { sticky: sticky(CONTACT_PATTERNS[3]), starts: DIGIT_RUN }],
+  [CONTACT_PATTERNS[6], { sticky: sticky(CONTACT_PATTERNS[6]), starts: BOX_START }],
+]);
+
+function sticky(re: RegExp): RegExp {
+  // regex-audit: safe, a sticky copy of a CONTACT_PATTERNS literal, audited above; the flag only anchors it where `starts` points
+  return new RegExp(re.source, `${re.flags}y`);
+}
+
+// `re.test(text)`, trying `re` only at the places `starts` finds.
+function testAt(text: string, sticky: RegExp, starts: RegExp): boolean {
+  starts.lastIndex = 0;
+  for (let m = starts.exec(text); m; m = starts.exec(text)) {
+    sticky.lastIndex = m.index;
+    if (sticky.test(text)) return true;
+  }
+  return false;
+}
+
 function mentionsContact(text: string): boolean {
-  return CONTACT_PATTERNS.some((re) => re.test(text)) || hasBracketAddressTag(text);
+  return (
+    CONTACT_PATTERNS.some((re) => {
+      const at = STARTS.get(re);
+      return at ? testAt(text, at.sticky, at.starts) : re.test(text);
+    }) || hasBracketAddressTag(text)
+  );
 }
 
 function hasContact(part: BodyPart, source: string): boolean {

@@ -1,11 +1,13 @@
 import type { BodyPart } from '../model';
 import { defineRule } from '../rule';
-import { type Words, wordsOf } from '../text/words';
+import type { TextView } from '../text/view';
+import { foldedText, type Words, wordsOf } from '../text/words';
 
 // Words that carry content: three letters or more, not numbers (dates, prices, ids differ
 // freely), compared without case or accents. Runs once per message, over its bodies only.
 // The bodies' word columns (shared with the other rules) are compared by their folded hashes;
-// a folded word is spelt out only once per distinct word, to tell apart words that share a hash.
+// a folded word is read from the folded text (shared with the score) and compared to the words
+// seen with the same hash, to tell apart words that share one.
 const LETTER = /\p{L}/u;
 
 /** The distinct content words of some bodies, by hash, and how many content words they hold. */
@@ -14,23 +16,29 @@ class ContentWords {
   distinct = 0;
   total = 0;
 
-  add(words: Words): void {
+  add(view: TextView): void {
+    const words = wordsOf(view);
+    const folded = foldedText(view);
     const hashes = words.hashes();
+    const { from, to } = words;
+    // True when word `i` folds to `w` (the folded text keeps the view's offsets).
+    const is = (i: number, w: string) => w.length === to[i] - from[i] && folded.startsWith(w, from[i]);
+    const spelt = (i: number) => folded.slice(from[i], to[i]);
     for (let i = 0; i < words.count; i++) {
-      if (words.to[i] - words.from[i] < 3 || !hasLetter(words, i)) continue;
+      if (to[i] - from[i] < 3 || !hasLetter(words, i)) continue;
       this.total++;
       const h = hashes[i];
       const known = this.byHash.get(h);
       if (known === undefined) {
-        this.byHash.set(h, words.folded(i));
+        this.byHash.set(h, spelt(i));
         this.distinct++;
       } else if (typeof known === 'string') {
-        if (!words.foldsTo(i, known)) {
-          this.byHash.set(h, [known, words.folded(i)]);
+        if (!is(i, known)) {
+          this.byHash.set(h, [known, spelt(i)]);
           this.distinct++;
         }
-      } else if (!known.some((w) => words.foldsTo(i, w))) {
-        known.push(words.folded(i));
+      } else if (!known.some((w) => is(i, w))) {
+        known.push(spelt(i));
         this.distinct++;
       }
     }
@@ -52,7 +60,7 @@ function hasLetter(words: Words, i: number): boolean {
 
 function contentWords(parts: BodyPart[]): ContentWords {
   const out = new ContentWords();
-  for (const p of parts) out.add(wordsOf(p.text));
+  for (const p of parts) out.add(p.text);
   return out;
 }
 

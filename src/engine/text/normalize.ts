@@ -20,33 +20,24 @@ function foldChar(code: number): string {
   return out;
 }
 
-// Long texts are folded into a code-unit buffer and decoded once: visible text always holds
-// non-Latin-1 characters (block breaks), and String#toLowerCase is slow on such strings.
-const BUFFER_MIN_LENGTH = 256;
+/**
+ * Texts at least this long are folded into a code-unit buffer and decoded once: visible text
+ * always holds non-Latin-1 characters (block breaks), and String#toLowerCase is slow on such strings.
+ */
+export const FOLD_BUFFER_MIN_LENGTH = 256;
 let utf16: TextDecoder | undefined;
 const DECODE_SLICE = 1 << 24;
 
 /** Lowercases and removes diacritics, character by character, keeping the length. */
 export function fold(text: string): string {
   const n = text.length;
-  if (n >= BUFFER_MIN_LENGTH) {
+  if (n >= FOLD_BUFFER_MIN_LENGTH) {
     const out = new Uint16Array(n);
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       out[i] = c < 0x80 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldCode(c);
     }
-    utf16 ??= new TextDecoder('utf-16le');
-    // Decoded in slices: one decode of a buffer over about 2^28 bytes throws. A slice never
-    // ends between the two halves of a surrogate pair (folding keeps surrogates as they are).
-    if (n <= DECODE_SLICE) return utf16.decode(new Uint8Array(out.buffer));
-    const pieces: string[] = [];
-    for (let from = 0; from < n; ) {
-      let to = Math.min(n, from + DECODE_SLICE);
-      if (to < n && out[to - 1] >= 0xd800 && out[to - 1] <= 0xdbff) to--;
-      pieces.push(utf16.decode(new Uint8Array(out.buffer, from * 2, (to - from) * 2)));
-      from = to;
-    }
-    return pieces.join('');
+    return decodeFolded(out);
   }
   let parts: string[] | undefined;
   let last = 0;
@@ -62,6 +53,25 @@ export function fold(text: string): string {
   if (!parts) return text.toLowerCase();
   parts.push(text.slice(last).toLowerCase());
   return parts.join('');
+}
+
+/** The string of a buffer of folded code units (see {@link fold}). */
+export function decodeFolded(out: Uint16Array): string {
+  const n = out.length;
+  // ignoreBOM: a U+FEFF at the start of the text (or of a slice) is a character to keep, not a
+  // byte order mark to strip; stripping it would shorten the text and shift every offset after it.
+  utf16 ??= new TextDecoder('utf-16le', { ignoreBOM: true });
+  // Decoded in slices: one decode of a buffer over about 2^28 bytes throws. A slice never
+  // ends between the two halves of a surrogate pair (folding keeps surrogates as they are).
+  if (n <= DECODE_SLICE) return utf16.decode(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
+  const pieces: string[] = [];
+  for (let from = 0; from < n; ) {
+    let to = Math.min(n, from + DECODE_SLICE);
+    if (to < n && out[to - 1] >= 0xd800 && out[to - 1] <= 0xdbff) to--;
+    pieces.push(utf16.decode(new Uint8Array(out.buffer, out.byteOffset + from * 2, (to - from) * 2)));
+    from = to;
+  }
+  return pieces.join('');
 }
 
 // Folded code of each BMP character, filled on first use (0: not computed yet).

@@ -58,13 +58,16 @@ export interface Segment {
   textTo: number;
 }
 
-// A run of text that was appended in one piece. When `exact` is true, the run's characters map
-// one to one onto the source; otherwise the whole run maps onto [srcStart, srcEnd).
-interface Run {
-  textStart: number;
-  srcStart: number;
-  srcEnd: number;
-  exact: boolean;
+// Runs of text that were appended in one piece, as columns (no object per run): run `k` starts
+// at text offset `textStart[k]` and comes from the source range [srcStart[k], srcEnd[k]). When
+// `exact[k]` is 1, the run's characters map one to one onto the source; otherwise the whole run
+// maps onto its source range.
+interface Runs {
+  count: number;
+  textStart: Int32Array;
+  srcStart: Int32Array;
+  srcEnd: Int32Array;
+  exact: Uint8Array;
 }
 
 // Template merge tags of the common ESPs: Mailchimp *|X|*, Handlebars/Liquid/Jinja {{ }} {% %},
@@ -116,7 +119,7 @@ export class TextView {
   private constructor(
     /** Decoded text; merge tags masked with U+FFFC, block boundaries as U+2029. */
     readonly text: string,
-    private readonly runs: Run[],
+    private readonly runs: Runs,
     readonly origin: TextOrigin,
     /** False when the source cannot be edited in place (e.g. a base64 MIME part). */
     readonly editable: boolean,
@@ -126,7 +129,7 @@ export class TextView {
 
   /** Source range of the text range `[from, to)`. */
   sourceRange(from: number, to: number): { start: number; end: number } {
-    if (this.runs.length === 0) return { start: 0, end: 0 };
+    if (this.runs.count === 0) return { start: 0, end: 0 };
     const start = this.sourceOffset(from, false);
     const end = to > from ? this.sourceOffset(to - 1, true) : start;
     return { start, end: Math.max(start, end) };
@@ -134,10 +137,11 @@ export class TextView {
 
   // The source position of text offset `i`: where the character starts, or where it ends.
   private sourceOffset(i: number, after: boolean): number {
-    const run = this.runs[this.runIndex(i)];
-    if (!run.exact) return after ? run.srcEnd : run.srcStart;
-    const pos = run.srcStart + (i - run.textStart);
-    return Math.min(after ? pos + 1 : pos, run.srcEnd);
+    const runs = this.runs;
+    const k = this.runIndex(i);
+    if (!runs.exact[k]) return after ? runs.srcEnd[k] : runs.srcStart[k];
+    const pos = runs.srcStart[k] + (i - runs.textStart[k]);
+    return Math.min(after ? pos + 1 : pos, runs.srcEnd[k]);
   }
 
   /**
@@ -147,17 +151,19 @@ export class TextView {
    */
   segments(from: number, to: number): Segment[] {
     const out: Segment[] = [];
-    if (to <= from || this.runs.length === 0) return out;
-    for (let k = this.runIndex(from); k < this.runs.length && this.runs[k].textStart < to; k++) {
-      const run = this.runs[k];
-      const runTextEnd = k + 1 < this.runs.length ? this.runs[k + 1].textStart : this.text.length;
-      if (runTextEnd <= run.textStart) continue;
-      const a = Math.max(from, run.textStart);
+    const runs = this.runs;
+    if (to <= from || runs.count === 0) return out;
+    for (let k = this.runIndex(from); k < runs.count && runs.textStart[k] < to; k++) {
+      const textStart = runs.textStart[k];
+      const runTextEnd = k + 1 < runs.count ? runs.textStart[k + 1] : this.text.length;
+      if (runTextEnd <= textStart) continue;
+      const a = Math.max(from, textStart);
       const b = Math.min(to, runTextEnd);
       if (b <= a) continue;
-      const seg = run.exact
-        ? { start: run.srcStart + (a - run.textStart), end: run.srcStart + (b - run.textStart), textFrom: a, textTo: b }
-        : { start: run.srcStart, end: run.srcEnd, textFrom: a, textTo: b };
+      const srcStart = runs.srcStart[k];
+      const seg = runs.exact[k]
+        ? { start: srcStart + (a - textStart), end: srcStart + (b - textStart), textFrom: a, textTo: b }
+        : { start: srcStart, end: runs.srcEnd[k], textFrom: a, textTo: b };
       if (seg.end <= seg.start) continue;
       const last = out[out.length - 1];
       if (last && last.end === seg.start && last.textTo === seg.textFrom) {
@@ -169,12 +175,12 @@ export class TextView {
   }
 
   private runIndex(i: number): number {
-    const runs = this.runs;
+    const starts = this.runs.textStart;
     let lo = 0;
-    let hi = runs.length - 1;
+    let hi = this.runs.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (runs[mid].textStart <= i) lo = mid;
+      if (starts[mid] <= i) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -203,15 +209,22 @@ export class TextView {
   }
 
   /** @internal */
-  static create(text: string, runs: Run[], origin: TextOrigin, editable: boolean, encode: Encoder): TextView {
+  static create(text: string, runs: Runs, origin: TextOrigin, editable: boolean, encode: Encoder): TextView {
     return new TextView(text, runs, origin, editable, encode);
   }
 }
 
+// Runs a builder has room for before its columns grow (an HTML body has one per piece of text).
+const RUNS_CAPACITY = 64;
+
 /** Accumulates text pieces with their source ranges. */
 export class TextBuilder {
   private parts: string[] = [];
-  private runs: Run[] = [];
+  private runCount = 0;
+  private textStarts = new Int32Array(RUNS_CAPACITY);
+  private srcStarts = new Int32Array(RUNS_CAPACITY);
+  private srcEnds = new Int32Array(RUNS_CAPACITY);
+  private exacts = new Uint8Array(RUNS_CAPACITY);
   private length = 0;
   private lastSrcEnd = 0;
 
@@ -251,25 +264,64 @@ export class TextBuilder {
   }
 
   private addRun(textStart: number, srcStart: number, srcEnd: number, exact: boolean): void {
-    const last = this.runs[this.runs.length - 1];
-    if (exact && last && last.exact && last.srcEnd === srcStart && last.textStart + (last.srcEnd - last.srcStart) === textStart) {
-      last.srcEnd = srcEnd;
+    const last = this.runCount - 1;
+    if (
+      exact &&
+      last >= 0 &&
+      this.exacts[last] === 1 &&
+      this.srcEnds[last] === srcStart &&
+      this.textStarts[last] + (this.srcEnds[last] - this.srcStarts[last]) === textStart
+    ) {
+      this.srcEnds[last] = srcEnd;
     } else {
-      this.runs.push({ textStart, srcStart, srcEnd, exact });
+      this.pushRun(textStart, srcStart, srcEnd, exact);
     }
     this.lastSrcEnd = srcEnd;
+  }
+
+  private pushRun(textStart: number, srcStart: number, srcEnd: number, exact: boolean): void {
+    const k = this.runCount;
+    if (k === this.textStarts.length) {
+      const cap = k * 2;
+      this.textStarts = resized(this.textStarts, cap);
+      this.srcStarts = resized(this.srcStarts, cap);
+      this.srcEnds = resized(this.srcEnds, cap);
+      const e = new Uint8Array(cap);
+      e.set(this.exacts);
+      this.exacts = e;
+    }
+    this.textStarts[k] = textStart;
+    this.srcStarts[k] = srcStart;
+    this.srcEnds[k] = srcEnd;
+    this.exacts[k] = exact ? 1 : 0;
+    this.runCount = k + 1;
   }
 
   /** Marks a block boundary (a new paragraph, cell or line break element). */
   blockBreak(): void {
     if (this.length === 0 || this.parts[this.parts.length - 1] === BLOCK_BREAK) return;
     this.parts.push(BLOCK_BREAK);
-    this.runs.push({ textStart: this.length, srcStart: this.lastSrcEnd, srcEnd: this.lastSrcEnd, exact: false });
+    this.pushRun(this.length, this.lastSrcEnd, this.lastSrcEnd, false);
     this.length += 1;
   }
 
   build(): TextView {
     const text = maskMergeTags(this.parts.join(''));
-    return TextView.create(text, this.runs, this.origin, this.editable, this.encode);
+    // The columns cut to their length: a view is kept as long as its draft's model.
+    const count = this.runCount;
+    const runs: Runs = {
+      count,
+      textStart: this.textStarts.slice(0, count),
+      srcStart: this.srcStarts.slice(0, count),
+      srcEnd: this.srcEnds.slice(0, count),
+      exact: this.exacts.slice(0, count),
+    };
+    return TextView.create(text, runs, this.origin, this.editable, this.encode);
   }
+}
+
+function resized(a: Int32Array<ArrayBuffer>, cap: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
 }

@@ -1,5 +1,5 @@
 import type { TextView } from './view';
-import { fold, foldCode } from './normalize';
+import { decodeFolded, fold, foldCode, FOLD_BUFFER_MIN_LENGTH } from './normalize';
 
 /**
  * The words of a view (runs of letters and digits), stored column-wise so a 1 MB draft does
@@ -7,8 +7,6 @@ import { fold, foldCode } from './normalize';
  * `[from[i], to[i])` in the view's text.
  */
 export class Words {
-  private hashColumn: Int32Array | undefined;
-
   constructor(
     private readonly source: string,
     readonly count: number,
@@ -18,6 +16,17 @@ export class Words {
     readonly upper: Int32Array,
     /** Lowercase letters of each word (letters without case count in neither). */
     readonly lower: Int32Array,
+    private readonly hashColumn: Int32Array,
+    /**
+     * What the characters between word `i - 1` and word `i` hold (for word 0, those before it):
+     * {@link GAP_BLOCK_BREAK} and {@link GAP_SENTENCE_END} bits.
+     */
+    readonly gapBefore: Uint8Array,
+    /**
+     * Characters of the text that show as something: not whitespace (zero-width and joiner
+     * characters that preheader padding is made of included), not a masked merge tag.
+     */
+    readonly visibleChars: number,
   ) {}
 
   /** The word as written. */
@@ -31,32 +40,18 @@ export class Words {
   }
 
   /**
-   * The hash of each folded word (see {@link hashFolded}), computed on the first call in one
-   * pass over the words and shared by every rule that compares words.
+   * The hash of each folded word (see {@link hashFolded}), computed in the pass that finds the
+   * words and shared by every rule that compares words.
    */
   hashes(): Int32Array {
-    if (this.hashColumn) return this.hashColumn;
-    const { source, from, to } = this;
-    const out = new Int32Array(this.count);
-    for (let i = 0; i < this.count; i++) {
-      let h = 0;
-      for (let k = from[i], end = to[i]; k < end; k++) {
-        const c = source.charCodeAt(k);
-        h = (Math.imul(h, 31) + (c < 0x80 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldCode(c))) | 0;
-      }
-      out[i] = h;
-    }
-    return (this.hashColumn = out);
-  }
-
-  /** True when word `i` folds to `folded` (a word already folded). */
-  foldsTo(i: number, folded: string): boolean {
-    const from = this.from[i];
-    if (this.to[i] - from !== folded.length) return false;
-    for (let k = 0; k < folded.length; k++) if (foldCode(this.source.charCodeAt(from + k)) !== folded.charCodeAt(k)) return false;
-    return true;
+    return this.hashColumn;
   }
 }
+
+/** A block break (U+2029) stands before the word. */
+export const GAP_BLOCK_BREAK = 1;
+/** A sentence ends before the word: `.`, `!`, `?`, `…` or a block break. */
+export const GAP_SENTENCE_END = 2;
 
 /** The hash {@link Words.hashes} gives a word whose folded text is `folded`. */
 export function hashFolded(folded: string): number {
@@ -94,58 +89,64 @@ function classOf(cp: number): number {
 
 const cache = new WeakMap<TextView, Words>();
 const foldedCache = new WeakMap<TextView, string>();
+// The folded code units of a long view, from the pass that finds its words, until its folded
+// text is asked for (then decoded once and dropped).
+const foldedCodes = new WeakMap<TextView, Uint16Array>();
 
 /** The view's text case- and accent-folded (same length), computed once and shared by rules. */
 export function foldedText(view: TextView): string {
   let f = foldedCache.get(view);
-  if (f === undefined) foldedCache.set(view, (f = fold(view.text)));
+  if (f !== undefined) return f;
+  if (view.text.length >= FOLD_BUFFER_MIN_LENGTH) {
+    wordsOf(view);
+    const codes = foldedCodes.get(view)!;
+    foldedCodes.delete(view);
+    f = decodeFolded(codes);
+  } else f = fold(view.text);
+  foldedCache.set(view, f);
   return f;
 }
-/** Words of a view, computed once in a single pass and shared by every rule. */
+
+/**
+ * Words of a view, computed once and shared by every rule. The same pass over the characters
+ * folds them (for {@link foldedText}), hashes the folded words and counts the visible characters.
+ */
 export function wordsOf(view: TextView): Words {
   let words = cache.get(view);
   if (words) return words;
   const text = view.text;
   const n = text.length;
-  // Prose has a word every six characters or so; the arrays grow when a text has more.
-  let cap = (n >> 3) + 16;
+  // Long texts are folded into a code-unit buffer, as `fold` does (kept unless already folded).
+  const folded = new Uint16Array(n);
+  // Prose has a word every six characters or so; the columns grow when a text has more. Plain
+  // locals, not captured by a closure, so the loop keeps them in registers.
+  let cap = ((n / 5) | 0) + 16;
   let from = new Int32Array(cap);
   let to = new Int32Array(cap);
   let up = new Int32Array(cap);
   let low = new Int32Array(cap);
-  const grow = () => {
-    cap *= 2;
-    const bigger = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    from = bigger(from);
-    to = bigger(to);
-    up = bigger(up);
-    low = bigger(low);
-  };
+  let hash = new Int32Array(cap);
+  let gaps = new Uint8Array(cap);
   let count = 0;
   let start = -1;
   let upper = 0;
   let lower = 0;
-  // Closes the word that started at `start`.
-  const end = (at: number) => {
-    if (count === cap) grow();
-    from[count] = start;
-    to[count] = at;
-    up[count] = upper;
-    low[count] = lower;
-    count++;
-    start = -1;
-  };
+  let h = 0;
+  let visible = 0;
+  let gap = 0;
   for (let i = 0; i < n; i++) {
     let cp = text.charCodeAt(i);
     let width = 1;
     let cls: number;
+    // The folded code unit (see `fold`) and the hash step of a word character.
+    let f: number;
     if (cp < 128) {
       cls = cp >= 97 && cp <= 122 ? LOWER : cp >= 65 && cp <= 90 ? UPPER : cp >= 48 && cp <= 57 ? CASELESS : OTHER;
+      f = cls === UPPER ? cp + 32 : cp;
+      if (cp > 0x20) visible++;
     } else {
+      f = foldCode(cp);
+      if (cp !== 0xfffc && !isInvisible(cp)) visible++;
       if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
         const lo = text.charCodeAt(i + 1);
         if (lo >= 0xdc00 && lo <= 0xdfff) {
@@ -155,21 +156,80 @@ export function wordsOf(view: TextView): Words {
       }
       cls = classOf(cp);
     }
+    folded[i] = f;
     if (cls === OTHER) {
-      if (start >= 0) end(i);
+      if (start >= 0) {
+        // The word that started at `start` ends here (its slot was made when it started).
+        from[count] = start;
+        to[count] = i;
+        up[count] = upper;
+        low[count] = lower;
+        hash[count] = h;
+        count++;
+        start = -1;
+      }
+      if (cp === 0x2029) gap |= GAP_BLOCK_BREAK | GAP_SENTENCE_END;
+      else if (cp === 46 || cp === 33 || cp === 63 || cp === 0x2026) gap |= GAP_SENTENCE_END;
     } else {
       if (start < 0) {
         start = i;
         upper = 0;
         lower = 0;
+        h = 0;
+        if (count === cap) {
+          cap *= 2;
+          from = grown(from, cap);
+          to = grown(to, cap);
+          up = grown(up, cap);
+          low = grown(low, cap);
+          hash = grown(hash, cap);
+          const g = new Uint8Array(cap);
+          g.set(gaps);
+          gaps = g;
+        }
+        gaps[count] = gap;
+        gap = 0;
       }
       if (cls === UPPER) upper++;
       else if (cls === LOWER) lower++;
+      h = (Math.imul(h, 31) + f) | 0;
     }
-    i += width - 1;
+    if (width === 2) {
+      // The low surrogate: folded as itself, counted as a visible character.
+      i++;
+      const g = foldCode(text.charCodeAt(i));
+      folded[i] = g;
+      visible++;
+      if (cls !== OTHER) h = (Math.imul(h, 31) + g) | 0;
+    }
   }
-  if (start >= 0) end(n);
-  words = new Words(text, count, from, to, up, low);
+  if (start >= 0) {
+    from[count] = start;
+    to[count] = n;
+    up[count] = upper;
+    low[count] = lower;
+    hash[count] = h;
+    count++;
+  }
+  if (n >= FOLD_BUFFER_MIN_LENGTH && !foldedCache.has(view)) foldedCodes.set(view, folded);
+  words = new Words(text, count, from, to, up, low, hash, gaps, visible);
   cache.set(view, words);
   return words;
+}
+
+function grown(a: Int32Array<ArrayBuffer>, cap: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Characters above ASCII that show nothing: non-ASCII spaces, zero-width characters and
+ * joiners, the soft hyphen, block breaks.
+ */
+export function isInvisible(code: number): boolean {
+  return (
+    code === 0xa0 || code === 0xad || code === 0x34f || code === 0x1680 || code === 0x180e || code === 0x2029 || code === 0x2028 ||
+    (code >= 0x2000 && code <= 0x200f) || code === 0x202f || code === 0x205f || code === 0x2060 || code === 0x3000 || code === 0xfeff
+  );
 }

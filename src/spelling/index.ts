@@ -57,8 +57,9 @@ function readDictionary(file: string): Buffer {
 let loading: Promise<LoadedSpeller> | undefined;
 
 /**
- * Loads Hunspell and both dictionaries once per process (about 0.2 s and 60 MB); later calls
- * share the same instance.
+ * Loads Hunspell once per process (later calls share the same instance). Each language's
+ * dictionaries are read the first time a word of that language is checked (French about
+ * 0.2 s and 40 MB, English less), so a run on English drafts never pays for French.
  */
 export function loadSpeller(): Promise<LoadedSpeller> {
   loading ??= load().catch((e) => {
@@ -73,18 +74,38 @@ async function load(): Promise<LoadedSpeller> {
   const factory = await loadModule();
   const loadMs: Record<string, number> = { wasm: performance.now() - t0 };
   const instances = new Map<DictionaryId, ReturnType<typeof factory.create>>();
+  // Where each dictionary is, found now: a language whose files are missing is not offered.
+  const files = new Map<DictionaryId, { aff: string; dic: string }>();
   for (const lang of Object.keys(DICTIONARY_PACKAGES) as DictionaryId[]) {
-    const t = performance.now();
-    const files = dictionaryFiles(lang);
-    const aff = factory.mountBuffer(readDictionary(files.aff), `${lang}.aff`);
-    const dic = factory.mountBuffer(readDictionary(files.dic), `${lang}.dic`);
-    instances.set(lang, factory.create(aff, dic));
-    // The dictionary now lives in the WebAssembly heap: drop the mounted copies.
-    factory.unmount(aff);
-    factory.unmount(dic);
-    loadMs[lang] = performance.now() - t;
+    try {
+      files.set(lang, dictionaryFiles(lang));
+    } catch {
+      // Not installed: `has` says so, and the rule checks nothing in that language.
+    }
   }
-  const of = (lang: SpellLanguage) => DICTIONARIES_OF[lang].map((d) => instances.get(d)).filter((h) => h !== undefined);
+  const mount = (lang: DictionaryId) => {
+    const found = files.get(lang);
+    if (!found) return undefined;
+    files.delete(lang);
+    const t = performance.now();
+    try {
+      const aff = factory.mountBuffer(readDictionary(found.aff), `${lang}.aff`);
+      const dic = factory.mountBuffer(readDictionary(found.dic), `${lang}.dic`);
+      const instance = factory.create(aff, dic);
+      // The dictionary now lives in the WebAssembly heap: drop the mounted copies.
+      factory.unmount(aff);
+      factory.unmount(dic);
+      instances.set(lang, instance);
+      loadMs[lang] = performance.now() - t;
+      return instance;
+    } catch {
+      // An unreadable dictionary: the language is no longer offered (`has` turns false), the
+      // lint goes on without it.
+      return undefined;
+    }
+  };
+  const available = (lang: SpellLanguage) => DICTIONARIES_OF[lang].some((d) => instances.has(d) || files.has(d));
+  const of = (lang: SpellLanguage) => DICTIONARIES_OF[lang].map((d) => instances.get(d) ?? mount(d)).filter((h) => h !== undefined);
   // French words in context, for real-word slips; built on first use (a few milliseconds).
   let context: ContextModel | undefined;
   return {
@@ -92,9 +113,9 @@ async function load(): Promise<LoadedSpeller> {
       context ??= new ContextModel(FR_CONTEXT);
       return { fr: context };
     },
-    languages: (['fr', 'en'] as const).filter((l) => of(l).length > 0),
+    languages: (['fr', 'en'] as const).filter(available),
     loadMs,
-    has: (lang) => of(lang).length > 0,
+    has: available,
     check(word, lang) {
       const hs = of(lang);
       return hs.length === 0 || hs.some((h) => h.spell(word));

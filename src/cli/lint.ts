@@ -2,18 +2,16 @@ import { readFileSync } from 'node:fs';
 import { type MailproofConfig, validateConfig } from '../engine/config';
 import { translate } from '../engine/i18n';
 import { fixAllText, type FixType } from '../engine/fix';
-import { detectKind, lint } from '../engine/lint';
+import { detectKind, lint, type LintOptions, type LintRun } from '../engine/lint';
 import { resolveRule } from '../engine/config';
 import { spelling } from '../engine/rules/spelling';
 import type { Speller } from '../engine/spelling/speller';
 import { grammar as grammarRule } from '../engine/rules/grammar';
-import { buildModel } from '../engine/parse/index';
 import type { GrammarResults } from '../engine/grammar/paragraphs';
-import { startGrammalecte } from '../grammar/grammalecte';
-import { checkGrammar, type GrammarBackend } from '../grammar/index';
-import { languageToolBackend, parseLanguageToolUrl } from '../grammar/languagetool';
+import { GrammarCheckers, type GrammarLint } from '../grammar/index';
+import { parseLanguageToolUrl } from '../grammar/languagetool';
 import { rules } from '../engine/rules/index';
-import type { Locale, Severity } from '../engine/types';
+import type { DraftKind, Locale, Severity } from '../engine/types';
 import { DEFAULT_MAX_FILE_BYTES, type DraftFile, expandPaths, type ReadFailure, readDraft, writeDraftAtomically } from './files';
 import { findConfig } from '../node/configFile';
 import { formatJson } from './formatters/json';
@@ -81,40 +79,29 @@ function spellerLoader(io: Io, locale: Locale): (config: MailproofConfig | undef
 }
 
 /**
- * Grammar checkers for the drafts whose configuration keeps the grammar rule on: Grammalecte
- * when installed, and the LanguageTool server in `MAILPROOF_LANGUAGETOOL_URL` when set.
- * Started once, on the first such draft; `close` ends the Grammalecte process.
+ * Grammar for the drafts whose configuration keeps the grammar rule on: Grammalecte when
+ * installed (started on the first French paragraph), and the LanguageTool server in
+ * `MAILPROOF_LANGUAGETOOL_URL` when set (a bad URL is said once, at the first such draft).
+ * `close` ends the Grammalecte process.
  */
 function grammarLoader(io: Io, locale: Locale, env: NodeJS.ProcessEnv) {
-  let backends: Promise<GrammarBackend[]> | undefined;
-  const start = async (): Promise<GrammarBackend[]> => {
-    const out: GrammarBackend[] = [];
-    const lt = env.MAILPROOF_LANGUAGETOOL_URL;
-    if (lt) {
-      const parsed = parseLanguageToolUrl(lt);
-      if ('url' in parsed) out.push(languageToolBackend(parsed.url));
-      else io.err(`mailproof: ${cliText(locale, 'grammarUnavailable', { reason: parsed.error })}\n`);
-    }
-    const g = await startGrammalecte().catch(() => undefined);
-    if (g) out.push(g);
-    return out;
-  };
+  const checkers = new GrammarCheckers();
+  const lt = env.MAILPROOF_LANGUAGETOOL_URL ? parseLanguageToolUrl(env.MAILPROOF_LANGUAGETOOL_URL) : undefined;
+  let ltReported = false;
+  const say = (reason: string) => io.err(`mailproof: ${cliText(locale, 'grammarUnavailable', { reason })}\n`);
   return {
-    async resultsFor(text: string, path: string, config: MailproofConfig | undefined): Promise<GrammarResults | undefined> {
-      if (resolveRule(grammarRule, config).severity === 'off') return undefined;
-      const list = await (backends ??= start());
-      if (list.length === 0) return undefined;
-      try {
-        const model = buildModel(text, detectKind(path, text));
-        return await checkGrammar(model, list, config?.language === 'fr' || config?.language === 'en' ? config.language : undefined);
-      } catch (e) {
-        io.err(`mailproof: ${cliText(locale, 'grammarUnavailable', { reason: (e as Error)?.message ?? String(e) })}\n`);
-        return undefined;
+    on: (config: MailproofConfig | undefined) => resolveRule(grammarRule, config).severity !== 'off',
+    /** The draft's lint with its grammar results (see {@link GrammarCheckers.lint}). */
+    async lint(text: string, kind: DraftKind, config: MailproofConfig | undefined, lintWith: (grammar: GrammarResults | undefined) => LintRun): Promise<GrammarLint<LintRun>> {
+      if (lt && 'error' in lt && !ltReported) {
+        ltReported = true;
+        say(lt.error);
       }
+      const checked = await checkers.lint(text, kind, config, lt && 'url' in lt ? lt.url : undefined, lintWith);
+      if (checked.error !== undefined) say(checked.error);
+      return checked;
     },
-    async close() {
-      for (const b of backends ? await backends : []) b.close();
-    },
+    close: () => checkers.close(),
   };
 }
 
@@ -225,12 +212,15 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
     // checks them: the language checks run on every core too.
     // Loaded only here: worker_threads costs a one-file run start-up time for nothing.
     return import('../node/lintPool')
-      .then(({ LintPool }) => lintInWorkers(cmd, io, files, new LintPool(workerScript, workers), fixTypes, prepare, finish))
+      .then(({ LintPool }) => lintInWorkers(cmd, io, files, new LintPool(workerScript, workers, false, LINTS_IN_FLIGHT_PER_WORKER), fixTypes, prepare, finish))
       .then(report);
   }
 
   if (!languageChecks) {
-    for (const path of files) lintOne(path, undefined, undefined);
+    for (const path of files) {
+      const prepared = prepare(path, io.err);
+      if (prepared) lintOne(prepared, (options) => lint(prepared.draft.text, options));
+    }
     return report();
   }
   const spellerFor = spellerLoader(io, locale);
@@ -240,9 +230,15 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
       for (const path of files) {
         const prepared = prepare(path, io.err);
         if (!prepared) continue;
-        const speller = await spellerFor(prepared.config);
+        const { draft, config } = prepared;
+        const speller = await spellerFor(config);
+        if (!grammar.on(config)) {
+          lintOne(prepared, (options) => lint(draft.text, { ...options, speller }));
+          continue;
+        }
         // Grammar results are per paragraph text: a re-lint after fixes keeps those of the paragraphs left unchanged.
-        lintOne(path, speller, await grammar.resultsFor(prepared.draft.text, path, prepared.config), prepared);
+        const checked = await grammar.lint(draft.text, detectKind(path, draft.text), config, (g) => lint(draft.text, { ...baseOptions(prepared), speller, grammar: g }));
+        lintOne(prepared, () => checked.run, { speller, grammar: checked.grammar });
       }
     } finally {
       await grammar.close();
@@ -250,12 +246,15 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
     return report();
   })();
 
-  function lintOne(path: string, speller: Speller | undefined, grammarResults: GrammarResults | undefined, ready?: Prepared) {
-    const prepared = ready ?? prepare(path, io.err);
-    if (!prepared) return;
-    const { draft, config } = prepared;
-    const options = { fileName: path, config, locale, resources: fileResources, speller, grammar: grammarResults };
-    const run = lint(draft.text, options);
+  function baseOptions({ draft, config }: Prepared): LintOptions {
+    return { fileName: draft.path, config, locale, resources: fileResources };
+  }
+
+  /** Lints a prepared draft (its first run from `first`), applies its fixes if asked and keeps the result. */
+  function lintOne(prepared: Prepared, first: (options: LintOptions) => LintRun, extra?: Partial<LintOptions>) {
+    const { draft } = prepared;
+    const options = { ...baseOptions(prepared), ...extra };
+    const run = first(options);
     let fixed: { count: number; text: string; run: Linted } | undefined;
     if (cmd.fix || cmd.fixDryRun) {
       const f = fixAllText(draft.text, run, (t) => lint(t, options), fixTypes);
@@ -270,8 +269,11 @@ type Linted = Pick<FileResult, 'kind' | 'score' | 'findings' | 'lines'> & FileRe
 
 // Below this many files, starting workers (about 50 ms each) costs more than it saves.
 const MIN_FILES_PER_WORKER = 32;
+// Lints handed to a worker at once: the next waits in the worker, not for this thread to answer
+// the last (measured: with one at a time, each worker sat idle a third of the run).
+const LINTS_IN_FLIGHT_PER_WORKER = 3;
 // Drafts read ahead of the workers: enough to keep them busy, few enough to bound memory.
-const READ_AHEAD_PER_WORKER = 4;
+const READ_AHEAD_PER_WORKER = 8;
 
 /**
  * How many lint workers to use for `files` files: none (lint in this thread) for a few files or

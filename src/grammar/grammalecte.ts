@@ -57,9 +57,20 @@ export function findGrammalecte(): string | undefined {
   return undefined;
 }
 
-/** Starts Grammalecte; undefined when it is not installed or does not start. */
-export async function startGrammalecte(python = findGrammalecte()): Promise<GrammarBackend | undefined> {
-  if (!python) return undefined;
+/**
+ * Starts Grammalecte; undefined when it is not installed or does not start. Without `python`,
+ * the driver itself tries each interpreter in turn (no separate `import grammalecte` probe,
+ * which cost a blocking Python start of its own).
+ */
+export async function startGrammalecte(python?: string): Promise<GrammarBackend | undefined> {
+  for (const p of python === undefined ? PYTHONS : [python]) {
+    const backend = await startDriver(p);
+    if (backend) return backend;
+  }
+  return undefined;
+}
+
+async function startDriver(python: string): Promise<GrammarBackend | undefined> {
   const child: ChildProcessWithoutNullStreams = spawn(python, ['-c', DRIVER], { stdio: ['pipe', 'pipe', 'pipe'] });
   const lines = createInterface({ input: child.stdout });
   const waiting = new Map<number, { resolve(r: GrammarIssue[][]): void; reject(e: Error): void; timer: NodeJS.Timeout }>();
@@ -80,6 +91,8 @@ export async function startGrammalecte(python = findGrammalecte()): Promise<Gram
   const ready = new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => resolve(false), START_TIMEOUT_MS);
     child.once('exit', () => resolve(false));
+    // Not installed at this path (ENOENT): no 'exit' may follow.
+    child.once('error', () => resolve(false));
     lines.on('line', (line) => {
       let msg: { ready?: boolean; id?: number; results?: GrammarIssue[][]; error?: string };
       try {

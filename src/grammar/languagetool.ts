@@ -12,6 +12,8 @@ const REQUEST_TIMEOUT_MS = 10_000;
 // A server's answer larger than this is not a list of matches for one paragraph.
 const MAX_ANSWER_BYTES = 2 * 1024 * 1024;
 const LANGUAGE_CODES: Record<string, string> = { fr: 'fr', en: 'en-US' };
+/** The languages Mailproof asks a LanguageTool server about. */
+export const LANGUAGE_TOOL_LANGUAGES = ['fr', 'en'] as const;
 
 interface LtMatch {
   message?: unknown;
@@ -74,7 +76,7 @@ export function languageToolBackend(baseUrl: string): GrammarBackend {
   }
   return {
     name: 'LanguageTool',
-    languages: ['fr', 'en'],
+    languages: LANGUAGE_TOOL_LANGUAGES,
     async check(requests) {
       const out: GrammarIssue[][] = [];
       // One at a time: a self-hosted server is often small.

@@ -11,13 +11,20 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  job?: Job;
+  /** The lints sent to this worker and not answered yet, by id. */
+  jobs: Map<number, Job>;
 }
 
 /**
  * Lint workers (dist/lintWorker.js), started on demand up to `size`, each running one lint at
- * a time; requests wait in a queue in the order they came. A worker that dies fails its lint
+ * a time; requests wait in a queue in the order they came. A worker that dies fails its lints
  * and is replaced by the next request.
+ *
+ * With `depth` above 1, a worker is sent up to that many lints at once: the next one waits in
+ * its own message queue, so that it starts as soon as the last ends, without a round trip
+ * through this thread (which, on a busy machine, waits for a core before it can hand out the
+ * next lint). A queued request can then no longer be replaced (see {@link lint}): an editor
+ * keeps the default of 1.
  */
 export class LintPool {
   private readonly slots: Slot[] = [];
@@ -30,6 +37,8 @@ export class LintPool {
     readonly size: number,
     /** Let the process exit while workers idle (an editor keeps one for the next lint). */
     private readonly unref = false,
+    /** Lints sent to a worker at once. */
+    private readonly depth = 1,
   ) {}
 
   /**
@@ -58,27 +67,34 @@ export class LintPool {
 
   private pump(): void {
     while (this.queue.length) {
-      let slot = this.slots.find((s) => !s.job);
-      if (!slot) {
-        if (this.slots.length >= this.size) return;
-        slot = this.spawn();
-      }
+      const slot = this.nextSlot();
+      if (!slot) return;
       const job = this.queue.shift()!;
-      slot.job = job;
+      slot.jobs.set(job.id, job);
       if (this.unref) slot.worker.ref();
       slot.worker.postMessage({ id: job.id, request: job.request } satisfies WorkerMessage);
     }
   }
 
+  // An idle worker, else a new one, else the least busy worker with room for one more lint.
+  private nextSlot(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const s of this.slots) {
+      if (s.jobs.size === 0) return s;
+      if (s.jobs.size < this.depth && (!best || s.jobs.size < best.jobs.size)) best = s;
+    }
+    return this.slots.length < this.size ? this.spawn() : best;
+  }
+
   private spawn(): Slot {
     const worker = new Worker(this.script);
-    const slot: Slot = { worker };
+    const slot: Slot = { worker, jobs: new Map() };
     if (this.unref) worker.unref();
     worker.on('message', (reply: WorkerReply) => {
-      const job = slot.job;
-      if (!job || job.id !== reply.id) return;
-      slot.job = undefined;
-      if (this.unref) worker.unref();
+      const job = slot.jobs.get(reply.id);
+      if (!job) return;
+      slot.jobs.delete(reply.id);
+      if (this.unref && slot.jobs.size === 0) worker.unref();
       if ('error' in reply) job.reject(new Error(reply.error));
       else job.resolve(reply.response);
       this.pump();
@@ -87,8 +103,8 @@ export class LintPool {
       const i = this.slots.indexOf(slot);
       if (i < 0) return;
       this.slots.splice(i, 1);
-      slot.job?.reject(e);
-      slot.job = undefined;
+      for (const job of slot.jobs.values()) job.reject(e);
+      slot.jobs.clear();
       if (!this.closed) this.pump();
     };
     worker.on('error', fail);

@@ -3,21 +3,17 @@
 // (one copy of the engine in the package): its requests carry a `type`.
 import { parentPort } from 'node:worker_threads';
 import type { GrammarResults } from '../engine/grammar/paragraphs';
-import { detectKind } from '../engine/lint';
-import { buildModel } from '../engine/parse/index';
+import { detectKind, lint, type LintRun } from '../engine/lint';
 import type { Speller } from '../engine/spelling/speller';
-import { startGrammalecte } from '../grammar/grammalecte';
-import { checkGrammar, type GrammarBackend } from '../grammar/index';
-import { languageToolBackend } from '../grammar/languagetool';
+import { GrammarCheckers } from '../grammar/index';
 import type { LintRequest, LintResponse, WorkerMessage, WorkerReply } from './lintProtocol';
-import { serveLint } from './lintService';
+import { lintOptions, serveLint } from './lintService';
 import type { SpellRequest } from './spellService';
 
 const port = parentPort;
 // The CLI pool's language checks, started by each worker on its first draft that asks for them.
 let speller: Promise<Speller> | undefined;
-let grammalecte: Promise<GrammarBackend | undefined> | undefined;
-const languageTool = new Map<string, GrammarBackend>();
+const grammarCheckers = new GrammarCheckers();
 
 if (port) {
   port.on('message', (msg: WorkerMessage | SpellRequest) => {
@@ -38,9 +34,9 @@ if (port) {
   });
 }
 
-function answer(id: number, request: LintRequest, spell?: Speller, grammar?: GrammarResults, extra?: Partial<LintResponse>): WorkerReply {
+function answer(id: number, request: LintRequest, spell?: Speller, grammar?: GrammarResults, extra?: Partial<LintResponse>, first?: LintRun): WorkerReply {
   try {
-    return { id, response: { ...serveLint(request, spell, grammar), ...extra } };
+    return { id, response: { ...serveLint(request, spell, grammar, first), ...extra } };
   } catch (e) {
     return { id, error: (e as Error)?.stack ?? String(e) };
   }
@@ -50,6 +46,8 @@ function answer(id: number, request: LintRequest, spell?: Speller, grammar?: Gra
 async function withLanguageChecks(id: number, request: LintRequest): Promise<WorkerReply> {
   const extra: Partial<LintResponse> = {};
   let spell: Speller | undefined;
+  // Python loads Grammalecte's rules on another core while Hunspell loads here.
+  if (request.options.grammar) grammarCheckers.prestart();
   if (request.options.spelling) {
     speller ??= import('../spelling/index').then((m) => m.loadSpeller());
     spell = await speller.catch((e: unknown) => {
@@ -57,28 +55,14 @@ async function withLanguageChecks(id: number, request: LintRequest): Promise<Wor
       return undefined;
     });
   }
-  let grammar: GrammarResults | undefined;
-  const wanted = request.options.grammar;
-  if (wanted) {
-    const backends: GrammarBackend[] = [];
-    const url = wanted.languageToolUrl;
-    if (url !== undefined) {
-      if (!languageTool.has(url)) languageTool.set(url, languageToolBackend(url));
-      backends.push(languageTool.get(url)!);
-    }
-    // Like the CLI's own thread: Grammalecte when it starts, and silently none otherwise.
-    grammalecte ??= startGrammalecte().catch(() => undefined);
-    const g = await grammalecte;
-    if (g) backends.push(g);
-    if (backends.length) {
-      try {
-        const { text, options } = request;
-        const language = options.config?.language;
-        grammar = await checkGrammar(buildModel(text, options.kind ?? detectKind(options.fileName, text)), backends, language === 'fr' || language === 'en' ? language : undefined);
-      } catch (e) {
-        extra.grammarUnavailable = (e as Error)?.message ?? String(e);
-      }
-    }
+  if (!request.options.grammar) return answer(id, request, spell, undefined, extra);
+  try {
+    const { text, options } = request;
+    const kind = options.kind ?? detectKind(options.fileName, text);
+    const checked = await grammarCheckers.lint(text, kind, options.config, options.grammar?.languageToolUrl, (grammar) => lint(text, lintOptions(request, spell, grammar)));
+    if (checked.error !== undefined) extra.grammarUnavailable = checked.error;
+    return answer(id, request, spell, checked.grammar, extra, checked.run);
+  } catch (e) {
+    return { id, error: (e as Error)?.stack ?? String(e) };
   }
-  return answer(id, request, spell, grammar, extra);
 }

@@ -55,6 +55,24 @@ describe('lint worker', { skip: !existsSync(script) && 'dist/lintWorker.js is mi
     assert.ok(fixed > 3, `${fixed} fixtures were fixed`);
   });
 
+  it('answers lints sent several at a time to each worker (the CLI pool), each with its own answer', async () => {
+    const deep = new LintPool(script, 2, false, 3);
+    try {
+      const files = drafts();
+      // French drafts wait for Grammalecte in the worker while the next lints run: answers may come out of order.
+      const requests: LintRequest[] = files.map((path, i) => ({ text: readFileSync(path, 'utf8'), options: { fileName: path, localFiles: true, spelling: i % 4 === 0, grammar: i % 3 === 0 ? {} : undefined } }));
+      const answers = await Promise.all(requests.map((r) => deep.lint(r)));
+      const speller = await loadSpeller();
+      answers.forEach((a, i) => {
+        const here = serveLint({ ...requests[i], options: { ...requests[i].options, grammar: undefined } }, speller);
+        const rules = (r: typeof a) => r!.snapshot.findings.filter((f) => f.ruleId !== 'grammar').map((f) => `${f.ruleId} ${f.start}`);
+        assert.deepEqual(rules(a), rules(here), files[i]);
+      });
+    } finally {
+      await deep.close();
+    }
+  });
+
   it('lints a 2 MB newsletter off this thread with the same findings', async () => {
     const text = newsletter(2_000_000);
     const request: LintRequest = { text, options: { kind: 'html' } };
@@ -100,6 +118,13 @@ describe('lint worker', { skip: !existsSync(script) && 'dist/lintWorker.js is mi
   it('fails a lint whose worker cannot start', async () => {
     const broken = new LintPool(join(root, 'test', 'no-such-worker.js'), 1);
     await assert.rejects(broken.lint({ text: 'x', options: {} }));
+    await broken.close();
+  });
+
+  it('fails every lint sent to a worker that cannot start', async () => {
+    const broken = new LintPool(join(root, 'test', 'no-such-worker.js'), 1, false, 3);
+    const lints = [1, 2, 3, 4].map(() => broken.lint({ text: 'x', options: {} }));
+    for (const l of lints) await assert.rejects(l);
     await broken.close();
   });
 });

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { FOOTER, FR_DRAFT } from './drafts';
 import { applyAction, closeAllEditors, codeActions, diagnosticAt, extension, openDraft, ruleOf, unique, waitForDiagnostics, writeFile } from './helpers';
 
-// Over the 200 KB threshold (WORKER_MIN_CHARS), so the lint worker lints it: the French draft
+// Over the 50 KB threshold (WORKER_MIN_CHARS), so the lint worker lints it: the French draft
 // with neutral paragraphs before its footer.
 const FILLER = '  <p>Nos artisans travaillent le bois et le laiton dans notre atelier de Lyon depuis trente ans.</p>\n'.repeat(2600);
 const LARGE_DRAFT = FR_DRAFT.replace(`  ${FOOTER}`, `${FILLER}  ${FOOTER}`);

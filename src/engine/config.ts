@@ -76,11 +76,20 @@ export function mergeConfigs(...configs: Array<MailproofConfig | undefined>): Ma
   return out;
 }
 
+// Each rule's default options, read from its metadata once.
+const ruleDefaults = new WeakMap<Rule, Record<string, unknown>>();
+
 /** The severity and options of each rule after applying the configuration to the defaults. */
 export function resolveRule(rule: Rule, config: MailproofConfig | undefined): ResolvedRule {
   const setting = config?.rules?.[rule.id];
-  const options: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(rule.options ?? {})) options[name] = spec.default;
+  let defaults = ruleDefaults.get(rule);
+  if (!defaults) {
+    defaults = {};
+    for (const [name, spec] of Object.entries(rule.options ?? {})) defaults[name] = spec.default;
+    ruleDefaults.set(rule, defaults);
+  }
+  // A copy per lint: a rule's options are its own to read, the defaults stay as they were.
+  const options: Record<string, unknown> = { ...defaults };
   let severity: SeveritySetting = rule.defaultSeverity;
   if (typeof setting === 'string') severity = setting;
   else if (setting) {

@@ -123,38 +123,21 @@ export function lint(text: string, options: LintOptions = {}): LintRun {
   const summaries: Finding[] = [];
   const ran: Rule[] = [];
 
+  // One settings object and one message function for every rule of the run; one small context
+  // object per rule, of a class (an object literal with a getter takes V8's slow path each time).
+  const ruleSettings = { ...settings, mailType: mailType === 'personal' ? ('transactional' as const) : mailType };
+  const shared: RunShared = { model, settings: ruleSettings, locale, fileName: options.fileName, resources: options.resources, speller: options.speller, grammar: options.grammar, t, findings, suppressions, cap, length: text.length };
   for (const rule of rules) {
     if (rule.kinds && !rule.kinds.includes(kind)) continue;
     if (rule.bulkOnly && mailType !== 'bulk') continue;
     const { severity, options: ruleOptions } = resolveRule(rule as Rule, config);
     if (severity === 'off') continue;
     ran.push(rule as Rule);
-    const ctx: RuleContext<Record<string, unknown>> = {
-      model,
-      options: ruleOptions,
-      settings: { ...settings, mailType: mailType === 'personal' ? 'transactional' : mailType },
-      locale,
-      fileName: options.fileName,
-      resources: options.resources,
-      speller: options.speller,
-      grammar: options.grammar,
-      t,
-      report(r: Report) {
-        const f = toFinding(rule.id, r.severity ?? severity, r, text.length);
-        if (suppressions.isSuppressed(f.ruleId, f.start)) return;
-        if (reported++ < cap) findings.push(f);
-        else more ??= f;
-      },
-      get full() {
-        return reported >= cap;
-      },
-    };
-    let reported = 0;
-    let more: Finding | undefined;
-    (rule.check as (c: typeof ctx) => void)(ctx);
-    if (more) {
-      const params = { count: reported - cap, rule: rule.id, max: cap };
-      summaries.push({ ruleId: rule.id, severity: 'info', message: t('lint.moreFindings', params), start: more.start, end: more.end, data: { moreFindings: reported - cap } });
+    const ctx = new RuleRun(shared, rule.id, severity, ruleOptions);
+    (rule.check as (c: RuleContext<Record<string, unknown>>) => void)(ctx);
+    if (ctx.more) {
+      const params = { count: ctx.reported - cap, rule: rule.id, max: cap };
+      summaries.push({ ruleId: rule.id, severity: 'info', message: t('lint.moreFindings', params), start: ctx.more.start, end: ctx.more.end, data: { moreFindings: ctx.reported - cap } });
     }
   }
 
@@ -177,6 +160,65 @@ export function lint(text: string, options: LintOptions = {}): LintRun {
     model,
     lines,
   };
+}
+
+// What every rule of one lint run shares.
+interface RunShared {
+  model: DraftModel;
+  settings: RuleContext['settings'];
+  locale: Locale;
+  fileName?: string;
+  resources?: Resources;
+  speller?: Speller;
+  grammar?: GrammarResults;
+  t: (key: string, params?: MessageParams) => string;
+  findings: Finding[];
+  suppressions: ReturnType<typeof parseDirectives>;
+  cap: number;
+  length: number;
+}
+
+// The context one rule checks the draft with: its findings go to the run's list, up to the cap,
+// and the rest are counted for the summary.
+class RuleRun implements RuleContext<Record<string, unknown>> {
+  readonly model: DraftModel;
+  readonly settings: RuleContext['settings'];
+  readonly locale: Locale;
+  readonly fileName?: string;
+  readonly resources?: Resources;
+  readonly speller?: Speller;
+  readonly grammar?: GrammarResults;
+  readonly t: (key: string, params?: MessageParams) => string;
+  reported = 0;
+  more: Finding | undefined = undefined;
+
+  constructor(
+    private readonly run: RunShared,
+    private readonly ruleId: string,
+    private readonly severity: Finding['severity'],
+    readonly options: Record<string, unknown>,
+  ) {
+    this.model = run.model;
+    this.settings = run.settings;
+    this.locale = run.locale;
+    this.fileName = run.fileName;
+    this.resources = run.resources;
+    this.speller = run.speller;
+    this.grammar = run.grammar;
+    this.t = run.t;
+  }
+
+  report(r: Report): void {
+    const run = this.run;
+    const f = toFinding(this.ruleId, r.severity ?? this.severity, r, run.length);
+    if (run.suppressions.isSuppressed(f.ruleId, f.start)) return;
+    if (this.reported++ < run.cap) run.findings.push(f);
+    else this.more ??= f;
+  }
+
+  get full(): boolean {
+    return this.reported >= this.run.cap;
+  }
 }
 
 function toFinding(ruleId: string, severity: Finding['severity'], r: Report, length: number): Finding {

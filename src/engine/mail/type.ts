@@ -7,6 +7,8 @@
  */
 import { linksOf } from '../html/links';
 import type { DraftModel } from '../model';
+import type { TextView } from '../text/view';
+import { fold } from '../text/normalize';
 import { foldedText } from '../text/words';
 
 /** The kind of mail a draft is. */
@@ -46,10 +48,10 @@ export function detectMailType(model: DraftModel): DetectedMailType {
   let images = 0;
   const hosts = new Set<string>();
   for (const part of model.parts) {
-    const folded = foldedText(part.text);
-    if (head.length < HEAD_CHARS) head += '\n' + folded.slice(0, HEAD_CHARS - head.length);
+    const [first, last] = foldedEnds(part.text);
+    if (head.length < HEAD_CHARS) head += '\n' + first.slice(0, HEAD_CHARS - head.length);
     // Unsubscribe lines sit in the header or the footer of a message.
-    if (!bulkWords && (BULK_RE.test(folded.slice(0, HEAD_CHARS)) || BULK_RE.test(folded.slice(-HEAD_CHARS)))) bulkWords = true;
+    if (!bulkWords && (BULK_RE.test(first) || BULK_RE.test(last))) bulkWords = true;
     if (part.html) {
       images += part.html.byName('img').length;
     }
@@ -61,4 +63,17 @@ export function detectMailType(model: DraftModel): DetectedMailType {
   if (TRANSACTIONAL_RE.test(head) && hosts.size <= MANY_LINKS) return 'transactional';
   if (hosts.size > MANY_LINKS || images > 2) return 'bulk';
   return 'bulk';
+}
+
+// The first and the last HEAD_CHARS characters of a view's folded text. A long view's ends are
+// folded on their own: folding is per UTF-16 code unit at these lengths (a pair cut in two keeps
+// its lone half, a U+FEFF stays), so they equal the same slices of the whole folded text, which
+// this does not make the other rules pay for.
+function foldedEnds(view: TextView): [string, string] {
+  const text = view.text;
+  if (text.length <= 2 * HEAD_CHARS) {
+    const folded = foldedText(view);
+    return [folded.slice(0, HEAD_CHARS), folded.slice(-HEAD_CHARS)];
+  }
+  return [fold(text.slice(0, HEAD_CHARS)), fold(text.slice(-HEAD_CHARS))];
 }

@@ -12,6 +12,9 @@ export const DEFAULT_ACRONYMS = [
   'IBAN', 'BIC', 'PIN', 'VIP', 'TV', 'DVD', 'GPS', 'USB', 'PC', 'AM', 'PM', 'UTC', 'CET', 'CEST', 'ISO', 'NASA', 'UNESCO', 'PME', 'TPE', 'ETI',
 ];
 
+// The acronyms of a lint that adds none, made once.
+const DEFAULT_ACRONYM_SET: ReadonlySet<string> = new Set(DEFAULT_ACRONYMS.map((a) => a.toUpperCase()));
+
 // Words of 2–4 capitals standing alone are read as acronyms (PDF, TVA, SIRET is in the list).
 const STANDALONE_ACRONYM_MAX_LETTERS = 4;
 
@@ -36,7 +39,7 @@ export const allCaps = defineRule({
     minLettersForRatio: { type: 'integer', default: 200, minimum: 1 },
   },
   check(ctx) {
-    const acronyms = new Set([...DEFAULT_ACRONYMS, ...ctx.settings.acronyms].map((a) => a.toUpperCase()));
+    const acronyms = ctx.settings.acronyms.length ? new Set([...DEFAULT_ACRONYMS, ...ctx.settings.acronyms].map((a) => a.toUpperCase())) : DEFAULT_ACRONYM_SET;
     const source = ctx.model.source;
     for (const { view, isSubject } of textTargets(ctx.model)) {
       const words = wordsOf(view);
@@ -140,7 +143,7 @@ export const allCaps = defineRule({
   },
 });
 
-function classify(words: Words, i: number, acronyms: Set<string>): number {
+function classify(words: Words, i: number, acronyms: ReadonlySet<string>): number {
   if (words.lower[i] > 0) return LOWER;
   if (words.upper[i] < 2) return NEUTRAL;
   if (acronyms.has(words.text(i))) return ACRONYM;
@@ -149,7 +152,7 @@ function classify(words: Words, i: number, acronyms: Set<string>): number {
 
 // Lowercases a range piece by piece (markup between pieces stays), keeping acronyms and
 // merge tags, with a capital at a sentence start.
-function sentenceCaseEdit(view: TextView, source: string, from: number, to: number, acronyms: Set<string>): Edit[] | undefined {
+function sentenceCaseEdit(view: TextView, source: string, from: number, to: number, acronyms: ReadonlySet<string>): Edit[] | undefined {
   if (!view.editable) return undefined;
   const text = view.text;
   let k = from - 1;

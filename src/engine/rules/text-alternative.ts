@@ -1,13 +1,14 @@
 import type { BodyPart } from '../model';
 import { defineRule } from '../rule';
 import type { TextView } from '../text/view';
+import { fold, foldCode, FOLD_BUFFER_MIN_LENGTH } from '../text/normalize';
 import { foldedText, type Words, wordsOf } from '../text/words';
 
 // Words that carry content: three letters or more, not numbers (dates, prices, ids differ
 // freely), compared without case or accents. Runs once per message, over its bodies only.
 // The bodies' word columns (shared with the other rules) are compared by their folded hashes;
-// a folded word is read from the folded text (shared with the score) and compared to the words
-// seen with the same hash, to tell apart words that share one.
+// a folded word is folded from the text as it is read (one code unit at a time, as folding a long
+// text does) and compared to the words seen with the same hash, to tell apart words that share one.
 const LETTER = /\p{L}/u;
 
 /** The distinct content words of some bodies, by hash, and how many content words they hold. */
@@ -18,12 +19,16 @@ class ContentWords {
 
   add(view: TextView): void {
     const words = wordsOf(view);
-    const folded = foldedText(view);
+    const text = view.text;
     const hashes = words.hashes();
     const { from, to } = words;
+    // A short view's folded text is cheap and shared; a long one's words are folded as read,
+    // with no folded copy of the whole body (fold works per code unit at that length).
+    const folded = text.length < FOLD_BUFFER_MIN_LENGTH ? foldedText(view) : undefined;
     // True when word `i` folds to `w` (the folded text keeps the view's offsets).
-    const is = (i: number, w: string) => w.length === to[i] - from[i] && folded.startsWith(w, from[i]);
-    const spelt = (i: number) => folded.slice(from[i], to[i]);
+    const is = (i: number, w: string) =>
+      w.length === to[i] - from[i] && (folded ? folded.startsWith(w, from[i]) : foldsTo(text, from[i], w));
+    const spelt = (i: number) => (folded ? folded.slice(from[i], to[i]) : foldedSlice(text, from[i], to[i]));
     for (let i = 0; i < words.count; i++) {
       if (to[i] - from[i] < 3 || !hasLetter(words, i)) continue;
       this.total++;
@@ -48,6 +53,20 @@ class ContentWords {
     const known = this.byHash.get(hash);
     return known !== undefined && (typeof known === 'string' ? known === folded : known.includes(folded));
   }
+}
+
+// True when the code units of `text` from `at` fold to `w`.
+function foldsTo(text: string, at: number, w: string): boolean {
+  for (let k = 0; k < w.length; k++) if (foldCode(text.charCodeAt(at + k)) !== w.charCodeAt(k)) return false;
+  return true;
+}
+
+// `text.slice(a, b)` folded code unit by code unit, as `fold` folds a text of 256 or more.
+function foldedSlice(text: string, a: number, b: number): string {
+  if (b - a >= FOLD_BUFFER_MIN_LENGTH) return fold(text.slice(a, b));
+  let out = '';
+  for (let k = a; k < b; k++) out += String.fromCharCode(foldCode(text.charCodeAt(k)));
+  return out;
 }
 
 // A word of letters has a cased letter, or else it is a run of digits or of caseless letters (CJK).

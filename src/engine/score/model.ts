@@ -237,12 +237,13 @@ class HashSink implements TokenSink {
   /** Distinct tokens so far. */
   count = 0;
   readonly known: KnownToken[] = [];
-  private mask = 255;
-  private slots = new Int32Array(256);
+  // Small to start with (a short draft has a few dozen tokens); both grow with the draft.
+  private mask = 63;
+  private slots = new Int32Array(64);
   // Per distinct token: its hash, its flags (SUBJECT, LITERAL, PAIR), its source text and ranges
   // (a pair: the indexes of its words), and its index in `known` (−1: unknown to the model), 8
   // numbers a token.
-  private data = new Int32Array(8 * 128);
+  private data = new Int32Array(8 * 32);
   private srcs: string[] = [];
   // The indexes of the last two words given (a pair joins them, see TokenSink).
   private lastWord = -1;

@@ -214,17 +214,20 @@ export class TextView {
   }
 }
 
-// Runs a builder has room for before its columns grow (an HTML body has one per piece of text).
+// Runs a builder makes room for with its first run (an HTML body has one per piece of text). A
+// builder that gets none (most drafts' alt texts) allocates no columns.
 const RUNS_CAPACITY = 64;
+const NO_INTS = new Int32Array(0);
+const NO_FLAGS = new Uint8Array(0);
 
 /** Accumulates text pieces with their source ranges. */
 export class TextBuilder {
   private parts: string[] = [];
   private runCount = 0;
-  private textStarts = new Int32Array(RUNS_CAPACITY);
-  private srcStarts = new Int32Array(RUNS_CAPACITY);
-  private srcEnds = new Int32Array(RUNS_CAPACITY);
-  private exacts = new Uint8Array(RUNS_CAPACITY);
+  private textStarts = NO_INTS;
+  private srcStarts = NO_INTS;
+  private srcEnds = NO_INTS;
+  private exacts = NO_FLAGS;
   private length = 0;
   private lastSrcEnd = 0;
 
@@ -282,7 +285,7 @@ export class TextBuilder {
   private pushRun(textStart: number, srcStart: number, srcEnd: number, exact: boolean): void {
     const k = this.runCount;
     if (k === this.textStarts.length) {
-      const cap = k * 2;
+      const cap = Math.max(RUNS_CAPACITY, k * 2);
       this.textStarts = resized(this.textStarts, cap);
       this.srcStarts = resized(this.srcStarts, cap);
       this.srcEnds = resized(this.srcEnds, cap);
@@ -309,13 +312,16 @@ export class TextBuilder {
     const text = maskMergeTags(this.parts.join(''));
     // The columns cut to their length: a view is kept as long as its draft's model.
     const count = this.runCount;
-    const runs: Runs = {
-      count,
-      textStart: this.textStarts.slice(0, count),
-      srcStart: this.srcStarts.slice(0, count),
-      srcEnd: this.srcEnds.slice(0, count),
-      exact: this.exacts.slice(0, count),
-    };
+    const runs: Runs =
+      count === 0
+        ? { count, textStart: NO_INTS, srcStart: NO_INTS, srcEnd: NO_INTS, exact: NO_FLAGS }
+        : {
+            count,
+            textStart: this.textStarts.slice(0, count),
+            srcStart: this.srcStarts.slice(0, count),
+            srcEnd: this.srcEnds.slice(0, count),
+            exact: this.exacts.slice(0, count),
+          };
     return TextView.create(text, runs, this.origin, this.editable, this.encode);
   }
 }

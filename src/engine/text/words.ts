@@ -1,5 +1,5 @@
 import type { TextView } from './view';
-import { decodeFolded, fold, foldCode, FOLD_BUFFER_MIN_LENGTH } from './normalize';
+import { fold, foldCode } from './normalize';
 
 /**
  * The words of a view (runs of letters and digits), stored column-wise so a 1 MB draft does
@@ -89,35 +89,27 @@ function classOf(cp: number): number {
 
 const cache = new WeakMap<TextView, Words>();
 const foldedCache = new WeakMap<TextView, string>();
-// The folded code units of a long view, from the pass that finds its words, until its folded
-// text is asked for (then decoded once and dropped).
-const foldedCodes = new WeakMap<TextView, Uint16Array>();
 
-/** The view's text case- and accent-folded (same length), computed once and shared by rules. */
+/**
+ * The view's text case- and accent-folded (same length), computed on first request and shared
+ * by rules. Few lints need it whole (the unsubscribe rule when no link URL names the way out):
+ * the word pass hashes folded words without keeping a folded copy of the text.
+ */
 export function foldedText(view: TextView): string {
   let f = foldedCache.get(view);
-  if (f !== undefined) return f;
-  if (view.text.length >= FOLD_BUFFER_MIN_LENGTH) {
-    wordsOf(view);
-    const codes = foldedCodes.get(view)!;
-    foldedCodes.delete(view);
-    f = decodeFolded(codes);
-  } else f = fold(view.text);
-  foldedCache.set(view, f);
+  if (f === undefined) foldedCache.set(view, (f = fold(view.text)));
   return f;
 }
 
 /**
  * Words of a view, computed once and shared by every rule. The same pass over the characters
- * folds them (for {@link foldedText}), hashes the folded words and counts the visible characters.
+ * folds them, hashes the folded words and counts the visible characters.
  */
 export function wordsOf(view: TextView): Words {
   let words = cache.get(view);
   if (words) return words;
   const text = view.text;
   const n = text.length;
-  // Long texts are folded into a code-unit buffer, as `fold` does (kept unless already folded).
-  const folded = new Uint16Array(n);
   // Prose has a word every six characters or so; the columns grow when a text has more. Plain
   // locals, not captured by a closure, so the loop keeps them in registers.
   let cap = ((n / 5) | 0) + 16;
@@ -156,7 +148,6 @@ export function wordsOf(view: TextView): Words {
       }
       cls = classOf(cp);
     }
-    folded[i] = f;
     if (cls === OTHER) {
       if (start >= 0) {
         // The word that started at `start` ends here (its slot was made when it started).
@@ -197,10 +188,8 @@ export function wordsOf(view: TextView): Words {
     if (width === 2) {
       // The low surrogate: folded as itself, counted as a visible character.
       i++;
-      const g = foldCode(text.charCodeAt(i));
-      folded[i] = g;
       visible++;
-      if (cls !== OTHER) h = (Math.imul(h, 31) + g) | 0;
+      if (cls !== OTHER) h = (Math.imul(h, 31) + foldCode(text.charCodeAt(i))) | 0;
     }
   }
   if (start >= 0) {
@@ -211,7 +200,6 @@ export function wordsOf(view: TextView): Words {
     hash[count] = h;
     count++;
   }
-  if (n >= FOLD_BUFFER_MIN_LENGTH && !foldedCache.has(view)) foldedCodes.set(view, folded);
   words = new Words(text, count, from, to, up, low, hash, gaps, visible);
   cache.set(view, words);
   return words;

@@ -206,16 +206,6 @@ function tokenTable(m: ModelData): TokenTable {
   return table;
 }
 
-// `s[x, x + n)` and `s[y, y + n)` fold alike.
-function sameIn(s: string, x: number, y: number, n: number): boolean {
-  for (let k = 0; k < n; k++) {
-    const p = s.charCodeAt(x + k);
-    const q = s.charCodeAt(y + k);
-    if (p !== q && foldCode(p) !== foldCode(q)) return false;
-  }
-  return true;
-}
-
 // `s[x, x + n)` and `t[y, y + n)` fold alike.
 function sameAcross(s: string, x: number, t: string, y: number, n: number): boolean {
   for (let k = 0; k < n; k++) {
@@ -336,8 +326,7 @@ class HashSink implements TokenSink {
     const other = this.srcs[i];
     if (f === flags && d1 - c1 === b1 - a1 && c2 < 0 === a2 < 0 && !(flags & LITERAL)) {
       // The same shape (the common case): compare the words, folding only where they differ as
-      // written; most often both are in the same text.
-      if (other === src) return sameIn(src, c1, a1, b1 - a1) && (a2 < 0 || sameIn(src, c2, a2, b2 - a2));
+      // written.
       return sameAcross(other, c1, src, a1, b1 - a1) && (a2 < 0 || sameAcross(other, c2, src, a2, b2 - a2));
     }
     for (let k = 0; k < length; k++) if (charOf(f, other, c1, d1, c2, k) !== charOf(flags, src, a1, b1, a2, k)) return false;

@@ -126,8 +126,9 @@ export function wordsOf(view: TextView): Words {
   let h = 0;
   let visible = 0;
   let gap = 0;
-  for (let i = 0; i < n; i++) {
-    let cp = text.charCodeAt(i);
+  // One step past the end, on a space, closes the last word like any other.
+  for (let i = 0; i <= n; i++) {
+    let cp = i < n ? text.charCodeAt(i) : 0x20;
     let width = 1;
     let cls: number;
     // The folded code unit (see `fold`) and the hash step of a word character.
@@ -191,14 +192,6 @@ export function wordsOf(view: TextView): Words {
       visible++;
       if (cls !== OTHER) h = (Math.imul(h, 31) + foldCode(text.charCodeAt(i))) | 0;
     }
-  }
-  if (start >= 0) {
-    from[count] = start;
-    to[count] = n;
-    up[count] = upper;
-    low[count] = lower;
-    hash[count] = h;
-    count++;
   }
   words = new Words(text, count, from, to, up, low, hash, gaps, visible);
   cache.set(view, words);

@@ -286,12 +286,10 @@ export class TextBuilder {
     const k = this.runCount;
     if (k === this.textStarts.length) {
       const cap = Math.max(RUNS_CAPACITY, k * 2);
-      this.textStarts = resized(this.textStarts, cap);
-      this.srcStarts = resized(this.srcStarts, cap);
-      this.srcEnds = resized(this.srcEnds, cap);
-      const e = new Uint8Array(cap);
-      e.set(this.exacts);
-      this.exacts = e;
+      this.textStarts = grown(this.textStarts, cap);
+      this.srcStarts = grown(this.srcStarts, cap);
+      this.srcEnds = grown(this.srcEnds, cap);
+      this.exacts = grown(this.exacts, cap);
     }
     this.textStarts[k] = textStart;
     this.srcStarts[k] = srcStart;
@@ -326,8 +324,9 @@ export class TextBuilder {
   }
 }
 
-function resized(a: Int32Array<ArrayBuffer>, cap: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(cap);
+/** A copy of a column with room for `cap` entries (the text builder's and the word pass's). */
+export function grown<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T, cap: number): T {
+  const b = (a instanceof Int32Array ? new Int32Array(cap) : new Uint8Array(cap)) as T;
   b.set(a);
   return b;
 }

@@ -1,4 +1,4 @@
-import type { TextView } from './view';
+import { grown, type TextView } from './view';
 import { fold, foldCode } from './normalize';
 
 /**
@@ -175,9 +175,7 @@ export function wordsOf(view: TextView): Words {
           up = grown(up, cap);
           low = grown(low, cap);
           hash = grown(hash, cap);
-          const g = new Uint8Array(cap);
-          g.set(gaps);
-          gaps = g;
+          gaps = grown(gaps, cap);
         }
         gaps[count] = gap;
         gap = 0;
@@ -196,12 +194,6 @@ export function wordsOf(view: TextView): Words {
   words = new Words(text, count, from, to, up, low, hash, gaps, visible);
   cache.set(view, words);
   return words;
-}
-
-function grown(a: Int32Array<ArrayBuffer>, cap: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(cap);
-  b.set(a);
-  return b;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { BodyPart } from '../model';
 import { defineRule } from '../rule';
 import type { TextView } from '../text/view';
-import { fold, foldCode, FOLD_BUFFER_MIN_LENGTH } from '../text/normalize';
+import { foldCode, FOLD_BUFFER_MIN_LENGTH, foldSlice } from '../text/normalize';
 import { foldedText, type Words, wordsOf } from '../text/words';
 
 // Words that carry content: three letters or more, not numbers (dates, prices, ids differ
@@ -28,7 +28,7 @@ class ContentWords {
     // True when word `i` folds to `w` (the folded text keeps the view's offsets).
     const is = (i: number, w: string) =>
       w.length === to[i] - from[i] && (folded ? folded.startsWith(w, from[i]) : foldsTo(text, from[i], w));
-    const spelt = (i: number) => (folded ? folded.slice(from[i], to[i]) : foldedSlice(text, from[i], to[i]));
+    const spelt = (i: number) => (folded ? folded.slice(from[i], to[i]) : foldSlice(text, from[i], to[i]));
     for (let i = 0; i < words.count; i++) {
       if (to[i] - from[i] < 3 || !hasLetter(words, i)) continue;
       this.total++;
@@ -59,14 +59,6 @@ class ContentWords {
 function foldsTo(text: string, at: number, w: string): boolean {
   for (let k = 0; k < w.length; k++) if (foldCode(text.charCodeAt(at + k)) !== w.charCodeAt(k)) return false;
   return true;
-}
-
-// `text.slice(a, b)` folded code unit by code unit, as `fold` folds a text of 256 or more.
-function foldedSlice(text: string, a: number, b: number): string {
-  if (b - a >= FOLD_BUFFER_MIN_LENGTH) return fold(text.slice(a, b));
-  let out = '';
-  for (let k = a; k < b; k++) out += String.fromCharCode(foldCode(text.charCodeAt(k)));
-  return out;
 }
 
 // A word of letters has a cased letter, or else it is a run of digits or of caseless letters (CJK).

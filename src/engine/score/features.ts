@@ -15,7 +15,7 @@ import type { DraftModel } from '../model';
 import type { Rule } from '../rule';
 import { findEmoji } from '../text/emoji';
 import { BLOCK_BREAK, type TextView } from '../text/view';
-import { foldCode } from '../text/normalize';
+import { foldCode, foldSlice } from '../text/normalize';
 import { hashFolded, wordsOf } from '../text/words';
 import type { Finding } from '../types';
 
@@ -119,14 +119,8 @@ function prefixed(hash: number, length: number, subject: boolean): number {
   return subject ? (Math.imul(SUBJECT_HASH, POW31[length]) + hash) | 0 : hash;
 }
 
-// `text[from, to)` folded code unit by code unit: a token's characters (see TokenSink). Tokens are
-// read from the view's text, not from foldedText, so that a word's characters and its hash
-// (Words.hashes) always agree.
-function foldedSlice(text: string, from: number, to: number): string {
-  let out = '';
-  for (let i = from; i < to; i++) out += String.fromCharCode(foldCode(text.charCodeAt(i)));
-  return out;
-}
+// A token's characters (see TokenSink) are folded from the view's text by foldSlice, not read
+// from foldedText, so that a word's characters and its hash (Words.hashes) always agree.
 
 function isDigitsIn(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -155,7 +149,7 @@ function viewTokens(view: TextView, subject: boolean, sink: TokenSink, counts: {
     if (length >= 3 && words.upper[i] >= 3 && words.lower[i] === 0) counts.capsWords++;
     if (length >= 3) counts.longWords++;
     const next = text.charCodeAt(to);
-    const elided = (next === 0x27 || next === 0x2019) && length <= MAX_ELIDED_CHARS && ELIDED.has(foldedSlice(text, from, to));
+    const elided = (next === 0x27 || next === 0x2019) && length <= MAX_ELIDED_CHARS && ELIDED.has(foldSlice(text, from, to));
     if (length < 2 || length > MAX_TOKEN_CHARS || isDigitsIn(text, from, to) || elided) {
       // An elided article does not break a pair (`offre d’exception` → `offre exception`).
       if (!elided) havePrev = false;
@@ -186,7 +180,7 @@ function addToken(tokens: Map<string, Place[]>, key: string, view: TextView, fro
 class StringSink implements TokenSink {
   readonly tokens = new Map<string, Place[]>();
   text(_hash: number, subject: boolean, src: string, a1: number, b1: number, a2: number, b2: number, view: TextView, from: number, to: number): void {
-    const key = (subject ? 's:' : '') + foldedSlice(src, a1, b1) + (a2 >= 0 ? ' ' + foldedSlice(src, a2, b2) : '');
+    const key = (subject ? 's:' : '') + foldSlice(src, a1, b1) + (a2 >= 0 ? ' ' + foldSlice(src, a2, b2) : '');
     addToken(this.tokens, key, view, from, to);
   }
   other(key: string, view: TextView, from: number, to: number): void {
@@ -199,7 +193,7 @@ function isElisionGap(text: string, from: number, to: number): boolean {
   if (to - from < 3 || to - from > 9) return false;
   const last = text[to - 1];
   if (last !== "'" && last !== '\u2019') return false;
-  const gap = foldedSlice(text, from, to);
+  const gap = foldSlice(text, from, to);
   const m = /^[ \u00a0]([a-z]{1,7})['\u2019]$/.exec(gap);
   return !!m && ELIDED.has(m[1]) && !text.slice(from, to).includes(BLOCK_BREAK);
 }

@@ -55,6 +55,17 @@ export function fold(text: string): string {
   return parts.join('');
 }
 
+/**
+ * `text.slice(from, to)` folded code unit by code unit, as {@link Words.hashes} hashes a word
+ * and as `fold` folds a text of FOLD_BUFFER_MIN_LENGTH or more.
+ */
+export function foldSlice(text: string, from: number, to: number): string {
+  if (to - from >= FOLD_BUFFER_MIN_LENGTH) return fold(text.slice(from, to));
+  let out = '';
+  for (let i = from; i < to; i++) out += String.fromCharCode(foldCode(text.charCodeAt(i)));
+  return out;
+}
+
 /** The string of a buffer of folded code units (see {@link fold}). */
 export function decodeFolded(out: Uint16Array): string {
   const n = out.length;

@@ -3,30 +3,45 @@ import type { BodyPart } from '../model';
 import { defineRule } from '../rule';
 import { mergeTags } from '../text/merge-tags';
 
+// Case-insensitive Unicode patterns get no quick scan for their first character from the
+// regex engine: tried at every position of a long text, the streets and the postal boxes took
+// most of the rule's time. Those patterns carry `startsAt`: they are tried (sticky, so `\b` still
+// sees the character before) only where a match can start: at the first digit of a run of
+// digits (`\b\d`: no boundary between two digits); for a postal box, at a `p` followed by a full
+// stop, a space or an `o`, or at `bo` (no other character case-folds to b, o or p).
+const DIGIT_RUN = /\d+/g;
+const BOX_START = /p[.\so]|bo/gi;
+
+interface ContactPattern {
+  re: RegExp;
+  /** Where a match can start, when the pattern is worth trying only there. */
+  startsAt?: RegExp;
+}
+
 // What identifies a sender in a footer (CAN-SPAM 15 U.S.C. 7704(a)(5)(A)(iii): "a valid physical
 // postal address"; CPCE art. L34-5: the advertiser's identity and a valid contact address).
-const CONTACT_PATTERNS: RegExp[] = [
+const CONTACT_PATTERNS: ContactPattern[] = [
   // French street: "12 bis, rue de la Paix", "3 av. Foch", "ZI des Paluds"
-  /\b\d{1,4}(?:\s?(?:bis|ter|[a-d]))?,?\s+(?:av\.|(?:rue|avenue|bd|boulevard|bld|place|all[ée]e|chemin|impasse|quai|route|cours|square|voie|passage|faubourg|parvis|esplanade|rond-point|lieu-dit|r[ée]sidence|hameau|cit[ée]|promenade|villa)\b)/iu,
+  { re: /\b\d{1,4}(?:\s?(?:bis|ter|[a-d]))?,?\s+(?:av\.|(?:rue|avenue|bd|boulevard|bld|place|all[ée]e|chemin|impasse|quai|route|cours|square|voie|passage|faubourg|parvis|esplanade|rond-point|lieu-dit|r[ée]sidence|hameau|cit[ée]|promenade|villa)\b)/iu, startsAt: DIGIT_RUN },
   // French postcode and town: "75008 Paris", "69002 LYON CEDEX 02"
-  /\b(?:F-)?\d{5}\s+(?:\p{Lu}[\p{L}'’-]+|cedex)/u,
+  { re: /\b(?:F-)?\d{5}\s+(?:\p{Lu}[\p{L}'’-]+|cedex)/u },
   // French postal box: "BP 123", "CS 30001"
-  /\b(?:BP|CS|TSA)\s?\d{2,6}\b/u,
+  { re: /\b(?:BP|CS|TSA)\s?\d{2,6}\b/u },
   // English street: "1600 Amphitheatre Parkway", "221B Baker Street", "500 W 5th St."
   // regex-audit: safe, from each digit that starts a word it reads at most five words, each of which ends at whitespace and cannot give any back
-  /\b\d{1,6}[A-Za-z]?\s+(?:[\p{L}\d.'’-]+\s+){0,4}(?:street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|way|court|ct\.?|place|pl\.?|square|sq\.?|parkway|pkwy\.?|highway|hwy\.?|suite|terrace|circle|plaza)(?=[\s,.]|$)/iu,
+  { re: /\b\d{1,6}[A-Za-z]?\s+(?:[\p{L}\d.'’-]+\s+){0,4}(?:street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|way|court|ct\.?|place|pl\.?|square|sq\.?|parkway|pkwy\.?|highway|hwy\.?|suite|terrace|circle|plaza)(?=[\s,.]|$)/iu, startsAt: DIGIT_RUN },
   // US state and ZIP code: "CA 94043", "NY 10001-1234"
-  /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/u,
+  { re: /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/u },
   // UK postcode: "SW1A 1AA", "EC1V 9HX"
-  /\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b/u,
+  { re: /\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b/u },
   // Postal boxes: "P.O. Box 123", "PO Box", "Postfach"
-  /\b(?:P\.?\s?O\.?\s?Box|Postfach|bo[iî]te postale)\b/iu,
+  { re: /\b(?:P\.?\s?O\.?\s?Box|Postfach|bo[iî]te postale)\b/iu, startsAt: BOX_START },
   // French phone: "01 23 45 67 89", "+33 (0)1 23 45 67 89", "01.23.45.67.89"
-  /(?:\+33\s?(?:\(0\)\s?)?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b/u,
+  { re: /(?:\+33\s?(?:\(0\)\s?)?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b/u },
   // International phone: "+44 20 7946 0958", "+1 (555) 123-4567"
-  /\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}\b/u,
+  { re: /\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}\b/u },
   // North American phone: "(555) 123-4567", "555-123-4567"
-  /(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/u,
+  { re: /(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/u },
 ];
 // ESP merge tags that print the sender's address: Mailchimp *|LIST:ADDRESSLINE|*,
 // *|HTML:LIST_ADDRESS_HTML|*, {{company_address}}, [[SENDER_ADDRESS]], {$sender_address}…
@@ -47,22 +62,8 @@ function hasBracketAddressTag(text: string): boolean {
 // newsletter with ten patterns when the footer has it.
 const FOOTER_CHARS = 4000;
 
-// Case-insensitive Unicode patterns get no quick scan for their first character from the
-// regex engine: tried at every position of a long text, the streets and the postal boxes took
-// most of the rule's time. They are tried (sticky, so `\b` still sees the character before)
-// only where a match can start: at the first digit of a run of digits (`\b\d`: no boundary
-// between two digits); for a postal box, at a `p` followed by a full stop, a space or an `o`, or
-// at `bo` (no other character case-folds to b, o or p).
-const DIGIT_RUN = /\d+/g;
-const BOX_START = /p[.\so]|bo/gi;
-const STARTS = new Map<RegExp, { sticky: RegExp; starts: RegExp }>([
-  [CONTACT_PATTERNS[0], { sticky: sticky(CONTACT_PATTERNS[0]), starts: DIGIT_RUN }],
-  [CONTACT_PATTERNS[3], { sticky: sticky(CONTACT_PATTERNS[3]), starts: DIGIT_RUN }],
-  [CONTACT_PATTERNS[6], { sticky: sticky(CONTACT_PATTERNS[6]), starts: BOX_START }],
-]);
-
 function sticky(re: RegExp): RegExp {
-  // regex-audit: safe, a sticky copy of a CONTACT_PATTERNS literal, audited above; the flag only anchors it where `starts` points
+  // regex-audit: safe, a sticky copy of a CONTACT_PATTERNS literal, audited above; the flag only anchors it where `startsAt` points
   return new RegExp(re.source, `${re.flags}y`);
 }
 
@@ -76,13 +77,11 @@ function testAt(text: string, sticky: RegExp, starts: RegExp): boolean {
   return false;
 }
 
+// The patterns with a sticky copy of each one tried only where it can start.
+const PATTERNS = CONTACT_PATTERNS.map(({ re, startsAt }) => (startsAt ? { re: sticky(re), startsAt } : { re }));
+
 function mentionsContact(text: string): boolean {
-  return (
-    CONTACT_PATTERNS.some((re) => {
-      const at = STARTS.get(re);
-      return at ? testAt(text, at.sticky, at.starts) : re.test(text);
-    }) || hasBracketAddressTag(text)
-  );
+  return PATTERNS.some(({ re, startsAt }) => (startsAt ? testAt(text, re, startsAt) : re.test(text))) || hasBracketAddressTag(text);
 }
 
 function hasContact(part: BodyPart, source: string): boolean {

@@ -61,7 +61,8 @@ export interface GrammarLint<R> {
 /**
  * The grammar checkers of one thread (the CLI's, or one lint worker's): the LanguageTool server
  * given by URL, and Grammalecte, started on the first paragraph in French (a run of English
- * drafts never starts Python). `lint` parses each draft once where it can: see there.
+ * drafts never starts Python), or ahead of it by {@link prestart}, as a lint worker does.
+ * `lint` parses each draft once where it can: see there.
  */
 export class GrammarCheckers {
   private grammalecte: Promise<GrammarBackend | undefined> | undefined;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseDeclarations, parseStylesheet } from '../../src/engine/parse/css';
+import { type CssDeclaration, parseDeclarations, parseStylesheet, PropertyNames } from '../../src/engine/parse/css';
 
 describe('css', () => {
   it('reads declarations with value ranges', () => {
@@ -29,6 +29,40 @@ describe('css', () => {
   it('does not loop or throw on broken CSS', () => {
     for (const css of ['{{{{', '}}}}', 'a { b', '@media {', '/* unterminated', 'a { b: "unterminated }', ':::;;;']) {
       assert.doesNotThrow(() => parseStylesheet(css, (i) => i));
+    }
+  });
+});
+
+// Rules read a dozen properties (READ_PROPERTIES): parsing only those must give exactly the
+// declarations a full parse gives for them, whatever the CSS, so that findings cannot change.
+describe('css: only the properties rules read', () => {
+  const only = new PropertyNames(['color', 'background', 'width', 'font-size']);
+  const kept = (list: CssDeclaration[]) => list.filter((d) => ['color', 'background', 'width', 'font-size'].includes(d.property));
+  // Pieces that stress names, case, comments, quotes, blocks and the non-ASCII characters whose
+  // lowercase differs in length (İ) or is ASCII (the Kelvin sign gives k).
+  const pieces = ['color', 'COLOR', 'Width', 'font-size', 'font-family', 'bac\u212Aground', 'background', 'wİdth', 'x', ':', ';', ' ', '\t', '/*', '*/', '"', "'", '(', ')', '{', '}', '@media s', 'red', '!important', '\\', '<!--', '-->', 'ſ'];
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const samples = ['width: 900px; color:red !important ;/* c */ background: url("a;b.png")', 'COLOR: Red; Color : blue', 'bac\u212Aground: red', 'a;a;a;a;color:red'];
+  for (let k = 0; k < 3000; k++) {
+    let text = '';
+    const length = 1 + Math.floor(random() * 24);
+    for (let j = 0; j < length; j++) text += pieces[Math.floor(random() * pieces.length)];
+    samples.push(text);
+  }
+
+  it('keeps in a declaration list what a full parse keeps for those properties', () => {
+    for (const text of samples) assert.deepEqual(parseDeclarations(text, (i) => i + 3, only), kept(parseDeclarations(text, (i) => i + 3)), text);
+    assert.deepEqual(parseDeclarations('bac\u212Aground: red; Width: 1px; padding: 0', (i) => i, only).map((d) => d.property), ['background', 'width']);
+  });
+
+  it('keeps in a style sheet the rules and declarations a full parse has for those properties', () => {
+    for (const body of samples) {
+      const css = `.a { ${body} } @media x { .b { ${body} } } .c { padding: 0 }`;
+      const full = parseStylesheet(css, (i) => i + 5)
+        .map((r) => ({ ...r, declarations: kept(r.declarations) }))
+        .filter((r) => r.declarations.length);
+      assert.deepEqual(parseStylesheet(css, (i) => i + 5, only), full, css);
     }
   });
 });

@@ -1,7 +1,20 @@
-import { type CssDeclaration, type CssRule, parseDeclarations, parseStylesheet } from '../parse/css';
+import { type CssDeclaration, type CssRule, parseDeclarations, parseStylesheet, PropertyNames } from '../parse/css';
 import { attr, type HtmlDocument, type HtmlElement } from '../parse/html';
 
-/** The declarations of an element's `style` attribute. */
+/**
+ * The CSS properties that rules read: hidden-text's visibility (display, opacity, visibility,
+ * font-size, the colours), the images' sizes, html-width's widths. Only these are parsed out of
+ * `style` attributes and `<style>` blocks (issue #11: most declarations of a template set fonts,
+ * padding and margins, which no rule reads). A rule that reads another property adds it here.
+ */
+export const READ_PROPERTIES: readonly string[] = [
+  'display', 'opacity', 'visibility', 'font-size', 'color', 'background', 'background-color', 'background-image',
+  'width', 'min-width', 'max-width', 'height', 'max-height',
+];
+const READ = new PropertyNames(READ_PROPERTIES);
+const READ_SET: ReadonlySet<string> = new Set(READ_PROPERTIES);
+
+/** The declarations of an element's `style` attribute that rules read (`READ_PROPERTIES`). */
 export interface InlineStyle {
   declarations: readonly CssDeclaration[];
   /** False when the source does not spell the attribute out one to one (entities, transfer encoding): ranges are approximate and must not be edited. */
@@ -9,12 +22,13 @@ export interface InlineStyle {
 }
 
 const NONE: InlineStyle = { declarations: [], exact: true };
+const NONE_INEXACT: InlineStyle = { declarations: [], exact: false };
 // One entry per document, holding an array indexed by element: a WeakMap keyed by every element
 // would cost the garbage collector far more on large drafts.
 const inlineCache = new WeakMap<HtmlDocument, Array<InlineStyle | undefined>>();
 const sheetCache = new WeakMap<HtmlDocument, CssRule[]>();
 
-/** The parsed `style` attribute of an element of `doc`, computed once and shared by every rule. */
+/** The parsed `style` attribute of an element of `doc` (the properties of `READ_PROPERTIES`), computed once and shared by every rule. */
 export function inlineStyle(doc: HtmlDocument, source: string, el: HtmlElement): InlineStyle {
   let styles = inlineCache.get(doc);
   if (!styles) inlineCache.set(doc, (styles = new Array(doc.elements.length)));
@@ -28,7 +42,8 @@ export function inlineStyle(doc: HtmlDocument, source: string, el: HtmlElement):
     const last = a.valueEnd;
     // Inexact values still get ranges inside the attribute, clamped so they never leave it.
     const offset = exact ? (i: number) => base + i : (i: number) => Math.min(base + i, last);
-    style = { declarations: parseDeclarations(a.value, offset), exact };
+    const declarations = parseDeclarations(a.value, offset, READ);
+    style = declarations.length ? { declarations, exact } : exact ? NONE : NONE_INEXACT;
   }
   styles[el.index] = style;
   return style;
@@ -36,6 +51,7 @@ export function inlineStyle(doc: HtmlDocument, source: string, el: HtmlElement):
 
 /** The last declaration of a property (the one that applies), `!important` ones first. */
 export function declared(style: InlineStyle | readonly CssDeclaration[], property: string): CssDeclaration | undefined {
+  if (!READ_SET.has(property)) throw new Error(`CSS property ${property} is not parsed: add it to READ_PROPERTIES`);
   const list = 'declarations' in style ? style.declarations : style;
   let found: CssDeclaration | undefined;
   for (const d of list) {
@@ -45,12 +61,13 @@ export function declared(style: InlineStyle | readonly CssDeclaration[], propert
   return found;
 }
 
-/** The style rules of every `<style>` block of a document, parsed once. */
+/** The style rules of every `<style>` block of a document, parsed once: the declarations of `READ_PROPERTIES`, and the rules that have any. */
 export function stylesheetRules(doc: HtmlDocument): readonly CssRule[] {
   let rules = sheetCache.get(doc);
   if (!rules) {
     rules = [];
-    for (const block of doc.styles) rules.push(...parseStylesheet(block.text, block.offset));
+    // A loop, not push(...): a spread of a huge style sheet's rules would overflow the stack.
+    for (const block of doc.styles) for (const rule of parseStylesheet(block.text, block.offset, READ)) rules.push(rule);
     sheetCache.set(doc, rules);
   }
   return rules;

@@ -32,32 +32,89 @@ const WS = {
 };
 
 /**
+ * A set of property names to read, matched against the source without slicing each name out:
+ * rules read a dozen properties, and most declarations of a template are others (fonts,
+ * padding, margins), which then cost no string, trim or object.
+ */
+export class PropertyNames {
+  // The wanted names by length, lowercase.
+  private readonly byLength: string[][] = [];
+  private readonly names: ReadonlySet<string>;
+
+  constructor(names: Iterable<string>) {
+    this.names = new Set(names);
+    for (const name of this.names) (this.byLength[name.length] ??= []).push(name);
+  }
+
+  /** The wanted name that `text[from, to)` spells (ASCII case ignored, as `lowerCase` does), else undefined. */
+  find(text: string, from: number, to: number): string | undefined {
+    const candidates = this.byLength[to - from];
+    if (!candidates) {
+      // Lowercasing a non-ASCII character can change the length ('İ' gives two characters).
+      return hasNonAscii(text, from, to) ? this.lookUp(text, from, to) : undefined;
+    }
+    next: for (const name of candidates) {
+      for (let k = 0; k < name.length; k++) {
+        let c = text.charCodeAt(from + k);
+        if (c >= 128) return this.lookUp(text, from, to); // the Kelvin sign lowercases to 'k'
+        if (c >= 65 && c <= 90) c += 32;
+        if (c !== name.charCodeAt(k)) continue next;
+      }
+      return name;
+    }
+    return hasNonAscii(text, from, to) ? this.lookUp(text, from, to) : undefined;
+  }
+
+  private lookUp(text: string, from: number, to: number): string | undefined {
+    const name = text.slice(from, to).toLowerCase();
+    return this.names.has(name) ? name : undefined;
+  }
+}
+
+function hasNonAscii(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) >= 128) return true;
+  return false;
+}
+
+/**
  * Splits a declaration list (`a: b; c: d`) into declarations. `offset` maps a position in
  * `text` to the draft's source. Comments are skipped; quotes and parentheses are respected.
+ * With `only`, the declarations of other properties are skipped without being read.
  */
-export function parseDeclarations(text: string, offset: (i: number) => number): CssDeclaration[] {
+export function parseDeclarations(text: string, offset: (i: number) => number, only?: PropertyNames): CssDeclaration[] {
+  return declarationsIn(text, 0, text.length, offset, only);
+}
+
+// The declarations of text[from, n).
+function declarationsIn(text: string, from: number, n: number, offset: (i: number) => number, only: PropertyNames | undefined): CssDeclaration[] {
   const out: CssDeclaration[] = [];
-  let i = 0;
-  const n = text.length;
+  let i = from;
   while (i < n) {
     while (i < n && (WS.test(text[i]) || text[i] === ';')) i++;
     if (i >= n) break;
-    if (text.startsWith('/*', i)) {
+    if (i + 1 < n && text.startsWith('/*', i)) {
       const close = text.indexOf('*/', i + 2);
-      i = close < 0 ? n : close + 2;
+      i = close < 0 || close + 2 > n ? n : close + 2;
       continue;
     }
     const declStart = i;
-    const end = scanTo(text, i, ';');
-    const colon = text.indexOf(':', declStart);
-    if (colon < 0 || colon >= end) {
+    const end = scan(text, i, DECLARATION_END, n);
+    // The colon inside this declaration: a search bounded by its end (indexOf read on to the
+    // next colon of the text, quadratic on `a;a;a;…:`).
+    let colon = declStart;
+    while (colon < end && text.charCodeAt(colon) !== 0x3a) colon++;
+    if (colon >= end) {
       i = end + 1;
       continue;
     }
     // The name ends before the spaces ahead of the colon (it starts on a non-space character).
     let nameEnd = colon;
     while (nameEnd > declStart && WS.test(text[nameEnd - 1])) nameEnd--;
-    const property = lowerCase(text.slice(declStart, nameEnd));
+    const property = only ? only.find(text, declStart, nameEnd) : lowerCase(text.slice(declStart, nameEnd));
+    if (property === undefined) {
+      i = end + 1;
+      continue;
+    }
     let vs = colon + 1;
     while (vs < end && WS.test(text[vs])) vs++;
     let ve = end;
@@ -85,18 +142,17 @@ export function parseDeclarations(text: string, offset: (i: number) => number): 
   return out;
 }
 
-
 // What a scan stops at: the end of a declaration (`;` or the `}` closing its block), the end of
 // a block (`}`), or the start of a block or the end of a statement at-rule (`{` or `;`).
 const DECLARATION_END = 0;
 const BLOCK_END = 1;
 const BLOCK_START = 2;
 
-// Index of the first stop character, outside quotes, comments and (for the ends) parentheses,
-// or text.length. Character codes, without a call per character: every style attribute is scanned.
-function scan(text: string, from: number, stop: number): number {
+// Index of the first stop character of text[from, n), outside quotes, comments and (for the
+// ends) parentheses, or n. Character codes, without a call per character: every style attribute
+// is scanned.
+function scan(text: string, from: number, stop: number, n = text.length): number {
   const nested = stop !== BLOCK_START;
-  const n = text.length;
   let depth = 0;
   let quote = 0;
   for (let i = from; i < n; i++) {
@@ -109,9 +165,9 @@ function scan(text: string, from: number, stop: number): number {
     if (c === 0x22 || c === 0x27) quote = c;
     else if (nested && c === 0x28) depth++;
     else if (nested && c === 0x29) depth = Math.max(0, depth - 1);
-    else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+    else if (c === 0x2f && i + 1 < n && text.charCodeAt(i + 1) === 0x2a) {
       const close = text.indexOf('*/', i + 2);
-      if (close < 0) return n;
+      if (close < 0 || close + 2 > n) return n;
       i = close + 1;
     } else if (depth === 0) {
       if (stop === DECLARATION_END ? c === 0x3b || c === 0x7d : stop === BLOCK_END ? c === 0x7d : c === 0x7b || c === 0x3b) return i;
@@ -120,16 +176,12 @@ function scan(text: string, from: number, stop: number): number {
   return n;
 }
 
-// The end of a declaration (`;`, or the `}` closing its block) or of a block (`}`).
-function scanTo(text: string, from: number, stop: ';' | '}'): number {
-  return scan(text, from, stop === ';' ? DECLARATION_END : BLOCK_END);
-}
-
 /**
  * Reads the style rules of a stylesheet, including those nested in at-rules such as `@media`.
- * Iterative, so hostile nesting cannot overflow the stack.
+ * Iterative, so hostile nesting cannot overflow the stack. With `only`, the rules keep only the
+ * declarations of those properties, and rules left without any are left out.
  */
-export function parseStylesheet(text: string, offset: (i: number) => number): CssRule[] {
+export function parseStylesheet(text: string, offset: (i: number) => number, only?: PropertyNames): CssRule[] {
   const rules: CssRule[] = [];
   const atStack: string[] = [];
   let i = 0;
@@ -158,35 +210,29 @@ export function parseStylesheet(text: string, offset: (i: number) => number): Cs
       i++;
       continue;
     }
-    const open = scanBlockStart(text, i);
-    if (open.stop === n) break;
-    const prelude = text.slice(i, open.stop).trim();
-    if (open.char === ';') {
-      i = open.stop + 1; // @import, @charset
+    const stop = scan(text, i, BLOCK_START);
+    if (stop === n) break;
+    if (text.charCodeAt(stop) === 0x3b) {
+      i = stop + 1; // @import, @charset
       continue;
     }
-    if (prelude.startsWith('@') && !/^@(font-face|page)\b/i.test(prelude)) {
-      atStack.push(prelude);
-      i = open.stop + 1;
-      continue;
+    // The prelude starts on a non-space character: it is an at-rule when that is `@`.
+    if (c === '@') {
+      const prelude = text.slice(i, stop).trim();
+      if (!/^@(font-face|page)\b/i.test(prelude)) {
+        atStack.push(prelude);
+        i = stop + 1;
+        continue;
+      }
     }
-    const bodyStart = open.stop + 1;
-    const close = scanTo(text, bodyStart, '}');
+    const bodyStart = stop + 1;
+    const close = scan(text, bodyStart, BLOCK_END);
     const end = close < n && text[close] === '}' ? close : scanCloseBrace(text, bodyStart);
-    rules.push({
-      selector: prelude,
-      atRule: atStack.join(' '),
-      declarations: parseDeclarations(text.slice(bodyStart, end), (k) => offset(bodyStart + k)),
-    });
+    const declarations = declarationsIn(text, bodyStart, end, offset, only);
+    if (!only || declarations.length) rules.push({ selector: text.slice(i, stop).trim(), atRule: atStack.join(' '), declarations });
     i = end + 1;
   }
   return rules;
-}
-
-// Where a rule's block opens (`{`) or a statement at-rule ends (`;`).
-function scanBlockStart(text: string, from: number): { stop: number; char: string } {
-  const stop = scan(text, from, BLOCK_START);
-  return { stop, char: text[stop] ?? '' };
 }
 
 function scanCloseBrace(text: string, from: number): number {

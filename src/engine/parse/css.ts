@@ -98,12 +98,9 @@ function declarationsIn(text: string, from: number, n: number, offset: (i: numbe
       continue;
     }
     const declStart = i;
-    const end = scan(text, i, DECLARATION_END, n);
-    // The colon inside this declaration: a search bounded by its end (indexOf read on to the
-    // next colon of the text, quadratic on `a;a;a;…:`).
-    let colon = declStart;
-    while (colon < end && text.charCodeAt(colon) !== 0x3a) colon++;
-    if (colon >= end) {
+    const end = declarationEnd(text, i, n);
+    const colon = declarationColon;
+    if (colon < 0) {
       i = end + 1;
       continue;
     }
@@ -142,11 +139,61 @@ function declarationsIn(text: string, from: number, n: number, offset: (i: numbe
   return out;
 }
 
-// What a scan stops at: the end of a declaration (`;` or the `}` closing its block), the end of
-// a block (`}`), or the start of a block or the end of a statement at-rule (`{` or `;`).
-const DECLARATION_END = 0;
+// What a scan stops at: the end of a block (`}`), or the start of a block or the end of a
+// statement at-rule (`{` or `;`).
 const BLOCK_END = 1;
 const BLOCK_START = 2;
+
+// The ASCII characters a scan acts on: quotes, parentheses, the comment start, the stops, the
+// escape and the colon. Every other character is passed over with one test.
+const SPECIAL = new Uint8Array(128);
+for (const c of '"\'()/;{}\\:') SPECIAL[c.charCodeAt(0)] = 1;
+
+// The first colon of the declaration that `declarationEnd` last scanned, or -1.
+let declarationColon = -1;
+
+/**
+ * The end of the declaration starting at `from`: its `;`, or the `}` closing its block, outside
+ * quotes, comments and parentheses, or n. And in `declarationColon` its first colon, wherever
+ * it is (in quotes and comments too, as a plain search would find it). One pass: a search for the colon read the name twice, and
+ * `indexOf` read on past the declaration (quadratic on `a;a;a;…:`).
+ */
+function declarationEnd(text: string, from: number, n: number): number {
+  let depth = 0;
+  let quote = 0;
+  let colon = -1;
+  let i = from;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && SPECIAL[c] === 0) continue;
+    if (c === 0x3a) {
+      if (colon < 0) colon = i;
+      continue;
+    }
+    if (quote) {
+      if (c === 0x5c) {
+        if (colon < 0 && i + 1 < n && text.charCodeAt(i + 1) === 0x3a) colon = i + 1;
+        i++;
+      } else if (c === quote) quote = 0;
+      continue;
+    }
+    if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x28) depth++;
+    else if (c === 0x29) depth = Math.max(0, depth - 1);
+    else if (c === 0x2f && i + 1 < n && text.charCodeAt(i + 1) === 0x2a) {
+      const close = text.indexOf('*/', i + 2);
+      const inside = close < 0 || close + 2 > n ? n : close;
+      for (let k = i + 2; colon < 0 && k < inside; k++) if (text.charCodeAt(k) === 0x3a) colon = k;
+      if (inside === n) {
+        i = n;
+        break;
+      }
+      i = close + 1;
+    } else if (depth === 0 && (c === 0x3b || c === 0x7d)) break;
+  }
+  declarationColon = colon;
+  return i < n ? i : n;
+}
 
 // Index of the first stop character of text[from, n), outside quotes, comments and (for the
 // ends) parentheses, or n. Character codes, without a call per character: every style attribute
@@ -157,6 +204,7 @@ function scan(text: string, from: number, stop: number, n = text.length): number
   let quote = 0;
   for (let i = from; i < n; i++) {
     const c = text.charCodeAt(i);
+    if (c < 128 && SPECIAL[c] === 0) continue;
     if (quote) {
       if (c === 0x5c) i++; // \
       else if (c === quote) quote = 0;
@@ -170,7 +218,7 @@ function scan(text: string, from: number, stop: number, n = text.length): number
       if (close < 0 || close + 2 > n) return n;
       i = close + 1;
     } else if (depth === 0) {
-      if (stop === DECLARATION_END ? c === 0x3b || c === 0x7d : stop === BLOCK_END ? c === 0x7d : c === 0x7b || c === 0x3b) return i;
+      if (stop === BLOCK_END ? c === 0x7d : c === 0x7b || c === 0x3b) return i;
     }
   }
   return n;

@@ -1,5 +1,5 @@
 import type { CssDeclaration } from '../parse/css';
-import { attr, type HtmlDocument, type HtmlElement } from '../parse/html';
+import { attr, type HtmlAttribute, type HtmlDocument, type HtmlElement } from '../parse/html';
 import { backgroundShorthandColor, parseColor } from './colors';
 import { classesOf, declared, inlineStyle, selectorClasses, stylesheetRules } from './styles';
 import { cssLength } from './values';
@@ -48,12 +48,18 @@ const SNIPPET_CHARS = 60;
 const cache = new WeakMap<HtmlDocument, Visibility>();
 
 interface State {
-  strong?: HideCause; // display:none, opacity:0: no descendant can undo them
-  visibility?: HideCause; // visibility:hidden: a descendant may set visibility:visible
-  tinyFont?: HideCause; // font-size <= 1px: a descendant may set a larger font
-  color?: { value: string; start: number; end: number };
-  background?: { value: string; start: number; end: number };
-  colorHide?: HideCause;
+  strong: HideCause | undefined; // display:none, opacity:0: no descendant can undo them
+  visibility: HideCause | undefined; // visibility:hidden: a descendant may set visibility:visible
+  tinyFont: HideCause | undefined; // font-size <= 1px: a descendant may set a larger font
+  color: { value: string; start: number; end: number } | undefined;
+  background: { value: string; start: number; end: number } | undefined;
+  colorHide: HideCause | undefined;
+}
+
+// A copy of a state to change. Every state has all six fields, so that they share one shape
+// (spreads of objects with some fields left out made several, and slow copies).
+function copy(s: State): State {
+  return { strong: s.strong, visibility: s.visibility, tinyFont: s.tinyFont, color: s.color, background: s.background, colorHide: s.colorHide };
 }
 
 // Classes that a `<style>` rule shows again with `!important`, overriding the inline style: the
@@ -96,7 +102,7 @@ function compute(doc: HtmlDocument, source: string): Visibility {
   const states: State[] = new Array(elements.length);
   const causes: Array<HideCause | undefined> = new Array(elements.length);
   const revealed = doc.styles.length ? revealedClasses(doc) : undefined;
-  const root: State = {};
+  const root: State = { strong: undefined, visibility: undefined, tinyFont: undefined, color: undefined, background: undefined, colorHide: undefined };
 
   for (let i = 0; i < elements.length; i++) {
     const el = elements[i];
@@ -107,22 +113,39 @@ function compute(doc: HtmlDocument, source: string): Visibility {
     if (style && style.declarations.length) {
       const display = declared(style, 'display');
       if (!s.strong && display && display.value.trim().toLowerCase() === 'none') {
-        s = { ...s, strong: hideCause('display', el, display, revealed) };
+        s = copy(s);
+        s.strong = hideCause('display', el, display, revealed);
       }
       const opacity = declared(style, 'opacity');
-      if (!s.strong && opacity && parseFloat(opacity.value) === 0) s = { ...s, strong: hideCause('opacity', el, opacity, revealed) };
+      if (!s.strong && opacity && parseFloat(opacity.value) === 0) {
+        s = copy(s);
+        s.strong = hideCause('opacity', el, opacity, revealed);
+      }
       const visibility = declared(style, 'visibility');
       if (visibility) {
         const val = visibility.value.trim().toLowerCase();
-        if ((val === 'hidden' || val === 'collapse') && !s.visibility) s = { ...s, visibility: hideCause('visibility', el, visibility, revealed) };
-        else if (val === 'visible' && s.visibility) s = { ...s, visibility: undefined };
+        if ((val === 'hidden' || val === 'collapse') && !s.visibility) {
+          s = copy(s);
+          s.visibility = hideCause('visibility', el, visibility, revealed);
+        } else if (val === 'visible' && s.visibility) {
+          s = copy(s);
+          s.visibility = undefined;
+        }
       }
       const fontSize = declared(style, 'font-size');
       if (fontSize) {
         const len = cssLength(fontSize.value);
-        if (isTinyFont(fontSize.value)) {
-          if (!s.tinyFont) s = { ...s, tinyFont: hideCause('font-size', el, fontSize, revealed) };
-        } else if ((!len || len.unit === 'px') && s.tinyFont) s = { ...s, tinyFont: undefined }; // keywords and larger pixel sizes are readable
+        if (len && len.unit === 'px' && len.value <= 1) {
+          // isTinyFont, on the length read once
+          if (!s.tinyFont) {
+            s = copy(s);
+            s.tinyFont = hideCause('font-size', el, fontSize, revealed);
+          }
+        } else if ((!len || len.unit === 'px') && s.tinyFont) {
+          // keywords and larger pixel sizes are readable
+          s = copy(s);
+          s.tinyFont = undefined;
+        }
       }
     }
 
@@ -133,7 +156,7 @@ function compute(doc: HtmlDocument, source: string): Visibility {
     const bg = el.attrs.length ? backgroundOf(el, style) : undefined;
     const linkColor = el.name === 'a' && !colorValue; // links get the client's link colour unless they set their own
     if ((colorValue && colorValue !== 'transparent') || linkColor || bg) {
-      s = s === parent ? { ...s } : s;
+      s = s === parent ? copy(s) : s;
       if (colorValue && colorValue !== 'transparent') {
         const range = colorDecl ?? fontColor!;
         s.color = { value: colorValue, start: range.start, end: range.end };
@@ -241,9 +264,14 @@ function backgroundOf(el: HtmlElement, style: ReturnType<typeof inlineStyle> | u
       if (value) return { value, start: d.start, end: d.end };
     }
   }
-  const image = attr(el, 'background');
+  // The first `background` and `bgcolor` attributes, in one pass over the attributes.
+  let image: HtmlAttribute | undefined;
+  let bgcolor: HtmlAttribute | undefined;
+  for (const a of el.attrs) {
+    if (a.name === 'background') image ??= a;
+    else if (a.name === 'bgcolor') bgcolor ??= a;
+  }
   if (image && image.value.trim()) return { value: 'image', start: image.start, end: image.end };
-  const bgcolor = attr(el, 'bgcolor');
   if (bgcolor) {
     const value = parseColor(bgcolor.value);
     if (value) return { value, start: bgcolor.start, end: bgcolor.end };

@@ -5,15 +5,20 @@ import { mergeTags } from '../text/merge-tags';
 
 // Case-insensitive Unicode patterns get no quick scan for their first character from the
 // regex engine: tried at every position of a long text, the streets and the postal boxes took
-// most of the rule's time. Those patterns carry `startsAt`: they are tried (sticky, so `\b` still
-// sees the character before) only where a match can start: at the first digit of a run of
-// digits (`\b\d`: no boundary between two digits); for a postal box, at a `p` followed by a full
-// stop, a space or an `o`, or at `bo` (no other character case-folds to b, o or p).
+// most of the rule's time. Those patterns carry where a match can start, and are tried there only
+// (sticky, so `\b` still sees the character before):
+// - `digits`: the pattern starts with `\b`, then `min` to `max` digits and a non-digit, so a
+//   match starts on the first digit of a run of digits (`\b\d`: no boundary between two digits)
+//   of such a length. The runs are found once for all these patterns.
+// - `startsAt`: for a postal box, a `p` followed by a full stop, a space or an `o`, or `bo` (no
+//   other character case-folds to b, o or p).
 const DIGIT_RUN = /\d+/g;
 const BOX_START = /p[.\so]|bo/gi;
 
 interface ContactPattern {
   re: RegExp;
+  /** The lengths of the run of digits a match starts on, when it starts on one. */
+  digits?: { min: number; max: number };
   /** Where a match can start, when the pattern is worth trying only there. */
   startsAt?: RegExp;
 }
@@ -22,14 +27,15 @@ interface ContactPattern {
 // postal address"; CPCE art. L34-5: the advertiser's identity and a valid contact address).
 const CONTACT_PATTERNS: ContactPattern[] = [
   // French street: "12 bis, rue de la Paix", "3 av. Foch", "ZI des Paluds"
-  { re: /\b\d{1,4}(?:\s?(?:bis|ter|[a-d]))?,?\s+(?:av\.|(?:rue|avenue|bd|boulevard|bld|place|all[ée]e|chemin|impasse|quai|route|cours|square|voie|passage|faubourg|parvis|esplanade|rond-point|lieu-dit|r[ée]sidence|hameau|cit[ée]|promenade|villa)\b)/iu, startsAt: DIGIT_RUN },
-  // French postcode and town: "75008 Paris", "69002 LYON CEDEX 02"
-  { re: /\b(?:F-)?\d{5}\s+(?:\p{Lu}[\p{L}'’-]+|cedex)/u },
+  { re: /\b\d{1,4}(?:\s?(?:bis|ter|[a-d]))?,?\s+(?:av\.|(?:rue|avenue|bd|boulevard|bld|place|all[ée]e|chemin|impasse|quai|route|cours|square|voie|passage|faubourg|parvis|esplanade|rond-point|lieu-dit|r[ée]sidence|hameau|cit[ée]|promenade|villa)\b)/iu, digits: { min: 1, max: 4 } },
+  // French postcode and town: "75008 Paris", "69002 LYON CEDEX 02". A match from the F of
+  // "F-75008" has one from the 7 too (`\b` after the hyphen), so trying the digits is enough.
+  { re: /\b(?:F-)?\d{5}\s+(?:\p{Lu}[\p{L}'’-]+|cedex)/u, digits: { min: 5, max: 5 } },
   // French postal box: "BP 123", "CS 30001"
   { re: /\b(?:BP|CS|TSA)\s?\d{2,6}\b/u },
   // English street: "1600 Amphitheatre Parkway", "221B Baker Street", "500 W 5th St."
   // regex-audit: safe, from each digit that starts a word it reads at most five words, each of which ends at whitespace and cannot give any back
-  { re: /\b\d{1,6}[A-Za-z]?\s+(?:[\p{L}\d.'’-]+\s+){0,4}(?:street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|way|court|ct\.?|place|pl\.?|square|sq\.?|parkway|pkwy\.?|highway|hwy\.?|suite|terrace|circle|plaza)(?=[\s,.]|$)/iu, startsAt: DIGIT_RUN },
+  { re: /\b\d{1,6}[A-Za-z]?\s+(?:[\p{L}\d.'’-]+\s+){0,4}(?:street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|dr\.?|way|court|ct\.?|place|pl\.?|square|sq\.?|parkway|pkwy\.?|highway|hwy\.?|suite|terrace|circle|plaza)(?=[\s,.]|$)/iu, digits: { min: 1, max: 6 } },
   // US state and ZIP code: "CA 94043", "NY 10001-1234"
   { re: /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/u },
   // UK postcode: "SW1A 1AA", "EC1V 9HX"
@@ -77,11 +83,29 @@ function testAt(text: string, sticky: RegExp, starts: RegExp): boolean {
   return false;
 }
 
-// The patterns with a sticky copy of each one tried only where it can start.
-const PATTERNS = CONTACT_PATTERNS.map(({ re, startsAt }) => (startsAt ? { re: sticky(re), startsAt } : { re }));
+// The patterns tried on the runs of digits, with a sticky copy of each; the others, those tried
+// where `startsAt` finds a start with a sticky copy.
+const DIGIT_LED = CONTACT_PATTERNS.filter((p) => p.digits).map(({ re, digits }) => ({ re: sticky(re), ...digits! }));
+const LONGEST_RUN = Math.max(...DIGIT_LED.map((p) => p.max));
+const PATTERNS = CONTACT_PATTERNS.filter((p) => !p.digits).map(({ re, startsAt }) => (startsAt ? { re: sticky(re), startsAt } : { re }));
+
+// Whether a digit-led pattern matches: one pass over the runs of digits for all of them.
+function digitLedMatch(text: string): boolean {
+  DIGIT_RUN.lastIndex = 0;
+  for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) {
+    const length = m[0].length;
+    if (length > LONGEST_RUN) continue;
+    for (const p of DIGIT_LED) {
+      if (length < p.min || length > p.max) continue;
+      p.re.lastIndex = m.index;
+      if (p.re.test(text)) return true;
+    }
+  }
+  return false;
+}
 
 function mentionsContact(text: string): boolean {
-  return PATTERNS.some(({ re, startsAt }) => (startsAt ? testAt(text, re, startsAt) : re.test(text))) || hasBracketAddressTag(text);
+  return digitLedMatch(text) || PATTERNS.some(({ re, startsAt }) => (startsAt ? testAt(text, re, startsAt) : re.test(text))) || hasBracketAddressTag(text);
 }
 
 function hasContact(part: BodyPart, source: string): boolean {

@@ -26,6 +26,19 @@ describe('parseUrl', () => {
     }
     assert.equal(parseUrl('https://example.com/?name={{ first_name }}').templated, false);
     assert.equal(parseUrl('http://[fe80::1]/').templated, false);
+    // The placeholder is looked for up to the end of the host only (issue #11): one that starts
+    // there and runs on still counts, one after it does not.
+    assert.equal(parseUrl('https://shop.[region name]/a').templated, true);
+    assert.equal(parseUrl('https://www.{{domain}}').templated, true);
+    assert.equal(parseUrl('https://example.com[[x]]').templated, true);
+    assert.equal(parseUrl('https://example.com/[[x]]').templated, false);
+    assert.equal(parseUrl('mailto:{{ email }}').templated, false);
+    assert.equal(parseUrl('mailto:{{ email }}').scheme, 'mailto');
+    assert.equal(parseUrl('\t{{x}}:y').templated, true);
+  });
+
+  it('reads schemes case-insensitively and authorities after two slashes of either kind', () => {
+    assert.deepEqual([parseUrl('hTtP:\\\\Example.com\\x').host, parseUrl('//cdn.example/x').host, parseUrl('http:/example.com').host, parseUrl('1http://a.b').scheme], ['example.com', 'cdn.example', '', '']);
   });
 
   it('tells IP hosts and sites', () => {

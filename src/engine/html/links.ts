@@ -11,7 +11,8 @@ import { attrValueRange, type ValueRange } from './values';
 export interface Link {
   /** The URL as the mail client reads it (entities decoded). */
   url: string;
-  parts: UrlParts;
+  /** The URL's parts (parsed on first use in HTML parts). */
+  readonly parts: UrlParts;
   /** The element and attribute that hold the URL, in HTML parts. */
   el?: HtmlElement;
   attr?: HtmlAttribute;
@@ -45,27 +46,51 @@ export function linksOf(part: BodyPart, source: string): readonly Link[] {
 
 function htmlLinks(part: BodyPart, source: string): Link[] {
   const doc = part.html!;
-  const found: Array<{ el: HtmlElement; a: HtmlAttribute }> = [];
+  const out: HtmlLink[] = [];
+  let sorted = true;
   for (const tag of LINK_TAGS) {
     for (const el of doc.byName(tag)) {
       const a = attr(el, 'href');
-      if (a) found.push({ el, a });
+      if (!a) continue;
+      if (out.length && out[out.length - 1].el.start > el.start) sorted = false;
+      out.push(new HtmlLink(part, source, el, a));
     }
   }
-  if (found.length > 1) found.sort((x, y) => x.el.start - y.el.start);
-  return found.map(({ el, a }) => ({
-    url: a.value,
-    parts: parseUrl(a.value),
-    el,
-    attr: a,
-    text: el.name === 'a' ? { view: doc.text, from: el.textStart, to: el.textEnd } : undefined,
-    range: (from, to) => attrValueRange(source, a, from, to),
-    edit(from, to, newText) {
-      const r = attrValueRange(source, a, from, to);
-      const e = r.exact ? sourceEdit(part, r.start, r.end, newText) : undefined;
-      return e ? [e] : undefined;
-    },
-  }));
+  if (!sorted) out.sort((x, y) => x.el.start - y.el.start);
+  return out;
+}
+
+// A link of an HTML part: its URL is parsed when a rule first reads its parts (the unsubscribe
+// and mail-type checks read the URL alone), and its methods live on the prototype rather than
+// in two closures per link.
+class HtmlLink implements Link {
+  readonly url: string;
+  readonly text: Link['text'];
+  private parsed: UrlParts | undefined;
+
+  constructor(
+    private readonly part: BodyPart,
+    private readonly source: string,
+    readonly el: HtmlElement,
+    readonly attr: HtmlAttribute,
+  ) {
+    this.url = attr.value;
+    this.text = el.name === 'a' ? { view: part.html!.text, from: el.textStart, to: el.textEnd } : undefined;
+  }
+
+  get parts(): UrlParts {
+    return (this.parsed ??= parseUrl(this.url));
+  }
+
+  range(from: number, to: number): ValueRange {
+    return attrValueRange(this.source, this.attr, from, to);
+  }
+
+  edit(from: number, to: number, newText: string): Edit[] | undefined {
+    const r = attrValueRange(this.source, this.attr, from, to);
+    const e = r.exact ? sourceEdit(this.part, r.start, r.end, newText) : undefined;
+    return e ? [e] : undefined;
+  }
 }
 
 function textLinks(view: TextView): Link[] {

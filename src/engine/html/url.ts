@@ -19,27 +19,34 @@ export interface UrlParts {
 // Salesforce, ERB/ASP, JS template strings, Campaign Monitor/SendGrid [tag]), and `{{` percent-encoded
 // by an editor.
 const PLACEHOLDER_RE = /\{\{|\{%|\*\||%%|\[\[|<%|\$\{|%7b%7b|\[[a-z_][\w -]*\]/i;
-const SCHEME_RE = /^([a-z][a-z0-9+.-]*):/i;
+// regex-audit: safe, a sticky copy of PLACEHOLDER_RE above (audited as a literal); the flag only anchors it where placeholderBefore tries it
+const PLACEHOLDER_AT = new RegExp(PLACEHOLDER_RE.source, 'iy');
 const HIERARCHICAL = new Set(['http', 'https', 'ftp', 'ftps', 'ws', 'wss']);
 
 /** Reads a URL (an `href`, a `src`, a URL in plain text) without resolving or fetching it. */
 export function parseUrl(url: string): UrlParts {
+  const n = url.length;
   let lead = 0;
-  while (lead < url.length && url.charCodeAt(lead) <= 0x20) lead++;
-  const placeholder = PLACEHOLDER_RE.exec(url);
-  const placeholderAt = placeholder ? placeholder.index : Infinity;
-  const out: UrlParts = { scheme: '', schemeStart: lead, schemeEnd: lead, host: '', hostStart: lead, hostEnd: lead, templated: placeholderAt <= lead };
-  const rest = url.slice(lead);
-  const m = SCHEME_RE.exec(rest);
+  while (lead < n && url.charCodeAt(lead) <= 0x20) lead++;
+  const out: UrlParts = { scheme: '', schemeStart: lead, schemeEnd: lead, host: '', hostStart: lead, hostEnd: lead, templated: false };
+  // The scheme, `^([a-z][a-z0-9+.-]*):` case-insensitively, read by hand.
+  let k = lead;
+  if (k < n && isLetter(url.charCodeAt(k))) {
+    k++;
+    while (k < n && isSchemeChar(url.charCodeAt(k))) k++;
+  }
   let authority = -1;
-  if (m) {
-    out.scheme = m[1].toLowerCase();
-    out.schemeEnd = lead + m[1].length;
-    if (HIERARCHICAL.has(out.scheme) && /^[/\\]{2}/.test(url.slice(out.schemeEnd + 1, out.schemeEnd + 3))) authority = out.schemeEnd + 3;
-  } else if (rest.startsWith('//')) authority = lead + 2;
+  if (k > lead && k < n && url.charCodeAt(k) === 0x3a) {
+    out.scheme = url.slice(lead, k).toLowerCase();
+    out.schemeEnd = k;
+    if (HIERARCHICAL.has(out.scheme) && isSlash(url.charCodeAt(k + 1)) && isSlash(url.charCodeAt(k + 2))) authority = k + 3;
+  } else if (url.charCodeAt(lead) === 0x2f && url.charCodeAt(lead + 1) === 0x2f) authority = lead + 2;
   if (authority >= 0) {
     let end = authority;
-    while (end < url.length && !'/?#\\'.includes(url[end])) end++;
+    for (; end < n; end++) {
+      const c = url.charCodeAt(end);
+      if (c === 0x2f || c === 0x3f || c === 0x23 || c === 0x5c) break; // / ? # \
+    }
     let hostStart = authority;
     const at = url.lastIndexOf('@', end - 1);
     if (at >= authority) hostStart = at + 1;
@@ -57,8 +64,39 @@ export function parseUrl(url: string): UrlParts {
     out.hostStart = hostStart;
     out.hostEnd = hostEnd;
   }
-  if (placeholderAt < Math.max(out.hostEnd, out.schemeEnd + 1)) out.templated = true;
+  // A placeholder before the end of the host (or in the scheme, or where the URL starts).
+  out.templated = placeholderBefore(url, Math.max(out.hostEnd, out.schemeEnd + 1));
   return out;
+}
+
+// Whether a placeholder starts before `limit`: PLACEHOLDER_RE tried only there, where one of its
+// first characters is, rather than over the whole URL (tracking links run to hundreds of characters).
+function placeholderBefore(url: string, limit: number): boolean {
+  const end = Math.min(limit, url.length);
+  for (let i = 0; i < end; i++) {
+    const c = url.charCodeAt(i);
+    // { * % [ < $
+    if (c === 0x7b || c === 0x2a || c === 0x25 || c === 0x5b || c === 0x3c || c === 0x24) {
+      PLACEHOLDER_AT.lastIndex = i;
+      if (PLACEHOLDER_AT.test(url)) return true;
+    }
+  }
+  return false;
+}
+
+// [A-Za-z]
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+// [A-Za-z0-9+.-]
+function isSchemeChar(c: number): boolean {
+  return isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2e || c === 0x2d;
+}
+
+// / or \
+function isSlash(c: number): boolean {
+  return c === 0x2f || c === 0x5c;
 }
 
 const IPV4_PART = /^(0x[0-9a-f]+|\d+)$/i;

@@ -16,6 +16,12 @@ const SCRIPT_URL_RE = /^(javascript|vbscript|livescript):/i;
 
 /** The script scheme of a URL attribute value, if it runs script. */
 export function scriptScheme(value: string): string | undefined {
+  // The first character after the leading ones browsers ignore starts the scheme: most URLs
+  // (http, mailto, #, merge tags) are ruled out there, before two replacements copy them.
+  let i = 0;
+  while (i < value.length && value.charCodeAt(i) <= 0x20) i++;
+  const first = value.charCodeAt(i) | 0x20;
+  if (first !== 0x6a && first !== 0x76 && first !== 0x6c) return undefined; // j, v, l in either case
   const cleaned = value.replace(/^[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, '');
   const m = SCRIPT_URL_RE.exec(cleaned);
   return m ? m[1].toLowerCase() : undefined;

@@ -32,6 +32,14 @@ function isDelimiter(c: number): boolean {
   );
 }
 
+function hasDotOrColon(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e || c === 0x3a) return true;
+  }
+  return false;
+}
+
 /** Text ranges `[from, to)` of the links and addresses written in a view, in order; computed once per view. */
 export function linkRanges(view: TextView): ReadonlyArray<readonly [number, number]> {
   let out = cache.get(view);
@@ -48,8 +56,10 @@ export function linkRanges(view: TextView): ReadonlyArray<readonly [number, numb
       while (to < text.length && !isDelimiter(text.charCodeAt(to))) to++;
       done = to;
       MARK_RE.lastIndex = to;
-      const token = text.slice(from, withoutTrailingPunctuation(text, from, to));
-      if (!token.includes('.') && !token.includes(':')) continue;
+      const end = withoutTrailingPunctuation(text, from, to);
+      // Most marks are full stops ending a sentence: without its trailing punctuation, the word has none.
+      if (!hasDotOrColon(text, from, end)) continue;
+      const token = text.slice(from, end);
       if (URL_RE.test(token) || EMAIL_RE.test(token) || DOMAIN_RE.test(token)) out.push([from, from + token.length]);
     }
     cache.set(view, out);

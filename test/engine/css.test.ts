@@ -26,6 +26,14 @@ describe('css', () => {
     assert.equal(css.slice(d.valueStart - 10, d.valueEnd - 10), '700px');
   });
 
+  // A search for each declaration's colon used to read on to the next colon of the text: a
+  // hang guard, not a timing (quadratic, this took minutes).
+  it('reads declarations without colons at once', { timeout: 10_000 }, () => {
+    const text = 'a;'.repeat(1_000_000) + 'color: red';
+    assert.deepEqual(parseDeclarations(text, (i) => i).map((d) => [d.property, d.value]), [['color', 'red']]);
+    assert.equal(parseStylesheet(`.x { ${text} }`, (i) => i)[0].declarations.length, 1);
+  });
+
   it('does not loop or throw on broken CSS', () => {
     for (const css of ['{{{{', '}}}}', 'a { b', '@media {', '/* unterminated', 'a { b: "unterminated }', ':::;;;']) {
       assert.doesNotThrow(() => parseStylesheet(css, (i) => i));

@@ -85,8 +85,13 @@ export function parseDeclarations(text: string, offset: (i: number) => number, o
   return declarationsIn(text, 0, text.length, offset, only);
 }
 
-// The declarations of text[from, n).
-function declarationsIn(text: string, from: number, n: number, offset: (i: number) => number, only: PropertyNames | undefined): CssDeclaration[] {
+// Where the last `declarationsIn` with `block` stopped: the `}` closing the block, or n.
+let declarationsEnd = 0;
+
+// The declarations of text[from, n). With `block`, they are a rule's block and end at the `}`
+// that closes it (the first outside quotes, comments and parentheses), whose offset is left in
+// `declarationsEnd`: the block is read once, not scanned for its end first.
+function declarationsIn(text: string, from: number, n: number, offset: (i: number) => number, only: PropertyNames | undefined, block = false): CssDeclaration[] {
   const out: CssDeclaration[] = [];
   let i = from;
   while (i < n) {
@@ -97,52 +102,48 @@ function declarationsIn(text: string, from: number, n: number, offset: (i: numbe
       i = close < 0 || close + 2 > n ? n : close + 2;
       continue;
     }
-    const declStart = i;
     const end = declarationEnd(text, i, n);
-    const colon = declarationColon;
-    if (colon < 0) {
-      i = end + 1;
-      continue;
-    }
-    // The name ends before the spaces ahead of the colon (it starts on a non-space character).
-    let nameEnd = colon;
-    while (nameEnd > declStart && WS.test(text[nameEnd - 1])) nameEnd--;
-    const property = only ? only.find(text, declStart, nameEnd) : lowerCase(text.slice(declStart, nameEnd));
-    if (property === undefined) {
-      i = end + 1;
-      continue;
-    }
-    let vs = colon + 1;
-    while (vs < end && WS.test(text[vs])) vs++;
-    let ve = end;
-    while (ve > vs && WS.test(text[ve - 1])) ve--;
-    let value = text.slice(vs, ve);
-    let important = false;
-    const imp = importantSuffix(value);
-    if (imp >= 0) {
-      important = true;
-      value = value.slice(0, imp);
-    }
-    if (property && !property.includes('{') && !property.includes('}')) {
-      out.push({
-        property,
-        value,
-        important,
-        start: offset(declStart),
-        end: offset(ve),
-        valueStart: offset(vs),
-        valueEnd: offset(vs + value.length),
-      });
+    if (declarationColon >= 0) readDeclaration(out, text, i, declarationColon, end, offset, only);
+    if (block && end < n && text.charCodeAt(end) === 0x7d) {
+      declarationsEnd = end;
+      return out;
     }
     i = end + 1;
   }
+  declarationsEnd = n;
   return out;
 }
 
-// What a scan stops at: the end of a block (`}`), or the start of a block or the end of a
-// statement at-rule (`{` or `;`).
-const BLOCK_END = 1;
-const BLOCK_START = 2;
+// Adds the declaration text[declStart, end) with its first colon at `colon`, if its property is wanted.
+function readDeclaration(out: CssDeclaration[], text: string, declStart: number, colon: number, end: number, offset: (i: number) => number, only: PropertyNames | undefined): void {
+  // The name ends before the spaces ahead of the colon (it starts on a non-space character).
+  let nameEnd = colon;
+  while (nameEnd > declStart && WS.test(text[nameEnd - 1])) nameEnd--;
+  const property = only ? only.find(text, declStart, nameEnd) : lowerCase(text.slice(declStart, nameEnd));
+  if (property === undefined) return;
+  let vs = colon + 1;
+  while (vs < end && WS.test(text[vs])) vs++;
+  let ve = end;
+  while (ve > vs && WS.test(text[ve - 1])) ve--;
+  let value = text.slice(vs, ve);
+  let important = false;
+  const imp = importantSuffix(value);
+  if (imp >= 0) {
+    important = true;
+    value = value.slice(0, imp);
+  }
+  if (property && !property.includes('{') && !property.includes('}')) {
+    out.push({
+      property,
+      value,
+      important,
+      start: offset(declStart),
+      end: offset(ve),
+      valueStart: offset(vs),
+      valueEnd: offset(vs + value.length),
+    });
+  }
+}
 
 // The ASCII characters a scan acts on: quotes, parentheses, the comment start, the stops, the
 // escape and the colon. Every other character is passed over with one test.
@@ -155,8 +156,9 @@ let declarationColon = -1;
 /**
  * The end of the declaration starting at `from`: its `;`, or the `}` closing its block, outside
  * quotes, comments and parentheses, or n. And in `declarationColon` its first colon, wherever
- * it is (in quotes and comments too, as a plain search would find it). One pass: a search for the colon read the name twice, and
- * `indexOf` read on past the declaration (quadratic on `a;a;a;…:`).
+ * it is (in quotes and comments too, as a plain search would find it). One pass: a search for
+ * the colon read the name twice, and `indexOf` read on past the declaration (quadratic on
+ * `a;a;a;…:`).
  */
 function declarationEnd(text: string, from: number, n: number): number {
   let depth = 0;
@@ -195,12 +197,10 @@ function declarationEnd(text: string, from: number, n: number): number {
   return i < n ? i : n;
 }
 
-// Index of the first stop character of text[from, n), outside quotes, comments and (for the
-// ends) parentheses, or n. Character codes, without a call per character: every style attribute
-// is scanned.
-function scan(text: string, from: number, stop: number, n = text.length): number {
-  const nested = stop !== BLOCK_START;
-  let depth = 0;
+// Where a rule's block opens or a statement at-rule ends: the first `{` or `;` from `from` outside
+// quotes and comments (parentheses do not count), or text.length.
+function blockStart(text: string, from: number): number {
+  const n = text.length;
   let quote = 0;
   for (let i = from; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -211,15 +211,11 @@ function scan(text: string, from: number, stop: number, n = text.length): number
       continue;
     }
     if (c === 0x22 || c === 0x27) quote = c;
-    else if (nested && c === 0x28) depth++;
-    else if (nested && c === 0x29) depth = Math.max(0, depth - 1);
     else if (c === 0x2f && i + 1 < n && text.charCodeAt(i + 1) === 0x2a) {
       const close = text.indexOf('*/', i + 2);
-      if (close < 0 || close + 2 > n) return n;
+      if (close < 0) return n;
       i = close + 1;
-    } else if (depth === 0) {
-      if (stop === BLOCK_END ? c === 0x7d : c === 0x7b || c === 0x3b) return i;
-    }
+    } else if (c === 0x7b || c === 0x3b) return i;
   }
   return n;
 }
@@ -258,7 +254,7 @@ export function parseStylesheet(text: string, offset: (i: number) => number, onl
       i++;
       continue;
     }
-    const stop = scan(text, i, BLOCK_START);
+    const stop = blockStart(text, i);
     if (stop === n) break;
     if (text.charCodeAt(stop) === 0x3b) {
       i = stop + 1; // @import, @charset
@@ -274,9 +270,11 @@ export function parseStylesheet(text: string, offset: (i: number) => number, onl
       }
     }
     const bodyStart = stop + 1;
-    const close = scan(text, bodyStart, BLOCK_END);
-    const end = close < n && text[close] === '}' ? close : scanCloseBrace(text, bodyStart);
-    const declarations = declarationsIn(text, bodyStart, end, offset, only);
+    let declarations = declarationsIn(text, bodyStart, n, offset, only, true);
+    const close = declarationsEnd;
+    const end = close < n ? close : scanCloseBrace(text, bodyStart);
+    // A block left open ends at the next `}` wherever it is (in a string or a comment, then).
+    if (end !== close) declarations = declarationsIn(text, bodyStart, end, offset, only);
     if (!only || declarations.length) rules.push({ selector: text.slice(i, stop).trim(), atRule: atStack.join(' '), declarations });
     i = end + 1;
   }

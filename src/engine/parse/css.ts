@@ -21,15 +21,13 @@ export interface CssRule {
   declarations: CssDeclaration[];
 }
 
-// `\s` without a regular expression call per character (declarations are parsed for every
-// element with a style attribute).
-const WS = {
-  test(c: string): boolean {
-    const code = c.charCodeAt(0);
-    if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-    return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-  },
-};
+// `\s` on a character code, without a regular expression call or a one-character string per
+// character (declarations are parsed for every element with a style attribute).
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
 
 /**
  * A set of property names to read, matched against the source without slicing each name out:
@@ -46,34 +44,32 @@ export class PropertyNames {
     for (const name of this.names) (this.byLength[name.length] ??= []).push(name);
   }
 
-  /** The wanted name that `text[from, to)` spells (ASCII case ignored, as `lowerCase` does), else undefined. */
+  /**
+   * The wanted name that `text[from, to)` spells (ASCII case ignored, as `lowerCase` does), else
+   * undefined. Of all characters outside ASCII, only two lowercase to ASCII: the Kelvin sign (to
+   * `k`, one character for one) and `İ` (to `i` and a combining dot, which no name holds). So a
+   * name of another length than the wanted ones is none of them, and a character outside ASCII
+   * sends the name to a plain lookup.
+   */
   find(text: string, from: number, to: number): string | undefined {
     const candidates = this.byLength[to - from];
-    if (!candidates) {
-      // Lowercasing a non-ASCII character can change the length ('İ' gives two characters).
-      return hasNonAscii(text, from, to) ? this.lookUp(text, from, to) : undefined;
-    }
+    if (!candidates) return undefined;
     next: for (const name of candidates) {
       for (let k = 0; k < name.length; k++) {
         let c = text.charCodeAt(from + k);
-        if (c >= 128) return this.lookUp(text, from, to); // the Kelvin sign lowercases to 'k'
+        if (c >= 128) return this.lookUp(text, from, to);
         if (c >= 65 && c <= 90) c += 32;
         if (c !== name.charCodeAt(k)) continue next;
       }
       return name;
     }
-    return hasNonAscii(text, from, to) ? this.lookUp(text, from, to) : undefined;
+    return undefined;
   }
 
   private lookUp(text: string, from: number, to: number): string | undefined {
     const name = text.slice(from, to).toLowerCase();
     return this.names.has(name) ? name : undefined;
   }
-}
-
-function hasNonAscii(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) >= 128) return true;
-  return false;
 }
 
 /**
@@ -95,7 +91,7 @@ function declarationsIn(text: string, from: number, n: number, offset: (i: numbe
   const out: CssDeclaration[] = [];
   let i = from;
   while (i < n) {
-    while (i < n && (WS.test(text[i]) || text[i] === ';')) i++;
+    while (i < n && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 0x3b)) i++;
     if (i >= n) break;
     if (i + 1 < n && text.startsWith('/*', i)) {
       const close = text.indexOf('*/', i + 2);
@@ -118,13 +114,13 @@ function declarationsIn(text: string, from: number, n: number, offset: (i: numbe
 function readDeclaration(out: CssDeclaration[], text: string, declStart: number, colon: number, end: number, offset: (i: number) => number, only: PropertyNames | undefined): void {
   // The name ends before the spaces ahead of the colon (it starts on a non-space character).
   let nameEnd = colon;
-  while (nameEnd > declStart && WS.test(text[nameEnd - 1])) nameEnd--;
+  while (nameEnd > declStart && isSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
   const property = only ? only.find(text, declStart, nameEnd) : lowerCase(text.slice(declStart, nameEnd));
   if (property === undefined) return;
   let vs = colon + 1;
-  while (vs < end && WS.test(text[vs])) vs++;
+  while (vs < end && isSpace(text.charCodeAt(vs))) vs++;
   let ve = end;
-  while (ve > vs && WS.test(text[ve - 1])) ve--;
+  while (ve > vs && isSpace(text.charCodeAt(ve - 1))) ve--;
   let value = text.slice(vs, ve);
   let important = false;
   const imp = importantSuffix(value);
@@ -232,7 +228,7 @@ export function parseStylesheet(text: string, offset: (i: number) => number, onl
   const n = text.length;
   while (i < n) {
     const c = text[i];
-    if (WS.test(c)) {
+    if (isSpace(c.charCodeAt(0))) {
       i++;
       continue;
     }

@@ -9,7 +9,7 @@ const URL_RE = /^(?:[a-z][a-z\d+.-]*:\/\/|www\.)/i;
 const EMAIL_RE = /^[^@]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$/u;
 const DOMAIN_RE = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,24}(?:[/?#:].*)?$/u;
 // Punctuation that ends a sentence or closes a bracket right after an address is not part of it.
-const TRAILING_PUNCT = new Set('.,;:!?\'’")]}>»');
+const TRAILING_PUNCT = new Set([...'.,;:!?\'’")]}>»'].map((c) => c.charCodeAt(0)));
 
 /**
  * The end of `text[from, to)` without its trailing punctuation. A backward scan: a regex such as
@@ -17,11 +17,9 @@ const TRAILING_PUNCT = new Set('.,;:!?\'’")]}>»');
  */
 export function withoutTrailingPunctuation(text: string, from: number, to: number): number {
   let end = to;
-  while (end > from && TRAILING_PUNCT.has(text[end - 1])) end--;
+  while (end > from && TRAILING_PUNCT.has(text.charCodeAt(end - 1))) end--;
   return end;
 }
-// Every link or address contains one of these; tokens without them are never looked at.
-const MARK_RE = /[.@:]/g;
 const cache = new WeakMap<TextView, Array<[number, number]>>();
 
 // Characters that end a token: whitespace, block breaks, masked merge tags, brackets, quotes.
@@ -46,16 +44,18 @@ export function linkRanges(view: TextView): ReadonlyArray<readonly [number, numb
   if (!out) {
     out = [];
     const text = view.text;
-    MARK_RE.lastIndex = 0;
     let done = 0;
-    for (let m = MARK_RE.exec(text); m; m = MARK_RE.exec(text)) {
+    for (let at = 0; at < text.length; at++) {
+      // A mark: every link or address contains one of these; tokens without them are never looked at.
+      const c = text.charCodeAt(at);
+      if (c !== 0x2e && c !== 0x40 && c !== 0x3a) continue; // . @ :
       // The space-separated token around the mark, found by scanning outwards.
-      let from = m.index;
+      let from = at;
       while (from > done && !isDelimiter(text.charCodeAt(from - 1))) from--;
-      let to = m.index + 1;
+      let to = at + 1;
       while (to < text.length && !isDelimiter(text.charCodeAt(to))) to++;
       done = to;
-      MARK_RE.lastIndex = to;
+      at = to - 1; // the next mark is looked for after the token
       const end = withoutTrailingPunctuation(text, from, to);
       // Most marks are full stops ending a sentence: without its trailing punctuation, the word has none.
       if (!hasDotOrColon(text, from, end)) continue;

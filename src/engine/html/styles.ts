@@ -37,8 +37,7 @@ export function inlineStyle(doc: HtmlDocument, source: string, el: HtmlElement):
   const a = attr(el, 'style');
   let style = NONE;
   if (a && a.value.trim()) {
-    // `source.slice(valueStart, valueEnd) === value`, without the copy.
-    const exact = a.valueEnd - a.valueStart === a.value.length && source.startsWith(a.value, a.valueStart);
+    const exact = source.slice(a.valueStart, a.valueEnd) === a.value;
     const base = a.valueStart;
     const last = a.valueEnd;
     // Inexact values still get ranges inside the attribute, clamped so they never leave it.

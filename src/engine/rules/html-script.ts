@@ -11,6 +11,10 @@ const INERT_TYPE_RE = /json|template|text\/html|text\/plain/i;
 const HANDLER_RE = /^on[a-z]{3,}$/;
 // Attributes holding a URL that a client could follow or load.
 const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'data', 'background', 'poster', 'lowsrc', 'dynsrc', 'xlink:href']);
+// Their lengths: most attributes of a template (style, class, width, align…) are ruled out by
+// theirs, without hashing the name for the set.
+const URL_ATTR_LENGTHS = new Uint8Array(Math.max(...[...URL_ATTRS].map((n) => n.length)) + 1);
+for (const name of URL_ATTRS) URL_ATTR_LENGTHS[name.length] = 1;
 // Browsers ignore leading control characters and spaces, and tabs or line breaks anywhere in a URL.
 const SCRIPT_URL_RE = /^(javascript|vbscript|livescript):/i;
 
@@ -52,10 +56,11 @@ export const htmlScript = defineRule({
         for (const a of el.attrs) {
           let key: string;
           let params: Record<string, string>;
-          if (a.name.charCodeAt(0) === 111 /* o */ && a.name.charCodeAt(1) === 110 /* n */ && HANDLER_RE.test(a.name)) {
+          const length = a.name.length;
+          if (length >= 5 && a.name.charCodeAt(0) === 111 /* o */ && a.name.charCodeAt(1) === 110 /* n */ && HANDLER_RE.test(a.name)) {
             key = 'html-script.handler';
             params = { name: a.name };
-          } else if (URL_ATTRS.has(a.name)) {
+          } else if (length < URL_ATTR_LENGTHS.length && URL_ATTR_LENGTHS[length] && URL_ATTRS.has(a.name)) {
             const scheme = scriptScheme(a.value);
             if (!scheme) continue;
             key = 'html-script.url';

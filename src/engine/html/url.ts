@@ -19,8 +19,6 @@ export interface UrlParts {
 // Salesforce, ERB/ASP, JS template strings, Campaign Monitor/SendGrid [tag]), and `{{` percent-encoded
 // by an editor.
 const PLACEHOLDER_RE = /\{\{|\{%|\*\||%%|\[\[|<%|\$\{|%7b%7b|\[[a-z_][\w -]*\]/i;
-// regex-audit: safe, a sticky copy of PLACEHOLDER_RE above (audited as a literal); the flag only anchors it where placeholderBefore tries it
-const PLACEHOLDER_AT = new RegExp(PLACEHOLDER_RE.source, 'iy');
 const HIERARCHICAL = new Set(['http', 'https', 'ftp', 'ftps', 'ws', 'wss']);
 
 /** Reads a URL (an `href`, a `src`, a URL in plain text) without resolving or fetching it. */
@@ -64,24 +62,11 @@ export function parseUrl(url: string): UrlParts {
     out.hostStart = hostStart;
     out.hostEnd = hostEnd;
   }
-  // A placeholder before the end of the host (or in the scheme, or where the URL starts).
-  out.templated = placeholderBefore(url, Math.max(out.hostEnd, out.schemeEnd + 1));
+  // A placeholder before the end of the host (or in the scheme, or where the URL starts). One
+  // search of the whole URL measured faster than trying the placeholders only up to there.
+  const placeholder = PLACEHOLDER_RE.exec(url);
+  out.templated = placeholder !== null && placeholder.index < Math.max(out.hostEnd, out.schemeEnd + 1);
   return out;
-}
-
-// Whether a placeholder starts before `limit`: PLACEHOLDER_RE tried only there, where one of its
-// first characters is, rather than over the whole URL (tracking links run to hundreds of characters).
-function placeholderBefore(url: string, limit: number): boolean {
-  const end = Math.min(limit, url.length);
-  for (let i = 0; i < end; i++) {
-    const c = url.charCodeAt(i);
-    // { * % [ < $
-    if (c === 0x7b || c === 0x2a || c === 0x25 || c === 0x5b || c === 0x3c || c === 0x24) {
-      PLACEHOLDER_AT.lastIndex = i;
-      if (PLACEHOLDER_AT.test(url)) return true;
-    }
-  }
-  return false;
 }
 
 // [A-Za-z]

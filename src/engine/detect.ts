@@ -129,8 +129,16 @@ const TAG_PROBES: TagProbe[] = [
   { key: 'webForm', points: -1, tag: 'form', window: 400, wordStart: true, first: 'm', attr: (t, i) => attributeAt(t, i, 'method') },
 ];
 
-// The first letters of the probes' element names: a quick test before comparing names.
-const TAG_INITIALS = TAG_PROBES.map((t) => t.tag[0]).join('');
+// The first letters of the probes' element names: a quick test before comparing names. Only
+// ASCII letters lowercase to them (of the other characters, only the Kelvin sign and İ lowercase
+// to ASCII), so they are compared on the code with bit 5 set.
+const TAG_INITIALS = new Set(TAG_PROBES.map((t) => t.tag.charCodeAt(0)));
+// Per probe, the codes of the first characters its attribute may start with; and all of them,
+// so that the other characters of a start tag are passed over without trying each probe.
+const FIRST_CODES = TAG_PROBES.map((t) => [...t.first].map((c) => c.charCodeAt(0)));
+const FIRST_ASCII = new Uint8Array(128);
+const FIRST_OTHER = new Set<number>();
+for (const codes of FIRST_CODES) for (const c of codes) c < 128 ? (FIRST_ASCII[c] = 1) : FIRST_OTHER.add(c);
 
 /**
  * The tag probes in one pass: for each probe, the window of the latest start tag of its element
@@ -142,6 +150,9 @@ function scanTags(text: string): Set<string> {
   // Per probe: where the window of the open start tag begins, or -1.
   const open = TAG_PROBES.map(() => -1);
   let openCount = 0;
+  // The first position past an open window, where it must be closed: the probes are looked at
+  // there too, so that windows close where they did when every position looked.
+  let expiry = Infinity;
   for (let i = 0; i < text.length; i++) {
     // Outside every window only a `<` matters: jump to the next one.
     if (openCount === 0) {
@@ -152,21 +163,30 @@ function scanTags(text: string): Set<string> {
     if (c === 62 /* > */) {
       open.fill(-1);
       openCount = 0;
+      expiry = Infinity;
       continue;
     }
-    if (openCount > 0) {
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    if (openCount > 0 && (i > expiry || (lower < 128 ? FIRST_ASCII[lower] === 1 : FIRST_OTHER.has(lower)))) {
       const wordStart = i === 0 || !isWordCode(text.charCodeAt(i - 1));
-      const lower = String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
+      expiry = Infinity;
       for (let p = 0; p < TAG_PROBES.length; p++) {
-        if (open[p] < 0 || i < open[p]) continue;
+        if (open[p] < 0) continue;
         const probe = TAG_PROBES[p];
+        if (i < open[p]) {
+          expiry = Math.min(expiry, open[p] + probe.window);
+          continue;
+        }
         if (i - open[p] > probe.window) {
           open[p] = -1;
           openCount--;
-        } else if ((wordStart || !probe.wordStart) && probe.first.includes(lower) && !found.has(probe.key) && probe.attr(text, i)) found.add(probe.key);
+          continue;
+        }
+        expiry = Math.min(expiry, open[p] + probe.window);
+        if ((wordStart || !probe.wordStart) && FIRST_CODES[p].includes(lower) && !found.has(probe.key) && probe.attr(text, i)) found.add(probe.key);
       }
     }
-    if (c === 60 /* < */ && TAG_INITIALS.includes(text[i + 1]?.toLowerCase())) {
+    if (c === 60 /* < */ && i + 1 < text.length && TAG_INITIALS.has(text.charCodeAt(i + 1) | 0x20)) {
       for (let p = 0; p < TAG_PROBES.length; p++) {
         const { tag, unicode } = TAG_PROBES[p];
         const end = i + 1 + tag.length;
@@ -174,6 +194,7 @@ function scanTags(text: string): Set<string> {
         if (wordAt(text, i + 1, tag) && (end >= text.length || !(isWordCode(after) || (unicode && (after === 0x17f || after === 0x212a))))) {
           if (open[p] < 0) openCount++;
           open[p] = end;
+          expiry = Math.min(expiry, end + TAG_PROBES[p].window);
         }
       }
     }
@@ -353,6 +374,9 @@ export function detectDraft(text: string, fileName = ''): DraftVerdict {
   const head = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text;
   if (hasMarker(head)) signals.push({ key: 'marker', points: DECISIVE });
   if (MJML.test(head)) signals.push({ key: 'mjml', points: DECISIVE });
+  // A decisive signal decides alone, and the verdict lists only those: the other probes would
+  // not change it (a CLI run over .eml files skips them all).
+  if (signals.length) return { verdict: 'email', signals };
   const tags = scanTags(head);
   // The order of the signals list: the probes' order before the scans replaced some of them.
   const found = (key: string) => {

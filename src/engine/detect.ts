@@ -42,8 +42,6 @@ interface Probe {
 // every tag or line start (200 KB of unclosed `<table ` tags: 63 ms as expressions, 10 ms scanned).
 const PROBES: Probe[] = [
   // Email layout.
-  // Inky, the markup of Foundation for Emails.
-  { key: 'inky', points: 2, re: /<(?:container|row|columns|spacer|wrapper)\b/i },
   // Email templates centre a column 550–700 px wide (Litmus, Campaign Monitor guides: 600 px).
   { key: 'fixedWidthContainer', points: 2, re: /(?:\bwidth\s*=\s*["']?(?:5[5-9]\d|6\d\d|700)\b|max-width\s*:\s*(?:5[5-9]\d|6\d\d|700)px)/i },
   { key: 'mergeTag', points: 2, re: /\*\|[A-Z_:]{1,40}\|\*|%%[A-Za-z_]{1,40}%%|\{\{\s{0,3}(?:first_?name|unsubscribe|subscriber|contact\.|recipient)|\{\$[A-Za-z_]{1,40}\}|\[(?:unsubscribe|first_?name)\]/i },
@@ -52,10 +50,38 @@ const PROBES: Probe[] = [
   { key: 'viewInBrowser', points: 1, re: /view (?:it |this email )?in (?:your |a )?browser|voir (?:la version )?en ligne|version en ligne/i },
   // Web pages and application templates.
   { key: 'templateInheritance', points: -4, re: /\{%-?\s{0,3}(?:extends|block|include|load|url|static|csrf_token|macro|import)\b|\{\{\s{0,3}(?:url_for|csrf_token|form\.|super\(\))|<%=?\s{0,3}(?:yield|render|form_with|form_for|link_to|content_for|csrf_meta_tags|javascript_include_tag|stylesheet_link_tag)\b|@(?:extends|section|yield|csrf|include)\s{0,3}\(|\{\{>\s{0,3}layout/i },
-  { key: 'pageChrome', points: -1, re: /<(?:nav|header|aside|dialog)\b/i },
 ];
 
-const MJML = /<mjml\b/i;
+// Elements that tell by their name alone (`<name` and a word boundary, in any case), found by one
+// pass over the `<` rather than one regular expression each.
+const NAME_PROBES: Array<{ key: string; points: number; names: string[] }> = [
+  // MJML markup: email whatever else the file holds.
+  { key: 'mjml', points: DECISIVE, names: ['mjml'] },
+  // Inky, the markup of Foundation for Emails.
+  { key: 'inky', points: 2, names: ['container', 'row', 'columns', 'spacer', 'wrapper'] },
+  { key: 'pageChrome', points: -1, names: ['nav', 'header', 'aside', 'dialog'] },
+];
+// Their first letters. As with `/<name\b/i`, only ASCII letters match them (without the `u`
+// flag no other character case-folds to ASCII), so they are compared on the code with bit 5 set.
+const NAME_INITIALS = new Set(NAME_PROBES.flatMap((p) => p.names.map((name) => name.charCodeAt(0))));
+
+/** The keys of the name probes found in `text`: `/<(?:names)\b/i` for each, in one pass. */
+function scanNames(text: string): Set<string> {
+  const found = new Set<string>();
+  for (let i = text.indexOf('<'); i >= 0 && found.size < NAME_PROBES.length; i = text.indexOf('<', i + 1)) {
+    const first = text.charCodeAt(i + 1) | 0x20;
+    if (!NAME_INITIALS.has(first)) continue;
+    for (const probe of NAME_PROBES) {
+      if (found.has(probe.key)) continue;
+      for (const name of probe.names) {
+        if (name.charCodeAt(0) !== first || !wordAt(text, i + 1, name) || isWordCode(text.charCodeAt(i + 1 + name.length))) continue;
+        found.add(probe.key);
+        break;
+      }
+    }
+  }
+  return found;
+}
 
 // ---- scans ---------------------------------------------------------------------------------
 // ASCII case folding and JavaScript's `\s` and `\w` (without the `u` flag), so that each scan
@@ -265,6 +291,9 @@ function hasMarker(text: string): boolean {
   return false;
 }
 
+// A space or a tab.
+const isBlankCode = (c: number) => c === 32 || c === 9;
+
 const GREETINGS = ['hello', 'hi', 'dear', 'bonjour', 'bonsoir', 'cher', 'chère', 'salut'];
 
 /**
@@ -295,15 +324,16 @@ function hasGreeting(text: string): boolean {
   };
   for (let line = 0; line < n; ) {
     let k = line;
-    while (k < n && k - line <= 20 && (text[k] === ' ' || text[k] === '\t')) k++;
+    // Character codes, not one-character strings: this runs over the indentation of every line.
+    while (k < n && k - line <= 20 && isBlankCode(text.charCodeAt(k))) k++;
     if (k - line <= 20) {
       let w = k;
-      if (text[k] === '<' && (text[k + 1] === 'p' || text[k + 1] === 'P')) {
+      if (text.charCodeAt(k) === 60 /* < */ && (text.charCodeAt(k + 1) | 0x20) === 112 /* p */) {
         const gt = nextGt(k + 2);
         w = -1;
         if (gt < n && gt - (k + 2) <= 200) {
           let s = gt + 1;
-          while (s < n && s - (gt + 1) <= 5 && (text[s] === ' ' || text[s] === '\t')) s++;
+          while (s < n && s - (gt + 1) <= 5 && isBlankCode(text.charCodeAt(s))) s++;
           if (s - (gt + 1) <= 5) w = s;
         }
       }
@@ -358,7 +388,7 @@ function greetings(text: string): (w: number) => boolean {
 
 // Points of the signals the scans find, and the order signals are listed in (the order of the
 // probes when all were regular expressions: ties keep it after sorting by strength).
-const POINTS: Record<string, number> = { ...Object.fromEntries([...PROBES, ...TAG_PROBES].map((p) => [p.key, p.points])), msoConditional: 3, greeting: 1 };
+const POINTS: Record<string, number> = { ...Object.fromEntries([...PROBES, ...TAG_PROBES, ...NAME_PROBES].map((p) => [p.key, p.points])), msoConditional: 3, greeting: 1 };
 const SIGNAL_ORDER = ['ampEmail', 'inky', 'msoConditional', 'presentationTable', 'fixedWidthContainer', 'layoutTable', 'mergeTag', 'unsubscribe', 'emailHeaders', 'greeting', 'viewInBrowser', 'scriptSrc', 'stylesheetLink', 'templateInheritance', 'webForm', 'pageChrome'];
 
 /**
@@ -373,7 +403,8 @@ export function detectDraft(text: string, fileName = ''): DraftVerdict {
   if (/\.mjml$/i.test(fileName)) signals.push({ key: 'mjmlFile', points: DECISIVE });
   const head = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text;
   if (hasMarker(head)) signals.push({ key: 'marker', points: DECISIVE });
-  if (MJML.test(head)) signals.push({ key: 'mjml', points: DECISIVE });
+  const names = scanNames(head);
+  if (names.has('mjml')) signals.push({ key: 'mjml', points: DECISIVE });
   // A decisive signal decides alone, and the verdict lists only those: the other probes would
   // not change it (a CLI run over .eml files skips them all).
   if (signals.length) return { verdict: 'email', signals };
@@ -383,6 +414,7 @@ export function detectDraft(text: string, fileName = ''): DraftVerdict {
     if (key === 'msoConditional') return hasMsoConditional(head);
     if (key === 'greeting') return hasGreeting(head);
     if (TAG_PROBES.some((t) => t.key === key)) return tags.has(key);
+    if (NAME_PROBES.some((t) => t.key === key)) return names.has(key);
     const p = PROBES.find((q) => q.key === key)!;
     return p.re.test(p.top ? head.slice(0, 2000) : head);
   };

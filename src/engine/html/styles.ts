@@ -2,10 +2,10 @@ import { type CssDeclaration, type CssRule, parseDeclarations, parseStylesheet, 
 import { attr, type HtmlDocument, type HtmlElement } from '../parse/html';
 
 /**
- * The CSS properties that rules read: hidden-text's visibility (display, opacity, visibility,
- * font-size, the colours), the images' sizes, html-width's widths. Only these are parsed out of
- * `style` attributes and `<style>` blocks (issue #11: most declarations of a template set fonts,
- * padding and margins, which no rule reads). A rule that reads another property adds it here.
+ * The CSS properties that rules read in `style` attributes: hidden-text's visibility (display,
+ * opacity, visibility, font-size, the colours), the images' sizes, html-width's widths. Only these
+ * are parsed out of them (issue #11: most declarations of a template set fonts, padding and
+ * margins, which no rule reads). A rule that reads another property adds it here.
  */
 export const READ_PROPERTIES: readonly string[] = [
   'display', 'opacity', 'visibility', 'font-size', 'color', 'background', 'background-color', 'background-image',
@@ -13,6 +13,12 @@ export const READ_PROPERTIES: readonly string[] = [
 ];
 const READ = new PropertyNames(READ_PROPERTIES);
 const READ_SET: ReadonlySet<string> = new Set(READ_PROPERTIES);
+/**
+ * The properties that rules read in `<style>` blocks: what shows hidden content again
+ * (hidden-text) and the widths (html-width). A rule that reads another one adds it here.
+ */
+export const SHEET_PROPERTIES: readonly string[] = ['display', 'opacity', 'visibility', 'font-size', 'width', 'min-width'];
+const SHEET_READ = new PropertyNames(SHEET_PROPERTIES);
 
 /** The declarations of an element's `style` attribute that rules read (`READ_PROPERTIES`). */
 export interface InlineStyle {
@@ -61,13 +67,13 @@ export function declared(style: InlineStyle | readonly CssDeclaration[], propert
   return found;
 }
 
-/** The style rules of every `<style>` block of a document, parsed once: the declarations of `READ_PROPERTIES`, and the rules that have any. */
+/** The style rules of every `<style>` block of a document, parsed once: the declarations of `SHEET_PROPERTIES`, and the rules that have any. */
 export function stylesheetRules(doc: HtmlDocument): readonly CssRule[] {
   let rules = sheetCache.get(doc);
   if (!rules) {
     rules = [];
     // A loop, not push(...): a spread of a huge style sheet's rules would overflow the stack.
-    for (const block of doc.styles) for (const rule of parseStylesheet(block.text, block.offset, READ)) rules.push(rule);
+    for (const block of doc.styles) for (const rule of parseStylesheet(block.text, block.offset, SHEET_READ)) rules.push(rule);
     sheetCache.set(doc, rules);
   }
   return rules;

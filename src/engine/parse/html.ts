@@ -207,6 +207,8 @@ class HtmlBuilder implements TokenizerCallbacks {
   private tagOpen = false;
   private attribName = '';
   private attribValue = '';
+  // Tag names read so far, by a hash of their first and last letters and length.
+  private readonly recentNames: Array<string | undefined> = new Array(NAME_SLOTS).fill(undefined);
 
   constructor(
     private readonly html: string,
@@ -347,7 +349,20 @@ class HtmlBuilder implements TokenizerCallbacks {
 
   onopentagname(start: number, end: number): void {
     this.endIndex = end;
-    this.emitOpenTag(this.html.slice(start, end).toLowerCase());
+    this.emitOpenTag(this.tagNameAt(start, end));
+  }
+
+  // A tag name, lowercased. Names repeat (`td` after `td`): a name written like one read
+  // before, in ASCII, is that string again rather than a new slice and its lowercase copy.
+  private tagNameAt(start: number, end: number): string {
+    const html = this.html;
+    const length = end - start;
+    const slot = (((html.charCodeAt(start) | 0x20) * 31 + (html.charCodeAt(end - 1) | 0x20)) * 8 + length) & (NAME_SLOTS - 1);
+    const known = this.recentNames[slot];
+    if (known !== undefined && sameAsciiName(html, start, end, known)) return known;
+    const name = html.slice(start, end).toLowerCase();
+    this.recentNames[slot] = name;
+    return name;
   }
 
   onattribname(start: number, end: number): void {
@@ -373,7 +388,7 @@ class HtmlBuilder implements TokenizerCallbacks {
       let i = start + this.attribName.length;
       while (i < end && html.charCodeAt(i) !== 61 /* = */) i++;
       i++;
-      while (i < end && /\s/.test(html[i])) i++;
+      while (i < end && isSpace(html.charCodeAt(i))) i++;
       if (quote === QUOTE_DOUBLE || quote === QUOTE_SINGLE) {
         valueStart = i + 1;
         valueEnd = Math.max(valueStart, html.charCodeAt(end - 1) === (quote === QUOTE_DOUBLE ? 34 : 39) ? end - 1 : end);
@@ -409,7 +424,7 @@ class HtmlBuilder implements TokenizerCallbacks {
 
   onclosetag(start: number, end: number): void {
     this.endIndex = end;
-    const name = this.html.slice(start, end).toLowerCase();
+    const name = this.tagNameAt(start, end);
     const names = this.names;
     if (!PARSER_VOID.has(name)) {
       const pos = names.lastIndexOf(name);
@@ -458,6 +473,28 @@ class HtmlBuilder implements TokenizerCallbacks {
     const names = this.names;
     for (let k = names.length - 1; k >= 0; k--) this.closeElement(names[k], true);
   }
+}
+
+const NAME_SLOTS = 256;
+
+// Whether `html[start, end)` lowercases to `name`, for ASCII: A-Z match their lowercase letter,
+// every other character itself. Any other character makes it false (the name is then sliced
+// and lowercased as usual, which is right for every character).
+function sameAsciiName(html: string, start: number, end: number, name: string): boolean {
+  if (name.length !== end - start) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = html.charCodeAt(start + i);
+    if (c >= 128) return false;
+    const n = name.charCodeAt(i);
+    if (c !== n && !(c >= 65 && c <= 90 && c + 32 === n)) return false;
+  }
+  return true;
+}
+
+// JavaScript's `\s`, by character code: ASCII white space at once, the rest by the regex.
+function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c >= 128 && /\s/.test(String.fromCharCode(c));
 }
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);

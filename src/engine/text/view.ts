@@ -197,8 +197,8 @@ export class TextView {
    * Builds a view from pieces appended in order. A read-only view (a base64 part, an encoded
    * subject) never maps character for character: its pieces map as a whole.
    */
-  static builder(origin: TextOrigin, options: { editable?: boolean; encode?: Encoder } = {}): TextBuilder {
-    return new TextBuilder(origin, options.editable ?? true, options.encode ?? ((t) => t));
+  static builder(origin: TextOrigin, options: { editable?: boolean; encode?: Encoder; runs?: number } = {}): TextBuilder {
+    return new TextBuilder(origin, options.editable ?? true, options.encode ?? ((t) => t), options.runs);
   }
 
   /** A view of a source slice that maps one to one (plain text, a header value). */
@@ -214,8 +214,8 @@ export class TextView {
   }
 }
 
-// Runs a builder makes room for with its first run (an HTML body has one per piece of text). A
-// builder that gets none (most drafts' alt texts) allocates no columns.
+// Runs a builder makes room for with its first run, unless told how many to expect (an HTML body
+// has one per piece of text). A builder that gets none (most drafts' alt texts) allocates no columns.
 const RUNS_CAPACITY = 64;
 const NO_INTS = new Int32Array(0);
 const NO_FLAGS = new Uint8Array(0);
@@ -235,6 +235,8 @@ export class TextBuilder {
     private readonly origin: TextOrigin,
     private readonly editable: boolean,
     private readonly encode: Encoder,
+    /** How many runs to make room for with the first (an estimate: the columns still grow). */
+    private readonly expectedRuns = RUNS_CAPACITY,
   ) {}
 
   /** Current length of the text, i.e. the text offset of the next piece. */
@@ -285,7 +287,7 @@ export class TextBuilder {
   private pushRun(textStart: number, srcStart: number, srcEnd: number, exact: boolean): void {
     const k = this.runCount;
     if (k === this.textStarts.length) {
-      const cap = Math.max(RUNS_CAPACITY, k * 2);
+      const cap = Math.max(RUNS_CAPACITY, this.expectedRuns, k * 2);
       this.textStarts = grown(this.textStarts, cap);
       this.srcStarts = grown(this.srcStarts, cap);
       this.srcEnds = grown(this.srcEnds, cap);

@@ -80,11 +80,11 @@ function makePart(
   type: 'html' | 'text',
   content: string,
   mapper: SourceMapper,
-  raw: { start: number; end: number; editable: boolean; encode: (t: string) => string; byteSize?: number },
+  raw: { start: number; end: number; editable: boolean; encode: (t: string) => string },
 ): BodyPart {
   const opts = { editable: raw.editable, encode: raw.encode };
   const html = type === 'html' ? parseHtml(content, mapper, opts) : undefined;
-  let byteSize = raw.byteSize;
+  let byteSize: number | undefined;
   return {
     type,
     text: html ? html.text : plainTextView(content, mapper, opts),

@@ -26,6 +26,13 @@ export interface SourceMapper {
    * character; the others map as a whole (an `=C3=A9` escape, a base64 part's header).
    */
   pieces?(from: number, to: number): MappedPiece[];
+  /** The same pieces, handed to `sink` one by one (no array, no object per piece). */
+  piecesInto?(from: number, to: number, sink: PieceSink): void;
+}
+
+/** Receives the pieces of a content range from {@link SourceMapper.piecesInto}. */
+export interface PieceSink {
+  piece(from: number, to: number, start: number, end: number, exact: boolean): void;
 }
 
 /** A content range and the source range it comes from. */
@@ -221,7 +228,7 @@ const NO_INTS = new Int32Array(0);
 const NO_FLAGS = new Uint8Array(0);
 
 /** Accumulates text pieces with their source ranges. */
-export class TextBuilder {
+export class TextBuilder implements PieceSink {
   private parts: string[] = [];
   private runCount = 0;
   private textStarts = NO_INTS;
@@ -230,6 +237,8 @@ export class TextBuilder {
   private exacts = NO_FLAGS;
   private length = 0;
   private lastSrcEnd = 0;
+  // While a mapper hands over pieces: the text offset of content offset 0.
+  private pieceBase = 0;
 
   constructor(
     private readonly origin: TextOrigin,
@@ -264,8 +273,18 @@ export class TextBuilder {
       return;
     }
     this.parts.push(text);
-    for (const p of mapper.pieces(from, to)) this.addRun(this.length + (p.from - from), p.start, p.end, this.editable && p.exact);
+    if (mapper.piecesInto) {
+      this.pieceBase = this.length - from;
+      mapper.piecesInto(from, to, this);
+    } else {
+      for (const p of mapper.pieces(from, to)) this.addRun(this.length + (p.from - from), p.start, p.end, this.editable && p.exact);
+    }
     this.length += text.length;
+  }
+
+  /** @internal A piece of the content being appended (see {@link SourceMapper.piecesInto}). */
+  piece(from: number, _to: number, start: number, end: number, exact: boolean): void {
+    this.addRun(this.pieceBase + from, start, end, this.editable && exact);
   }
 
   private addRun(textStart: number, srcStart: number, srcEnd: number, exact: boolean): void {

@@ -27,6 +27,25 @@ export class Words {
      * characters that preheader padding is made of included), not a masked merge tag.
      */
     readonly visibleChars: number,
+    /** `!` marks (never inside a word). */
+    readonly exclamations: number,
+    /**
+     * Characters other than a space, a line feed, `!`, a block break or a masked merge tag: the
+     * spam model's measure of the text's length.
+     */
+    readonly textChars: number,
+    /**
+     * Offsets of the money and percent signs between words (`$`, `%`, `£`, `€`), in text order:
+     * the first {@link symbolCount} entries.
+     */
+    readonly symbolAt: Int32Array,
+    readonly symbolCount: number,
+    /**
+     * True when a code unit from U+203C up, other than U+FFFC, stands between words. Every emoji
+     * has one (see EMOJI_RE: a regional indicator, U+20E3, U+FE0F or an emoji-presentation
+     * pictograph, none of them a letter or digit), so without one a text holds no emoji.
+     */
+    readonly mayHoldEmoji: boolean,
   ) {}
 
   /** The word as written. */
@@ -109,6 +128,16 @@ for (let c = 0; c < 128; c++) {
   ASCII_FOLD[c] = c >= 65 && c <= 90 ? c + 32 : c;
 }
 
+// Punctuation the pass notes between words: sentence ends, `!`, money and percent signs.
+const PUNCT_SENTENCE = 1;
+const PUNCT_EXCLAMATION = 2;
+const PUNCT_SYMBOL = 3;
+const ASCII_PUNCT = new Uint8Array(128);
+ASCII_PUNCT[46] = ASCII_PUNCT[63] = PUNCT_SENTENCE; // . ?
+ASCII_PUNCT[33] = PUNCT_EXCLAMATION;
+ASCII_PUNCT[36] = ASCII_PUNCT[37] = PUNCT_SYMBOL; // $ %
+const NO_OFFSETS = new Int32Array(0);
+
 /**
  * Words of a view, computed once and shared by every rule. The same pass over the characters
  * folds them, hashes the folded words and counts the visible characters. It alternates two
@@ -132,6 +161,12 @@ export function wordsOf(view: TextView): Words {
   let count = 0;
   let visible = 0;
   let gap = 0;
+  let exclamations = 0;
+  // Spaces, line feeds, block breaks and U+FFFC (see Words.textChars).
+  let blanks = 0;
+  let symbolAt = NO_OFFSETS;
+  let symbolCount = 0;
+  let high = false;
   let i = 0;
   while (i < n) {
     // Between words: up to the first letter or digit.
@@ -139,9 +174,21 @@ export function wordsOf(view: TextView): Words {
       const c = text.charCodeAt(i);
       if (c < 128) {
         if (ASCII_CLASS[c] !== OTHER) break;
-        if (c > 0x20) {
-          visible++;
-          if (c === 46 || c === 33 || c === 63) gap |= GAP_SENTENCE_END;
+        if (c <= 0x20) {
+          if (c === 0x20 || c === 0x0a) blanks++;
+          continue;
+        }
+        visible++;
+        const p = ASCII_PUNCT[c];
+        if (p !== 0) {
+          if (p === PUNCT_SENTENCE) gap |= GAP_SENTENCE_END;
+          else if (p === PUNCT_EXCLAMATION) {
+            gap |= GAP_SENTENCE_END;
+            exclamations++;
+          } else {
+            if (symbolCount === symbolAt.length) symbolAt = grown(symbolAt, Math.max(16, 2 * symbolCount));
+            symbolAt[symbolCount++] = i;
+          }
         }
         continue;
       }
@@ -152,8 +199,16 @@ export function wordsOf(view: TextView): Words {
       }
       if (classOf(cp) !== OTHER) break;
       if (c !== 0xfffc && !isInvisible(c)) visible++;
-      if (cp === 0x2029) gap |= GAP_BLOCK_BREAK | GAP_SENTENCE_END;
-      else if (cp === 0x2026) gap |= GAP_SENTENCE_END;
+      if (cp === 0x2029) {
+        gap |= GAP_BLOCK_BREAK | GAP_SENTENCE_END;
+        blanks++;
+      } else if (cp === 0x2026) gap |= GAP_SENTENCE_END;
+      else if (c === 0xfffc) blanks++;
+      else if (c === 0xa3 || c === 0x20ac) {
+        if (symbolCount === symbolAt.length) symbolAt = grown(symbolAt, Math.max(16, 2 * symbolCount));
+        symbolAt[symbolCount++] = i;
+      }
+      if (c >= 0x203c && c !== 0xfffc) high = true;
       if (cp > 0xffff) {
         // The low surrogate: counted as a visible character.
         i++;
@@ -213,7 +268,7 @@ export function wordsOf(view: TextView): Words {
     gap = 0;
     count++;
   }
-  words = new Words(text, count, from, to, up, low, hash, gaps, visible);
+  words = new Words(text, count, from, to, up, low, hash, gaps, visible, exclamations, n - blanks - exclamations, symbolAt, symbolCount, high);
   cache.set(view, words);
   return words;
 }

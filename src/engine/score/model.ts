@@ -178,12 +178,23 @@ function lengthOf(flags: number, a1: number, b1: number, a2: number, b2: number)
 /** A model's tokens in an open-addressing table keyed by their hash (hashFolded of the token). */
 interface TokenTable {
   mask: number;
-  /** Slot → token index + 1 (0: empty). */
+  /**
+   * Two numbers a slot: the token index + 1 (0: empty), then the token's hash, side by side so
+   * that a probe reads one place of a table too large for the cache (most of a draft's word
+   * pairs are not in the model, and each miss probes a slot or two).
+   */
   slots: Int32Array;
-  hashes: Int32Array;
+  /**
+   * One bit per value of a hash's low FILTER_BITS bits, set when a token of the model has it:
+   * small enough to stay in the cache, it turns most unknown tokens away without a probe.
+   */
+  filter: Uint8Array;
   ids: string[];
   weights: Float64Array;
 }
+
+const FILTER_BITS = 19;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
 const tables = new WeakMap<ModelData, TokenTable>();
 
 function tokenTable(m: ModelData): TokenTable {
@@ -192,15 +203,16 @@ function tokenTable(m: ModelData): TokenTable {
   const ids = [...tokenWeights(m).keys()];
   let size = 16;
   while (size < ids.length * 2) size *= 2;
-  table = { mask: size - 1, slots: new Int32Array(size), hashes: new Int32Array(ids.length), ids, weights: new Float64Array(ids.length) };
+  table = { mask: size - 1, slots: new Int32Array(2 * size), filter: new Uint8Array(1 << (FILTER_BITS - 3)), ids, weights: new Float64Array(ids.length) };
   const weights = tokenWeights(m);
   ids.forEach((id, i) => {
     const h = hashFolded(id);
-    table!.hashes[i] = h;
     table!.weights[i] = weights.get(id)!;
     let slot = h & table!.mask;
-    while (table!.slots[slot] !== 0) slot = (slot + 1) & table!.mask;
-    table!.slots[slot] = i + 1;
+    while (table!.slots[2 * slot] !== 0) slot = (slot + 1) & table!.mask;
+    table!.slots[2 * slot] = i + 1;
+    table!.slots[2 * slot + 1] = h;
+    table!.filter[(h & FILTER_MASK) >>> 3] |= 1 << (h & 7);
   });
   tables.set(m, table);
   return table;
@@ -335,11 +347,13 @@ class HashSink implements TokenSink {
 
   // The model's index of the token, or −1.
   private lookUp(hash: number, length: number, flags: number, src: string, a1: number, b1: number, a2: number): number {
-    const { mask, slots, hashes, ids } = this.table;
-    for (let slot = hash & mask, e = slots[slot]; e !== 0; slot = (slot + 1) & mask, e = slots[slot]) {
+    const { mask, slots, filter, ids } = this.table;
+    if ((filter[(hash & FILTER_MASK) >>> 3] & (1 << (hash & 7))) === 0) return -1;
+    for (let slot = hash & mask, e = slots[2 * slot]; e !== 0; slot = (slot + 1) & mask, e = slots[2 * slot]) {
+      if (slots[2 * slot + 1] !== hash) continue;
       const t = e - 1;
-      if (hashes[t] !== hash || ids[t].length !== length) continue;
       const id = ids[t];
+      if (id.length !== length) continue;
       let k = 0;
       while (k < length && id.charCodeAt(k) === charOf(flags, src, a1, b1, a2, k)) k++;
       if (k === length) return t;

@@ -120,12 +120,13 @@ export function foldedText(view: TextView): string {
   return f;
 }
 
-// Class and folded code unit of each ASCII character, for the word pass's ASCII loops.
+// Class of each ASCII character, and the folded code unit of each ASCII letter and digit (0 for
+// the other characters), for the word pass's ASCII loops.
 const ASCII_CLASS = new Uint8Array(128);
-const ASCII_FOLD = new Uint8Array(128);
+const ASCII_WORD_FOLD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   ASCII_CLASS[c] = c >= 97 && c <= 122 ? LOWER : c >= 65 && c <= 90 ? UPPER : c >= 48 && c <= 57 ? CASELESS : OTHER;
-  ASCII_FOLD[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  ASCII_WORD_FOLD[c] = ASCII_CLASS[c] === OTHER ? 0 : c >= 65 && c <= 90 ? c + 32 : c;
 }
 
 // Punctuation the pass notes between words: sentence ends, `!`, money and percent signs.
@@ -221,15 +222,17 @@ export function wordsOf(view: TextView): Words {
     let upper = 0;
     let lower = 0;
     let h = 0;
+    // Every character of a word shows (a letter or digit is neither a space nor U+FFFC).
+    visible -= start;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c < 128) {
-        const cls = ASCII_CLASS[c];
-        if (cls === OTHER) break;
-        visible++;
-        if (cls === UPPER) upper++;
-        else if (cls === LOWER) lower++;
-        h = (Math.imul(h, 31) + ASCII_FOLD[c]) | 0;
+        // 0 for an ASCII character that is not a letter or digit.
+        const f = ASCII_WORD_FOLD[c];
+        if (f === 0) break;
+        if (c >= 97) lower++;
+        else if (c >= 65) upper++;
+        h = (Math.imul(h, 31) + f) | 0;
         continue;
       }
       let cp = c;
@@ -239,17 +242,17 @@ export function wordsOf(view: TextView): Words {
       }
       const cls = classOf(cp);
       if (cls === OTHER) break;
-      if (c !== 0xfffc && !isInvisible(c)) visible++;
+      if (c === 0xfffc || isInvisible(c)) visible--;
       if (cls === UPPER) upper++;
       else if (cls === LOWER) lower++;
       // Each code unit folded (see `fold`), a surrogate pair's two alike.
       h = (Math.imul(h, 31) + foldCode(c)) | 0;
       if (cp > 0xffff) {
         i++;
-        visible++;
         h = (Math.imul(h, 31) + foldCode(text.charCodeAt(i))) | 0;
       }
     }
+    visible += i;
     if (count === cap) {
       cap *= 2;
       from = grown(from, cap);

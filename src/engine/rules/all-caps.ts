@@ -46,24 +46,22 @@ export const allCaps = defineRule({
       const n = words.count;
       if (n === 0) continue;
       const { from: wordFrom, to: wordTo, upper: wordUpper, lower: wordLower, gapBefore: gaps } = words;
-      // Each word's kind, and the letters and capitals of the words that are not acronyms (part 3).
+      // One backward pass: each word's kind; the letters and capitals of the words that are not
+      // acronyms (part 3); and whether the next word with case is in capitals, since an acronym
+      // inside a run of capitals is part of the shouting (FREE PDF GUIDE) and at its end it is not.
       const kinds = new Uint8Array(n);
+      const upperFollows = new Uint8Array(n);
       let letters = 0;
       let capitals = 0;
-      for (let i = 0; i < n; i++) {
+      for (let i = n - 1, next = 0; i >= 0; i--) {
         const k = classify(words, i, acronyms);
         kinds[i] = k;
+        upperFollows[i] = next;
+        if (k === UPPER) next = 1;
+        else if (k === LOWER) next = 0;
         if (k === ACRONYM) continue;
         letters += wordUpper[i] + wordLower[i];
         capitals += wordUpper[i];
-      }
-      // An acronym inside a run of capitals is part of the shouting (FREE PDF GUIDE); at its end
-      // it is not. Whether the next word with case is in capitals, from one backward pass.
-      const upperFollows = new Uint8Array(n);
-      for (let i = n - 1, next = 0; i >= 0; i--) {
-        upperFollows[i] = next;
-        if (kinds[i] === UPPER) next = 1;
-        else if (kinds[i] === LOWER) next = 0;
       }
       // Runs reported, in text order: a sentence inside one is not reported again.
       const reported: Array<[number, number]> = [];

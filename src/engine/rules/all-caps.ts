@@ -73,15 +73,33 @@ export const allCaps = defineRule({
         ctx.report({ start, end, message, suggestions: fix ? [makeSuggestion(ctx.t('fix.sentenceCase'), fix)] : [] });
       };
 
-      // 1. Runs of capitalised words within a block: found first (first word, last word, capitalised
-      // words), then reported in order.
+      // One forward pass finds (1) the runs of capitalised words within a block (first word, last
+      // word, capitalised words) and (2) the sentences with capitals and no lowercase word
+      // (first word, last word, capitals); runs are reported first, then those sentences.
       const minWords = ctx.options.minWords;
       const runs: number[] = [];
       let runStart = -1;
       let runCount = 0;
       let runEnd = -1;
+      const sentences: number[] = [];
+      let first = 0;
+      let lower = false;
+      let upperWords = 0;
+      let upperLetters = 0;
       for (let i = 0; i <= n; i++) {
+        if (i === n || (i > 0 && gaps[i] & GAP_SENTENCE_END)) {
+          if (!lower && upperWords > 0) sentences.push(first, i - 1, upperWords, upperLetters);
+          first = i;
+          lower = false;
+          upperWords = 0;
+          upperLetters = 0;
+        }
         const k = i < n ? kinds[i] : LOWER;
+        if (k === LOWER) lower = true;
+        else if (k === UPPER) {
+          upperWords++;
+          upperLetters += wordUpper[i];
+        }
         if (i === n || (i > 0 && gaps[i] & GAP_BLOCK_BREAK) || k === LOWER) {
           if (runStart >= 0 && runCount >= minWords) runs.push(runStart, runEnd, runCount);
           runStart = -1;
@@ -96,31 +114,15 @@ export const allCaps = defineRule({
       }
       for (let r = 0; r < runs.length; r += 3) report(wordFrom[runs[r]], wordTo[runs[r + 1]], ctx.t('all-caps.run', { count: runs[r + 2] }));
 
-      // 2. Whole sentences (or the whole subject) in capitals.
+      // 2. Whole sentences (or the whole subject) in capitals, unless inside a run reported.
       const runsReported = reported.length;
       let seen = 0;
-      let first = 0;
-      for (let i = 1; i <= n; i++) {
-        if (i < n && !(gaps[i] & GAP_SENTENCE_END)) continue;
-        const last = i - 1;
-        const sentenceStart = first;
-        first = i;
-        let upperWords = 0;
-        let upperLetters = 0;
-        let lower = false;
-        for (let w = sentenceStart; w <= last && !lower; w++) {
-          if (kinds[w] === LOWER) lower = true;
-          else if (kinds[w] === UPPER) {
-            upperWords++;
-            upperLetters += wordUpper[w];
-          }
-        }
-        if (lower || upperWords === 0) continue;
-        const from = wordFrom[sentenceStart];
-        const to = wordTo[last];
+      for (let s = 0; s < sentences.length; s += 4) {
+        const from = wordFrom[sentences[s]];
+        const to = wordTo[sentences[s + 1]];
         while (seen < runsReported && reported[seen][1] <= from) seen++;
         if (seen < runsReported && reported[seen][0] < to) continue;
-        const shouting = isSubject ? upperLetters > STANDALONE_ACRONYM_MAX_LETTERS : upperWords >= 2 && upperLetters >= 8;
+        const shouting = isSubject ? sentences[s + 3] > STANDALONE_ACRONYM_MAX_LETTERS : sentences[s + 2] >= 2 && sentences[s + 3] >= 8;
         if (shouting) report(from, to, ctx.t(isSubject ? 'all-caps.subject' : 'all-caps.sentence'));
       }
 

@@ -254,7 +254,10 @@ export function wordsOf(view: TextView): Words {
     }
     visible += i;
     if (count === cap) {
-      cap *= 2;
+      // Room for the rest of the text at the density of words read so far, and a tenth more:
+      // doubling made six columns twice too long for a text just denser than the first guess.
+      // At least an eighth more each time, so that the copies stay linear in all.
+      cap = Math.max(count + Math.ceil(((n - i) * count * 1.1) / i), count + (count >> 3)) + 16;
       from = grown(from, cap);
       to = grown(to, cap);
       up = grown(up, cap);

@@ -51,18 +51,7 @@ export const allCaps = defineRule({
       // inside a run of capitals is part of the shouting (FREE PDF GUIDE) and at its end it is not.
       const kinds = new Uint8Array(n);
       const upperFollows = new Uint8Array(n);
-      let letters = 0;
-      let capitals = 0;
-      for (let i = n - 1, next = 0; i >= 0; i--) {
-        const k = classify(words, i, acronyms);
-        kinds[i] = k;
-        upperFollows[i] = next;
-        if (k === UPPER) next = 1;
-        else if (k === LOWER) next = 0;
-        if (k === ACRONYM) continue;
-        letters += wordUpper[i] + wordLower[i];
-        capitals += wordUpper[i];
-      }
+      const { letters, capitals } = classifyWords(words, acronyms, kinds, upperFollows);
       // Runs reported, in text order: a sentence inside one is not reported again.
       const reported: Array<[number, number]> = [];
       const report = (from: number, to: number, message: string) => {
@@ -142,6 +131,26 @@ export const allCaps = defineRule({
     }
   },
 });
+
+// The backward pass of the check: fills `kinds` and `upperFollows`, returns the letters and
+// capitals of the words that are not acronyms. A function of its own, so that it is optimised
+// as a small loop rather than as part of the whole check.
+function classifyWords(words: Words, acronyms: ReadonlySet<string>, kinds: Uint8Array, upperFollows: Uint8Array): { letters: number; capitals: number } {
+  const { upper, lower } = words;
+  let letters = 0;
+  let capitals = 0;
+  for (let i = words.count - 1, next = 0; i >= 0; i--) {
+    const k = classify(words, i, acronyms);
+    kinds[i] = k;
+    upperFollows[i] = next;
+    if (k === UPPER) next = 1;
+    else if (k === LOWER) next = 0;
+    if (k === ACRONYM) continue;
+    letters += upper[i] + lower[i];
+    capitals += upper[i];
+  }
+  return { letters, capitals };
+}
 
 function classify(words: Words, i: number, acronyms: ReadonlySet<string>): number {
   if (words.lower[i] > 0) return LOWER;

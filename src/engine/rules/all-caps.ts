@@ -46,25 +46,12 @@ export const allCaps = defineRule({
       const n = words.count;
       if (n === 0) continue;
       const { from: wordFrom, to: wordTo, upper: wordUpper, lower: wordLower, gapBefore: gaps } = words;
-      // Each word's kind, and the letters and capitals of the words that are not acronyms (part 3).
+      // One backward pass: each word's kind; the letters and capitals of the words that are not
+      // acronyms (part 3); and whether the next word with case is in capitals, since an acronym
+      // inside a run of capitals is part of the shouting (FREE PDF GUIDE) and at its end it is not.
       const kinds = new Uint8Array(n);
-      let letters = 0;
-      let capitals = 0;
-      for (let i = 0; i < n; i++) {
-        const k = classify(words, i, acronyms);
-        kinds[i] = k;
-        if (k === ACRONYM) continue;
-        letters += wordUpper[i] + wordLower[i];
-        capitals += wordUpper[i];
-      }
-      // An acronym inside a run of capitals is part of the shouting (FREE PDF GUIDE); at its end
-      // it is not. Whether the next word with case is in capitals, from one backward pass.
       const upperFollows = new Uint8Array(n);
-      for (let i = n - 1, next = 0; i >= 0; i--) {
-        upperFollows[i] = next;
-        if (kinds[i] === UPPER) next = 1;
-        else if (kinds[i] === LOWER) next = 0;
-      }
+      const { letters, capitals, upperWords } = classifyWords(words, acronyms, kinds, upperFollows);
       // Runs reported, in text order: a sentence inside one is not reported again.
       const reported: Array<[number, number]> = [];
       const report = (from: number, to: number, message: string) => {
@@ -75,55 +62,62 @@ export const allCaps = defineRule({
         ctx.report({ start, end, message, suggestions: fix ? [makeSuggestion(ctx.t('fix.sentenceCase'), fix)] : [] });
       };
 
-      // 1. Runs of capitalised words within a block: found first (first word, last word, capitalised
-      // words), then reported in order.
+      // A run holds at least one word in capitals and at least minWords of them; a sentence of
+      // the body at least two, the subject's one: without enough such words, the forward pass has
+      // nothing to find (most texts have none, or a stray postal code).
       const minWords = ctx.options.minWords;
-      const runs: number[] = [];
-      let runStart = -1;
-      let runCount = 0;
-      let runEnd = -1;
-      for (let i = 0; i <= n; i++) {
-        const k = i < n ? kinds[i] : LOWER;
-        if (i === n || (i > 0 && gaps[i] & GAP_BLOCK_BREAK) || k === LOWER) {
-          if (runStart >= 0 && runCount >= minWords) runs.push(runStart, runEnd, runCount);
-          runStart = -1;
-          runCount = 0;
-          if (i === n || k === LOWER) continue;
-        }
-        if (k === UPPER || (k === ACRONYM && runStart >= 0 && upperFollows[i])) {
-          if (runStart < 0) runStart = i;
-          if (k === UPPER) runCount++;
-          runEnd = i;
-        }
-      }
-      for (let r = 0; r < runs.length; r += 3) report(wordFrom[runs[r]], wordTo[runs[r + 1]], ctx.t('all-caps.run', { count: runs[r + 2] }));
-
-      // 2. Whole sentences (or the whole subject) in capitals.
-      const runsReported = reported.length;
-      let seen = 0;
-      let first = 0;
-      for (let i = 1; i <= n; i++) {
-        if (i < n && !(gaps[i] & GAP_SENTENCE_END)) continue;
-        const last = i - 1;
-        const sentenceStart = first;
-        first = i;
-        let upperWords = 0;
-        let upperLetters = 0;
+      if (upperWords > 0 && (isSubject || upperWords >= 2 || minWords < 2)) {
+        // One forward pass finds (1) the runs of capitalised words within a block (first word, last
+        // word, capitalised words) and (2) the sentences with capitals and no lowercase word
+        // (first word, last word, capitals); runs are reported first, then those sentences.
+        const runs: number[] = [];
+        let runStart = -1;
+        let runCount = 0;
+        let runEnd = -1;
+        const sentences: number[] = [];
+        let first = 0;
         let lower = false;
-        for (let w = sentenceStart; w <= last && !lower; w++) {
-          if (kinds[w] === LOWER) lower = true;
-          else if (kinds[w] === UPPER) {
-            upperWords++;
-            upperLetters += wordUpper[w];
+        let sentenceWords = 0;
+        let sentenceLetters = 0;
+        for (let i = 0; i <= n; i++) {
+          if (i === n || (i > 0 && gaps[i] & GAP_SENTENCE_END)) {
+            if (!lower && sentenceWords > 0) sentences.push(first, i - 1, sentenceWords, sentenceLetters);
+            first = i;
+            lower = false;
+            sentenceWords = 0;
+            sentenceLetters = 0;
+          }
+          const k = i < n ? kinds[i] : LOWER;
+          if (k === LOWER) lower = true;
+          else if (k === UPPER) {
+            sentenceWords++;
+            sentenceLetters += wordUpper[i];
+          }
+          if (i === n || (i > 0 && gaps[i] & GAP_BLOCK_BREAK) || k === LOWER) {
+            if (runStart >= 0 && runCount >= minWords) runs.push(runStart, runEnd, runCount);
+            runStart = -1;
+            runCount = 0;
+            if (i === n || k === LOWER) continue;
+          }
+          if (k === UPPER || (k === ACRONYM && runStart >= 0 && upperFollows[i])) {
+            if (runStart < 0) runStart = i;
+            if (k === UPPER) runCount++;
+            runEnd = i;
           }
         }
-        if (lower || upperWords === 0) continue;
-        const from = wordFrom[sentenceStart];
-        const to = wordTo[last];
-        while (seen < runsReported && reported[seen][1] <= from) seen++;
-        if (seen < runsReported && reported[seen][0] < to) continue;
-        const shouting = isSubject ? upperLetters > STANDALONE_ACRONYM_MAX_LETTERS : upperWords >= 2 && upperLetters >= 8;
-        if (shouting) report(from, to, ctx.t(isSubject ? 'all-caps.subject' : 'all-caps.sentence'));
+        for (let r = 0; r < runs.length; r += 3) report(wordFrom[runs[r]], wordTo[runs[r + 1]], ctx.t('all-caps.run', { count: runs[r + 2] }));
+
+        // 2. Whole sentences (or the whole subject) in capitals, unless inside a run reported.
+        const runsReported = reported.length;
+        let seen = 0;
+        for (let s = 0; s < sentences.length; s += 4) {
+          const from = wordFrom[sentences[s]];
+          const to = wordTo[sentences[s + 1]];
+          while (seen < runsReported && reported[seen][1] <= from) seen++;
+          if (seen < runsReported && reported[seen][0] < to) continue;
+          const shouting = isSubject ? sentences[s + 3] > STANDALONE_ACRONYM_MAX_LETTERS : sentences[s + 2] >= 2 && sentences[s + 3] >= 8;
+          if (shouting) report(from, to, ctx.t(isSubject ? 'all-caps.subject' : 'all-caps.sentence'));
+        }
       }
 
       // 3. Share of capitals in a long body.
@@ -142,6 +136,29 @@ export const allCaps = defineRule({
     }
   },
 });
+
+// The backward pass of the check: fills `kinds` and `upperFollows`, returns the letters and
+// capitals of the words that are not acronyms, and how many words are in capitals (UPPER). A function of its own, so that it is optimised
+// as a small loop rather than as part of the whole check.
+function classifyWords(words: Words, acronyms: ReadonlySet<string>, kinds: Uint8Array, upperFollows: Uint8Array): { letters: number; capitals: number; upperWords: number } {
+  const { upper, lower } = words;
+  let letters = 0;
+  let capitals = 0;
+  let upperWords = 0;
+  for (let i = words.count - 1, next = 0; i >= 0; i--) {
+    const k = classify(words, i, acronyms);
+    kinds[i] = k;
+    upperFollows[i] = next;
+    if (k === UPPER) {
+      next = 1;
+      upperWords++;
+    } else if (k === LOWER) next = 0;
+    if (k === ACRONYM) continue;
+    letters += upper[i] + lower[i];
+    capitals += upper[i];
+  }
+  return { letters, capitals, upperWords };
+}
 
 function classify(words: Words, i: number, acronyms: ReadonlySet<string>): number {
   if (words.lower[i] > 0) return LOWER;

@@ -4,6 +4,7 @@ import { findEmoji } from '../text/emoji';
 import { textTargets } from '../text/targets';
 import { BLOCK_BREAK, type TextView } from '../text/view';
 import type { Edit } from '../types';
+import { wordsOf } from '../text/words';
 
 type Span = { from: number; to: number };
 
@@ -22,7 +23,8 @@ export const emoji = defineRule({
   },
   check(ctx) {
     for (const { view, isSubject } of textTargets(ctx.model)) {
-      const all = findEmoji(view.text);
+      // Most texts hold no code unit an emoji needs: no scan (see Words.mayHoldEmoji).
+      const all = wordsOf(view).mayHoldEmoji ? findEmoji(view.text) : [];
       if (all.length === 0) continue;
       // Runs: emoji separated by nothing but spaces.
       let run: Span[] = [all[0]];

@@ -224,31 +224,16 @@ export function readDraft(model: DraftModel, findings: readonly Finding[], featu
     const view = part.text;
     viewTokens(view, false, sink, counts);
     const text = view.text;
-    let symbols = false;
-    // `!`, money and percent signs, non-blank characters. A word (letters and digits) is all
-    // non-blank, has no `!`, money or percent sign, and no emoji starts or ends in it, so only
-    // the characters between words are read one by one: the hot loop of a long draft.
+    // `!`, money and percent signs and the length of the text, noted by the word pass.
     const words = wordsOf(view);
-    for (let w = 0, at = 0; w <= words.count; w++) {
-      const end = w < words.count ? words.from[w] : text.length;
-      for (let i = at; i < end; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 0x21) exclamations++;
-        else if (c >= 0x203c && c !== 0xfffc) symbols = true;
-        if (c !== 0x21 && c !== 0x20 && c !== 0x0a && c !== 0x2029 && c !== 0xfffc) {
-          textChars++;
-          const sym = c === 0x24 || c === 0x25 || c === 0xa3 || c === 0x20ac ? SYMBOLS[text[i]] : undefined;
-          if (sym) sink.other(sym, view, i, i + 1);
-        }
-      }
-      if (w < words.count) {
-        textChars += words.to[w] - end;
-        at = words.to[w];
-      }
+    exclamations += words.exclamations;
+    textChars += words.textChars;
+    for (let k = 0; k < words.symbolCount; k++) {
+      const i = words.symbolAt[k];
+      sink.other(SYMBOLS[text[i]], view, i, i + 1);
     }
-    // Every emoji has a code unit from U+203C up (see EMOJI_RE), never U+FFFC (an image's
-    // place in the text): most drafts skip the scan.
-    if (symbols) emoji += findEmoji(text).length;
+    // Most drafts skip the emoji scan (see Words.mayHoldEmoji).
+    if (words.mayHoldEmoji) emoji += findEmoji(text).length;
     for (const link of linksOf(part, model.source)) {
       const scheme = link.parts.scheme;
       if (scheme && scheme !== 'http' && scheme !== 'https') continue;

@@ -100,10 +100,12 @@ export function scoreOf(logit: number, m: ModelData): number {
   return logit >= m.threshold ? Math.max(5, s) : Math.min(4.9, s);
 }
 
-/** A known token of a draft: its weight in the model and its first places. */
-interface KnownToken {
-  id: string;
-  weight: number;
+/**
+ * A known token of a draft, with its first places: its contribution, made once, whose weight is
+ * the model's until weigh scales it.
+ */
+interface KnownToken extends Contribution {
+  kind: 'word';
   places: Place[];
 }
 
@@ -113,7 +115,7 @@ export function scoreFeatures(f: DraftFeatures, m: ModelData = spamModel()): Mod
   const known: KnownToken[] = [];
   for (const [id, places] of f.tokens) {
     const weight = weights.get(id);
-    if (weight !== undefined) known.push({ id, weight, places });
+    if (weight !== undefined) known.push({ kind: 'word', id, weight, places });
   }
   return weigh(m, known, f.tokens.size, f.rules, f.numeric);
 }
@@ -126,14 +128,15 @@ export function scoreDraft(model: DraftModel, findings: readonly Finding[], feat
 }
 
 // The sum runs in the order of the draft's tokens (first occurrences), then rules, then measures.
-function weigh(m: ModelData, known: readonly KnownToken[], distinct: number, rules: Map<string, number>, numeric: Record<string, number>): ModelScore {
-  const contributions: Contribution[] = [];
+// `known` becomes the list of contributions: its tokens' weights are scaled in place.
+function weigh(m: ModelData, known: KnownToken[], distinct: number, rules: Map<string, number>, numeric: Record<string, number>): ModelScore {
+  const contributions: Contribution[] = known;
   let logit = m.bias;
   const scale = tokenScale(distinct);
   for (const t of known) {
     const c = t.weight * scale;
     logit += c;
-    contributions.push({ kind: 'word', id: t.id, weight: c, places: t.places });
+    t.weight = c;
   }
   for (const [id, count] of rules) {
     const w = Object.hasOwn(m.rules, id) ? m.rules[id] : undefined;
@@ -149,9 +152,18 @@ function weigh(m: ModelData, known: readonly KnownToken[], distinct: number, rul
     logit += c;
     if (c !== 0) contributions.push({ kind: 'structure', id: name, weight: c });
   }
-  contributions.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  contributions.sort(largerFirst);
   const spamProbability = sigmoid(m.calibration.a * logit + m.calibration.b);
   return { logit, spamProbability, likelySpam: logit >= m.threshold, score: scoreOf(logit, m), contributions };
+}
+
+// Larger weights (in absolute value) first, then by id. It answers −1, 0 or 1: the difference of
+// the two sizes, a fraction, was a new heap number at each of the sort's calls.
+function largerFirst(a: Contribution, b: Contribution): number {
+  const x = Math.abs(a.weight);
+  const y = Math.abs(b.weight);
+  if (x !== y) return x > y ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 // Token flags: in the subject (`s:` in front); a literal string (sym:, tld:, host:), not folded.
@@ -178,29 +190,42 @@ function lengthOf(flags: number, a1: number, b1: number, a2: number, b2: number)
 /** A model's tokens in an open-addressing table keyed by their hash (hashFolded of the token). */
 interface TokenTable {
   mask: number;
-  /** Slot → token index + 1 (0: empty). */
+  /**
+   * Two numbers a slot: the token index + 1 (0: empty), then the token's hash, side by side so
+   * that a probe reads one place of a table too large for the cache (most of a draft's word
+   * pairs are not in the model, and each miss probes a slot or two).
+   */
   slots: Int32Array;
-  hashes: Int32Array;
+  /**
+   * One bit per value of a hash's low FILTER_BITS bits, set when a token of the model has it:
+   * small enough to stay in the cache, it turns most unknown tokens away without a probe.
+   */
+  filter: Uint8Array;
   ids: string[];
   weights: Float64Array;
 }
+
+const FILTER_BITS = 19;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
 const tables = new WeakMap<ModelData, TokenTable>();
 
 function tokenTable(m: ModelData): TokenTable {
   let table = tables.get(m);
   if (table) return table;
-  const ids = [...tokenWeights(m).keys()];
+  // Read from the parsed object, own keys only (every id is one), not through tokenWeights: a
+  // Map of the model's 37,000 tokens cost a CLI process or worker 20–50 ms before its first score.
+  const ids = Object.keys(m.tokens);
   let size = 16;
   while (size < ids.length * 2) size *= 2;
-  table = { mask: size - 1, slots: new Int32Array(size), hashes: new Int32Array(ids.length), ids, weights: new Float64Array(ids.length) };
-  const weights = tokenWeights(m);
+  table = { mask: size - 1, slots: new Int32Array(2 * size), filter: new Uint8Array(1 << (FILTER_BITS - 3)), ids, weights: new Float64Array(ids.length) };
   ids.forEach((id, i) => {
     const h = hashFolded(id);
-    table!.hashes[i] = h;
-    table!.weights[i] = weights.get(id)!;
+    table!.weights[i] = m.tokens[id];
     let slot = h & table!.mask;
-    while (table!.slots[slot] !== 0) slot = (slot + 1) & table!.mask;
-    table!.slots[slot] = i + 1;
+    while (table!.slots[2 * slot] !== 0) slot = (slot + 1) & table!.mask;
+    table!.slots[2 * slot] = i + 1;
+    table!.slots[2 * slot + 1] = h;
+    table!.filter[(h & FILTER_MASK) >>> 3] |= 1 << (h & 7);
   });
   tables.set(m, table);
   return table;
@@ -309,7 +334,7 @@ class HashSink implements TokenSink {
     this.data[r + 5] = y2;
     this.data[r + 6] = t >= 0 ? this.known.length : -1;
     this.srcs.push(src);
-    if (t >= 0) this.known.push({ id: this.table.ids[t], weight: this.table.weights[t], places: [{ view, from, to }] });
+    if (t >= 0) this.known.push({ kind: 'word', id: this.table.ids[t], weight: this.table.weights[t], places: [{ view, from, to }] });
     if (this.count * 2 > this.mask) this.grow();
     return i;
   }
@@ -335,11 +360,13 @@ class HashSink implements TokenSink {
 
   // The model's index of the token, or −1.
   private lookUp(hash: number, length: number, flags: number, src: string, a1: number, b1: number, a2: number): number {
-    const { mask, slots, hashes, ids } = this.table;
-    for (let slot = hash & mask, e = slots[slot]; e !== 0; slot = (slot + 1) & mask, e = slots[slot]) {
+    const { mask, slots, filter, ids } = this.table;
+    if ((filter[(hash & FILTER_MASK) >>> 3] & (1 << (hash & 7))) === 0) return -1;
+    for (let slot = hash & mask, e = slots[2 * slot]; e !== 0; slot = (slot + 1) & mask, e = slots[2 * slot]) {
+      if (slots[2 * slot + 1] !== hash) continue;
       const t = e - 1;
-      if (hashes[t] !== hash || ids[t].length !== length) continue;
       const id = ids[t];
+      if (id.length !== length) continue;
       let k = 0;
       while (k < length && id.charCodeAt(k) === charOf(flags, src, a1, b1, a2, k)) k++;
       if (k === length) return t;

@@ -34,6 +34,16 @@ export function isNoiseToken(id: string): boolean {
   return words.some((w) => URL_PIECES.has(w)) || words.every((w) => FUNCTION_WORDS.has(w));
 }
 
+// isNoiseToken of the model's word tokens, kept as they are asked: at most one entry per token
+// of the model, since a word contribution is always one of them.
+const noiseWords = new Map<string, boolean>();
+
+function isNoiseWord(id: string): boolean {
+  let noise = noiseWords.get(id);
+  if (noise === undefined) noiseWords.set(id, (noise = isNoiseToken(id)));
+  return noise;
+}
+
 /** The model's verdict and its explanation. */
 export interface Verdict {
   score: number;
@@ -52,7 +62,7 @@ export function verdictOf(model: DraftModel, findings: readonly Finding[], ran: 
     if (contributors.length >= MAX_CONTRIBUTORS) break;
     const points = Math.round(c.weight * 100) / 100;
     if (Math.abs(points) < MIN_SHOWN_POINTS) continue;
-    if (c.kind === 'word' && isNoiseToken(c.id)) continue;
+    if (c.kind === 'word' && isNoiseWord(c.id)) continue;
     const out: ScoreContributor = { kind: c.kind, id: c.id, points };
     if (c.kind === 'rule') {
       out.ruleId = c.id;
@@ -60,7 +70,10 @@ export function verdictOf(model: DraftModel, findings: readonly Finding[], ran: 
     }
     if (c.places?.length) {
       out.ranges = [];
-      for (const p of c.places.slice(0, MAX_RANGES)) if (p.to > p.from) out.ranges.push(p.view.sourceRange(p.from, p.to));
+      for (let k = 0; k < c.places.length && k < MAX_RANGES; k++) {
+        const p = c.places[k];
+        if (p.to > p.from) out.ranges.push(p.view.sourceRange(p.from, p.to));
+      }
       if (!out.ranges.length) delete out.ranges;
     }
     contributors.push(out);

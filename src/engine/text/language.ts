@@ -1,10 +1,21 @@
 import type { TextView } from './view';
-import { wordsOf } from './words';
+import { hashFolded, wordsOf } from './words';
 import type { Locale } from '../types';
 
 // Frequent function words that rarely occur in the other language.
 const FR = new Set(['le', 'la', 'les', 'des', 'du', 'et', 'est', 'une', 'pour', 'vous', 'votre', 'vos', 'nous', 'avec', 'dans', 'sur', 'pas', 'qui', 'que', 'ce', 'cette', 'au', 'aux', 'sont', 'etre', 'plus', 'par', 'notre', 'nos', 'ou', 'mais', 'tres', 'ete', 'a']);
 const EN = new Set(['the', 'and', 'is', 'are', 'you', 'your', 'for', 'with', 'this', 'that', 'we', 'our', 'of', 'to', 'in', 'on', 'it', 'be', 'have', 'has', 'will', 'not', 'from', 'at', 'by', 'an', 'or', 'was', 'were', 'can', 'if', 'all', 'more']);
+
+// The function words by the hash of their (ASCII) letters, each with its language.
+const BY_HASH = new Map<number, Array<{ word: string; fr: boolean }>>();
+for (const [set, fr] of [[FR, true], [EN, false]] as const) {
+  for (const word of set) {
+    const h = hashFolded(word);
+    let list = BY_HASH.get(h);
+    if (!list) BY_HASH.set(h, (list = []));
+    list.push({ word, fr });
+  }
+}
 
 // A few hundred words tell French from English; more only costs time on long drafts.
 const SAMPLE_WORDS = 2000;
@@ -18,14 +29,44 @@ export function detectLanguage(views: TextView[]): Locale {
     const words = wordsOf(view);
     const n = Math.min(words.count, budget);
     budget -= n;
+    const hashes = words.hashes();
+    const text = view.text;
     for (let i = 0; i < n; i++) {
       // Function words are short: skip the others without folding them.
-      if (words.to[i] - words.from[i] > 5) continue;
-      const w = words.folded(i);
-      if (FR.has(w)) fr++;
-      else if (EN.has(w)) en++;
+      const from = words.from[i];
+      const length = words.to[i] - from;
+      if (length > 5) continue;
+      const lang = asciiFunctionWord(text, from, length, hashes[i]);
+      if (lang === ASCII_OTHER) continue;
+      if (lang === NOT_ASCII) {
+        // `été`, `très`: folded as a string, as the lists are.
+        const w = words.folded(i);
+        if (FR.has(w)) fr++;
+        else if (EN.has(w)) en++;
+      } else if (lang === FRENCH) fr++;
+      else en++;
     }
     if (budget <= 0) break;
   }
   return fr > en ? 'fr' : 'en';
+}
+
+const FRENCH = 1;
+const ENGLISH = 2;
+const ASCII_OTHER = 3;
+const NOT_ASCII = 4;
+
+// Whether the word text[from, from + length) (its hash `hash`), when all ASCII, is a French or
+// an English function word, without making its folded string; NOT_ASCII for another word.
+function asciiFunctionWord(text: string, from: number, length: number, hash: number): number {
+  for (let k = 0; k < length; k++) if (text.charCodeAt(from + k) >= 0x80) return NOT_ASCII;
+  const list = BY_HASH.get(hash);
+  if (!list) return ASCII_OTHER;
+  for (const { word, fr } of list) {
+    if (word.length !== length) continue;
+    let k = 0;
+    while (k < length && (text.charCodeAt(from + k) | 0x20) === word.charCodeAt(k)) k++;
+    if (k === length) return fr ? FRENCH : ENGLISH;
+  }
+  return ASCII_OTHER;
 }

@@ -51,19 +51,21 @@ export function linkRanges(view: TextView): ReadonlyArray<readonly [number, numb
     const text = view.text;
     MARK_RE.lastIndex = 0;
     let done = 0;
-    for (let m = MARK_RE.exec(text); m; m = MARK_RE.exec(text)) {
+    // `test`, not `exec`: no match object for each full stop of the text.
+    while (MARK_RE.test(text)) {
+      const at = MARK_RE.lastIndex - 1;
       // The space-separated token around the mark, found by scanning outwards.
-      let from = m.index;
+      let from = at;
       while (from > done && !isDelimiter(text.charCodeAt(from - 1))) from--;
-      let to = m.index + 1;
+      let to = at + 1;
       while (to < text.length && !isDelimiter(text.charCodeAt(to))) to++;
       done = to;
       MARK_RE.lastIndex = to;
       const end = withoutTrailingPunctuation(text, from, to);
-      // Most marks are full stops ending a sentence: without its trailing punctuation, the word has none.
+      // Most tokens are a word and its full stop: no `.` or `:` once that is left out.
       if (!hasDotOrColon(text, from, end)) continue;
       const token = text.slice(from, end);
-      if (URL_RE.test(token) || EMAIL_RE.test(token) || DOMAIN_RE.test(token)) out.push([from, from + token.length]);
+      if (URL_RE.test(token) || EMAIL_RE.test(token) || DOMAIN_RE.test(token)) out.push([from, end]);
     }
     cache.set(view, out);
   }

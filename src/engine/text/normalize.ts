@@ -31,14 +31,7 @@ const DECODE_SLICE = 1 << 24;
 /** Lowercases and removes diacritics, character by character, keeping the length. */
 export function fold(text: string): string {
   const n = text.length;
-  if (n >= FOLD_BUFFER_MIN_LENGTH) {
-    const out = new Uint16Array(n);
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      out[i] = c < 0x80 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldCode(c);
-    }
-    return decodeFolded(out);
-  }
+  if (n >= FOLD_BUFFER_MIN_LENGTH) return foldBuffered(text);
   let parts: string[] | undefined;
   let last = 0;
   for (let i = 0; i < n; i++) {
@@ -53,6 +46,22 @@ export function fold(text: string): string {
   if (!parts) return text.toLowerCase();
   parts.push(text.slice(last).toLowerCase());
   return parts.join('');
+}
+
+// A long text folded into a code-unit buffer, decoded once. Its own small function, with the
+// folded codes read straight from their table: inside `fold`, the loop ran at half the speed.
+function foldBuffered(text: string): string {
+  const n = text.length;
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) out[i] = c >= 65 && c <= 90 ? c + 32 : c;
+    else {
+      const f = codes[c];
+      out[i] = f !== 0 ? f : foldCode(c);
+    }
+  }
+  return decodeFolded(out);
 }
 
 /**

@@ -27,6 +27,25 @@ export class Words {
      * characters that preheader padding is made of included), not a masked merge tag.
      */
     readonly visibleChars: number,
+    /** `!` marks (never inside a word). */
+    readonly exclamations: number,
+    /**
+     * Characters other than a space, a line feed, `!`, a block break or a masked merge tag: the
+     * spam model's measure of the text's length.
+     */
+    readonly textChars: number,
+    /**
+     * Offsets of the money and percent signs between words (`$`, `%`, `£`, `€`), in text order:
+     * the first {@link symbolCount} entries.
+     */
+    readonly symbolAt: Int32Array,
+    readonly symbolCount: number,
+    /**
+     * True when a code unit from U+203C up, other than U+FFFC, stands between words. Every emoji
+     * has one (see EMOJI_RE: a regional indicator, U+20E3, U+FE0F or an emoji-presentation
+     * pictograph, none of them a letter or digit), so without one a text holds no emoji.
+     */
+    readonly mayHoldEmoji: boolean,
   ) {}
 
   /** The word as written. */
@@ -101,9 +120,30 @@ export function foldedText(view: TextView): string {
   return f;
 }
 
+// Class of each ASCII character, and the folded code unit of each ASCII letter and digit (0 for
+// the other characters), for the word pass's ASCII loops.
+const ASCII_CLASS = new Uint8Array(128);
+const ASCII_WORD_FOLD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_CLASS[c] = c >= 97 && c <= 122 ? LOWER : c >= 65 && c <= 90 ? UPPER : c >= 48 && c <= 57 ? CASELESS : OTHER;
+  ASCII_WORD_FOLD[c] = ASCII_CLASS[c] === OTHER ? 0 : c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+// Punctuation the pass notes between words: sentence ends, `!`, money and percent signs.
+const PUNCT_SENTENCE = 1;
+const PUNCT_EXCLAMATION = 2;
+const PUNCT_SYMBOL = 3;
+const ASCII_PUNCT = new Uint8Array(128);
+ASCII_PUNCT[46] = ASCII_PUNCT[63] = PUNCT_SENTENCE; // . ?
+ASCII_PUNCT[33] = PUNCT_EXCLAMATION;
+ASCII_PUNCT[36] = ASCII_PUNCT[37] = PUNCT_SYMBOL; // $ %
+const NO_OFFSETS = new Int32Array(0);
+
 /**
  * Words of a view, computed once and shared by every rule. The same pass over the characters
- * folds them, hashes the folded words and counts the visible characters.
+ * folds them, hashes the folded words and counts the visible characters. It alternates two
+ * loops, one over the characters between words and one over a word's characters, each with a
+ * fast path for ASCII (most of any draft).
  */
 export function wordsOf(view: TextView): Words {
   let words = cache.get(view);
@@ -111,7 +151,7 @@ export function wordsOf(view: TextView): Words {
   const text = view.text;
   const n = text.length;
   // Prose has a word every six characters or so; the columns grow when a text has more. Plain
-  // locals, not captured by a closure, so the loop keeps them in registers.
+  // locals, not captured by a closure, so the loops keep them in registers.
   let cap = ((n / 5) | 0) + 16;
   let from = new Int32Array(cap);
   let to = new Int32Array(cap);
@@ -120,78 +160,121 @@ export function wordsOf(view: TextView): Words {
   let hash = new Int32Array(cap);
   let gaps = new Uint8Array(cap);
   let count = 0;
-  let start = -1;
-  let upper = 0;
-  let lower = 0;
-  let h = 0;
   let visible = 0;
   let gap = 0;
-  // One step past the end, on a space, closes the last word like any other.
-  for (let i = 0; i <= n; i++) {
-    let cp = i < n ? text.charCodeAt(i) : 0x20;
-    let width = 1;
-    let cls: number;
-    // The folded code unit (see `fold`) and the hash step of a word character.
-    let f: number;
-    if (cp < 128) {
-      cls = cp >= 97 && cp <= 122 ? LOWER : cp >= 65 && cp <= 90 ? UPPER : cp >= 48 && cp <= 57 ? CASELESS : OTHER;
-      f = cls === UPPER ? cp + 32 : cp;
-      if (cp > 0x20) visible++;
-    } else {
-      f = foldCode(cp);
-      if (cp !== 0xfffc && !isInvisible(cp)) visible++;
-      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+  let exclamations = 0;
+  // Spaces, line feeds, block breaks and U+FFFC (see Words.textChars).
+  let blanks = 0;
+  let symbolAt = NO_OFFSETS;
+  let symbolCount = 0;
+  let high = false;
+  let i = 0;
+  while (i < n) {
+    // Between words: up to the first letter or digit.
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        if (ASCII_CLASS[c] !== OTHER) break;
+        if (c <= 0x20) {
+          if (c === 0x20 || c === 0x0a) blanks++;
+          continue;
+        }
+        visible++;
+        const p = ASCII_PUNCT[c];
+        if (p !== 0) {
+          if (p === PUNCT_SENTENCE) gap |= GAP_SENTENCE_END;
+          else if (p === PUNCT_EXCLAMATION) {
+            gap |= GAP_SENTENCE_END;
+            exclamations++;
+          } else {
+            if (symbolCount === symbolAt.length) symbolAt = grown(symbolAt, Math.max(16, 2 * symbolCount));
+            symbolAt[symbolCount++] = i;
+          }
+        }
+        continue;
+      }
+      let cp = c;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
         const lo = text.charCodeAt(i + 1);
-        if (lo >= 0xdc00 && lo <= 0xdfff) {
-          cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
-          width = 2;
-        }
+        if (lo >= 0xdc00 && lo <= 0xdfff) cp = (c - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
       }
-      cls = classOf(cp);
+      if (classOf(cp) !== OTHER) break;
+      if (c !== 0xfffc && !isInvisible(c)) visible++;
+      if (cp === 0x2029) {
+        gap |= GAP_BLOCK_BREAK | GAP_SENTENCE_END;
+        blanks++;
+      } else if (cp === 0x2026) gap |= GAP_SENTENCE_END;
+      else if (c === 0xfffc) blanks++;
+      else if (c === 0xa3 || c === 0x20ac) {
+        if (symbolCount === symbolAt.length) symbolAt = grown(symbolAt, Math.max(16, 2 * symbolCount));
+        symbolAt[symbolCount++] = i;
+      }
+      if (c >= 0x203c && c !== 0xfffc) high = true;
+      if (cp > 0xffff) {
+        // The low surrogate: counted as a visible character.
+        i++;
+        visible++;
+      }
     }
-    if (cls === OTHER) {
-      if (start >= 0) {
-        // The word that started at `start` ends here (its slot was made when it started).
-        from[count] = start;
-        to[count] = i;
-        up[count] = upper;
-        low[count] = lower;
-        hash[count] = h;
-        count++;
-        start = -1;
+    if (i >= n) break;
+    // A word: up to the next character that is neither a letter nor a digit.
+    const start = i;
+    let upper = 0;
+    let lower = 0;
+    let h = 0;
+    // Every character of a word shows (a letter or digit is neither a space nor U+FFFC).
+    visible -= start;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        // 0 for an ASCII character that is not a letter or digit.
+        const f = ASCII_WORD_FOLD[c];
+        if (f === 0) break;
+        if (c >= 97) lower++;
+        else if (c >= 65) upper++;
+        h = (Math.imul(h, 31) + f) | 0;
+        continue;
       }
-      if (cp === 0x2029) gap |= GAP_BLOCK_BREAK | GAP_SENTENCE_END;
-      else if (cp === 46 || cp === 33 || cp === 63 || cp === 0x2026) gap |= GAP_SENTENCE_END;
-    } else {
-      if (start < 0) {
-        start = i;
-        upper = 0;
-        lower = 0;
-        h = 0;
-        if (count === cap) {
-          cap *= 2;
-          from = grown(from, cap);
-          to = grown(to, cap);
-          up = grown(up, cap);
-          low = grown(low, cap);
-          hash = grown(hash, cap);
-          gaps = grown(gaps, cap);
-        }
-        gaps[count] = gap;
-        gap = 0;
+      let cp = c;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const lo = text.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo <= 0xdfff) cp = (c - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
       }
+      const cls = classOf(cp);
+      if (cls === OTHER) break;
+      if (c === 0xfffc || isInvisible(c)) visible--;
       if (cls === UPPER) upper++;
       else if (cls === LOWER) lower++;
-      h = (Math.imul(h, 31) + f) | 0;
+      // Each code unit folded (see `fold`), a surrogate pair's two alike.
+      h = (Math.imul(h, 31) + foldCode(c)) | 0;
+      if (cp > 0xffff) {
+        i++;
+        h = (Math.imul(h, 31) + foldCode(text.charCodeAt(i))) | 0;
+      }
     }
-    if (width === 2) {
-      // The low surrogate: folded as itself, counted as a visible character.
-      i++;
-      visible++;
-      if (cls !== OTHER) h = (Math.imul(h, 31) + foldCode(text.charCodeAt(i))) | 0;
+    visible += i;
+    if (count === cap) {
+      // Room for the rest of the text at the density of words read so far, and a tenth more:
+      // doubling made six columns twice too long for a text just denser than the first guess.
+      // At least an eighth more each time, so that the copies stay linear in all.
+      cap = Math.max(count + Math.ceil(((n - i) * count * 1.1) / i), count + (count >> 3)) + 16;
+      from = grown(from, cap);
+      to = grown(to, cap);
+      up = grown(up, cap);
+      low = grown(low, cap);
+      hash = grown(hash, cap);
+      gaps = grown(gaps, cap);
     }
+    from[count] = start;
+    to[count] = i;
+    up[count] = upper;
+    low[count] = lower;
+    hash[count] = h;
+    gaps[count] = gap;
+    gap = 0;
+    count++;
   }
-  words = new Words(text, count, from, to, up, low, hash, gaps, visible);
+  words = new Words(text, count, from, to, up, low, hash, gaps, visible, exclamations, n - blanks - exclamations, symbolAt, symbolCount, high);
   cache.set(view, words);
   return words;
 }

@@ -67,6 +67,34 @@ describe('mailproof lint in worker threads', { skip: !existsSync(cli) && 'dist/c
     assert.match(r.stderr, /no-such-rule/);
   });
 
+  it('reads and sorts the files in the workers: ignored, always linted and web-page files, a configuration said with the first draft read', () => {
+    const dir = join(tmp, 'decisions');
+    mkdirSync(join(dir, 'web'), { recursive: true });
+    mkdirSync(join(dir, 'old'), { recursive: true });
+    const page = readFileSync(join(root, 'test/fixtures-web/own/templates/dashboard.html'));
+    writeFileSync(join(dir, 'web', 'page.html'), page);
+    writeFileSync(join(dir, 'web', 'mail-like.html'), page);
+    writeFileSync(join(dir, '.mailproofignore'), 'old/\n');
+    writeFileSync(join(dir, 'old', 'a.txt'), 'FREE!!! act now\n');
+    // Ignored, but cannot be read: said all the same, as in one thread.
+    writeFileSync(join(dir, 'old', 'b.txt'), Buffer.from([0, 1, 2, 0]));
+    // The first draft under this configuration cannot be read: its problem is said with the next one.
+    writeFileSync(join(dir, '.mailproofrc.json'), JSON.stringify({ rules: { 'no-such-rule': 'off' }, ignore: ['skip-*.txt'], alwaysLint: ['web/mail-*.html'] }));
+    writeFileSync(join(dir, 'a-binary.txt'), Buffer.from([0, 1, 2, 0]));
+    for (let i = 0; i < 12; i++) writeFileSync(join(dir, `d${i}.txt`), `Hello!!! Draft ${i}, FREE offer.\n`);
+    writeFileSync(join(dir, 'skip-me.txt'), 'FREE!!!\n');
+    const r = sameBothWays(['lint', '--format', 'json', dir]);
+    assert.equal(r.code, 2);
+    const lines = r.stderr.split('\n').filter(Boolean);
+    assert.match(lines[0], /a-binary\.txt/);
+    assert.match(lines[1], /no-such-rule/);
+    assert.equal(lines.filter((l) => /old\/b\.txt/.test(l)).length, 1, r.stderr);
+    assert.match(r.stderr, /page\.html: not linted: looks like a web page/);
+    const files = JSON.parse(r.stdout).results.map((x: { file: string }) => x.file.slice(dir.length + 1));
+    assert.ok(files.includes('web/mail-like.html') && !files.includes('web/page.html') && !files.includes('skip-me.txt') && !files.includes('old/a.txt'), files.join(' '));
+    assert.equal(files.length, 13);
+  });
+
   it('prints the same diffs with --fix-dry-run, suggestions included, and the same --min-severity and --max-warnings results', () => {
     const diff = sameBothWays(['lint', '--fix-dry-run', '--fix-type', 'fix,suggestion', 'test/fixtures']);
     assert.match(diff.stdout, /^--- /m);

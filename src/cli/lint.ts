@@ -24,6 +24,7 @@ import { createTwoFilesPatch } from 'diff';
 import { explainDecision, FileFilter } from '../node/fileFilter';
 import { cliText, counted } from './messages';
 import { fileResources } from '../node/fileResources';
+import { spellingModule } from '../node/spellingModule';
 import type { LintPool } from '../node/lintPool';
 import { LineIndex } from '../engine/position';
 import { existsSync } from 'node:fs';
@@ -69,7 +70,7 @@ function spellerLoader(io: Io, locale: Locale): (config: MailproofConfig | undef
   let loaded: Promise<Speller | undefined> | undefined;
   return (config) => {
     if (resolveRule(spelling, config).severity === 'off') return Promise.resolve(undefined);
-    loaded ??= import('../spelling/index')
+    loaded ??= spellingModule()
       .then((m) => m.loadSpeller())
       .catch((e: unknown) => {
         io.err(`mailproof: ${cliText(locale, 'spellingUnavailable', { reason: (e as Error)?.message ?? String(e) })}\n`);

@@ -1,7 +1,8 @@
 import ignore, { type Ignore } from 'ignore';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { detectDraft, type DraftVerdict, signalList } from '../engine/detect';
+import { type DraftVerdict, signalList } from '../engine/detect';
+import { decideByContent } from './contentDecision';
 import { translate } from '../engine/i18n';
 import type { Locale } from '../engine/types';
 
@@ -131,13 +132,6 @@ export class FileFilter {
     this.ignoreFiles.set(dir, set);
     return set;
   }
-}
-
-/** Whether a file that no pattern decides is a draft, by its content (see detectDraft). */
-export function decideByContent(path: string, text: string): FileDecision {
-  const verdict = detectDraft(text, path);
-  // Nothing telling either way: a file given to the CLI or found in a folder is linted.
-  return { lint: verdict.verdict !== 'web', key: `detect.${verdict.verdict}`, verdict };
 }
 
 function isRepoRoot(dir: string): boolean {

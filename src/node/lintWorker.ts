@@ -7,8 +7,9 @@ import { detectKind, lint, type LintRun } from '../engine/lint';
 import type { Speller } from '../engine/spelling/speller';
 import { GrammarCheckers } from '../grammar/index';
 import { readDraft } from '../cli/files';
-import { decideByContent } from './fileFilter';
+import { decideByContent } from './contentDecision';
 import { lineStartsOf } from './lineTable';
+import { spellingModule } from './spellingModule';
 import type { FileLintRequest, LintRequest, LintResponse, WorkerMessage, WorkerReply } from './lintProtocol';
 import { lintOptions, printedResult, serveLint, serveWith } from './lintService';
 import type { SpellRequest } from './spellService';
@@ -116,7 +117,7 @@ async function languageChecks(request: LintRequest, extra: Partial<LintResponse>
   // Python loads Grammalecte's rules on another core while Hunspell loads here.
   if (request.options.grammar) grammarCheckers.prestart();
   if (request.options.spelling) {
-    speller ??= import('../spelling/index').then((m) => m.loadSpeller());
+    speller ??= spellingModule().then((m) => m.loadSpeller());
     spell = await speller.catch((e: unknown) => {
       extra.spellingUnavailable = (e as Error)?.message ?? String(e);
       return undefined;

@@ -18,7 +18,8 @@ import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import type { FileResult, Formatter } from './formatters/types';
-import type { FileLintResponse } from '../node/lintProtocol';
+import type { FileLintRequest, FileLintResponse } from '../node/lintProtocol';
+import { decideByContent } from '../node/contentDecision';
 import { LineTable } from '../node/lineTable';
 import { createTwoFilesPatch } from 'diff';
 import { explainDecision, FileFilter } from '../node/fileFilter';
@@ -164,7 +165,7 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
   let warnings = 0;
   /** Reads a draft, finds its configuration and decides whether to lint it; messages go to `err`. */
   const prepare = (path: string, err: (text: string) => void): Prepared | undefined => {
-    const draft = readDraft(path, cmd.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    const draft = readDraft(path, cmd.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, cmd.fix || cmd.fixDryRun);
     if ('reason' in draft) {
       failWith(failureText(draft, locale), err);
       return undefined;
@@ -278,10 +279,10 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
   }
 
   /**
-   * Lints the files in worker threads, which read them, tell drafts from web pages and lint
-   * them; this thread finds each file's configuration and ignore rules, then writes messages
-   * (read failures, skipped files, configuration problems, fixes) and results in input order,
-   * exactly as the in-thread loop writes them.
+   * Lints the files in worker threads, which (when there are several) also read them and tell
+   * drafts from web pages; this thread finds each file's configuration and ignore rules, then
+   * writes messages (read failures, skipped files, configuration problems, fixes) and results
+   * in input order, exactly as the in-thread loop writes them.
    */
   async function lintInWorkers(pool: LintPool): Promise<void> {
     const fixing = cmd.fix || cmd.fixDryRun;
@@ -294,7 +295,7 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
     let ltReported = !lt || 'url' in lt;
     const languageToolUrl = lt && 'url' in lt ? lt.url : undefined;
     const say = (key: 'spellingUnavailable' | 'grammarUnavailable', reason: string) => io.err(`mailproof: ${cliText(locale, key, { reason })}\n`);
-    type Pending = { path: string; configFile?: string; grammar: boolean; done: Promise<FileLintResponse> };
+    type Pending = { path: string; configFile?: string; grammar: boolean; draft?: DraftFile; done: Promise<FileLintResponse> };
     const pending: Pending[] = [];
     const flush = async () => {
       const next = pending.shift()!;
@@ -315,8 +316,9 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
         say('grammarUnavailable', lt.error);
       }
       if (response.grammarUnavailable !== undefined) say('grammarUnavailable', response.grammarUnavailable);
-      const { result, lines, draft, fixed } = response;
-      if (!draft) return finish(next.path, { ...result, lines: new LineTable(lines!.starts, lines!.length) }, undefined, io.err);
+      const { result, lines, fixed } = response;
+      const draft = next.draft ?? response.draft;
+      if (!fixing || !draft) return finish(next.path, { ...result, lines: new LineTable(lines!.starts, lines!.length) }, undefined, io.err);
       // With the fixed text, the result is the fixed draft's, and `finish` uses only that one;
       // without it (the file cannot be rewritten, or nothing was fixed), it is the first lint's.
       const linted = (text: string): Linted => ({ ...result, lines: new LineIndex(text) });
@@ -326,6 +328,10 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
     };
     const maxBytes = cmd.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const fix = fixing ? { dryRun: !!cmd.fixDryRun, types: [...fixTypes] } : undefined;
+    // One worker leaves this thread a core of its own: it reads and sorts the files there, beside
+    // the lints (reading and telling drafts from web pages is about a quarter of a file's work).
+    // More workers read their own files, or this thread would hold them up.
+    const readHere = pool.size === 1;
     try {
       for (const path of files) {
         let config: MailproofConfig | undefined;
@@ -341,14 +347,25 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
         const decided = filter.decideByPath(path, configFile ? { file: configFile, ignore: config?.ignore, alwaysLint: config?.alwaysLint } : undefined);
         const spellingOn = resolveRule(spelling, config).severity !== 'off';
         const grammarOn = resolveRule(grammarRule, config).severity !== 'off';
-        const done = pool.lintFile({
+        const request: FileLintRequest = {
           path,
           maxBytes,
           decided: decided && (decided.lint ? 'lint' : 'ignored'),
           options: { config, locale, localFiles: true, spelling: spellingOn, grammar: grammarOn ? { languageToolUrl } : undefined },
           fix,
-        });
-        pending.push({ path, configFile, grammar: grammarOn, done });
+        };
+        if (!readHere) pending.push({ path, configFile, grammar: grammarOn, done: pool.lintFile(request) });
+        else {
+          // What the worker would answer before linting, answered here.
+          const draft = readDraft(path, maxBytes, fixing);
+          if ('reason' in draft) {
+            pending.push({ path, configFile, grammar: grammarOn, done: Promise.resolve({ failure: draft }) });
+          } else {
+            const decision = decided ?? decideByContent(path, draft.text);
+            const done: Promise<FileLintResponse> = decision.lint ? pool.lintFile({ ...request, read: { text: draft.text, lossless: draft.lossless } }) : Promise.resolve({ skipped: decision });
+            pending.push({ path, configFile, grammar: grammarOn, draft, done });
+          }
+        }
         if (pending.length >= pool.size * RESULTS_AHEAD_PER_WORKER) await flush();
       }
       while (pending.length) await flush();

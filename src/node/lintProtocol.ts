@@ -59,6 +59,11 @@ export interface FileLintRequest {
    * Without it, the content decides.
    */
   decided?: 'ignored' | 'lint';
+  /**
+   * The draft as the caller read it, already known to be one: the worker then neither reads
+   * nor sorts it, and answers a fix without the draft.
+   */
+  read?: { text: string; lossless: boolean };
   options: Omit<LintRequest['options'], 'fileName' | 'kind'>;
   /**
    * Also apply every preferred fix (of `types`): the answer then carries the draft as read
@@ -82,7 +87,10 @@ export type FileLintResponse =
        * formatters need of the text for positions (the text itself is not sent back).
        */
       lines?: { starts: Uint32Array; length: number };
-      /** With `fix`: the draft as read; the result is the fixed text's when `fixed.text` is set. */
+      /**
+       * With `fix`: the draft as read (unless the request carried it); the result is the fixed
+       * text's when `fixed.text` is set.
+       */
       draft?: DraftFile;
       fixed?: { count: number; text?: string };
       spellingUnavailable?: string;

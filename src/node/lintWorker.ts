@@ -6,7 +6,7 @@ import type { GrammarResults } from '../engine/grammar/paragraphs';
 import { detectKind, lint, type LintRun } from '../engine/lint';
 import type { Speller } from '../engine/spelling/speller';
 import { GrammarCheckers } from '../grammar/index';
-import { readDraft } from '../cli/files';
+import { type DraftFile, readDraft } from '../cli/files';
 import { decideByContent } from './contentDecision';
 import { lineStartsOf } from './lineTable';
 import { spellingModule } from './spellingModule';
@@ -50,25 +50,30 @@ if (port) {
  */
 function serveFile(id: number, file: FileLintRequest): WorkerReply | Promise<WorkerReply> {
   try {
-    // The digest is only compared before --fix writes the file.
-    const draft = readDraft(file.path, file.maxBytes, file.fix !== undefined);
-    if ('reason' in draft) return { id, response: { failure: draft } };
-    if (file.decided === 'ignored') return { id, response: { skipped: { lint: false, key: 'detect.ignored' } } };
-    if (file.decided !== 'lint') {
-      const decision = decideByContent(file.path, draft.text);
-      if (!decision.lint) return { id, response: { skipped: decision } };
+    let draft: DraftFile | undefined;
+    if (!file.read) {
+      // The digest is only compared before --fix writes the file.
+      const read = readDraft(file.path, file.maxBytes, file.fix !== undefined);
+      if ('reason' in read) return { id, response: { failure: read } };
+      if (file.decided === 'ignored') return { id, response: { skipped: { lint: false, key: 'detect.ignored' } } };
+      if (file.decided !== 'lint') {
+        const decision = decideByContent(file.path, read.text);
+        if (!decision.lint) return { id, response: { skipped: decision } };
+      }
+      draft = read;
     }
+    const { text, lossless } = file.read ?? draft!;
     const request: LintRequest = {
-      text: draft.text,
+      text,
       options: { ...file.options, fileName: file.path },
       // A fixed text that would lose bytes is not written, so not asked for (unless only shown).
-      fix: file.fix && { write: file.fix.dryRun || draft.lossless, types: file.fix.types },
+      fix: file.fix && { write: file.fix.dryRun || lossless, types: file.fix.types },
     };
     const extra: Partial<LintResponse> = {};
     const printed = (spell?: Speller, grammar?: GrammarResults, first?: LintRun): WorkerReply => {
       try {
         const { snapshot: result, fixed } = serveWith(request, printedResult, spell, grammar, first);
-        const lines = { starts: lineStartsOf(draft.text), length: draft.text.length };
+        const lines = { starts: lineStartsOf(text), length: text.length };
         return { id, response: request.fix ? { result, draft, fixed, ...extra } : { result, lines, ...extra } };
       } catch (e) {
         return failed(id, e);

@@ -164,4 +164,14 @@ describe('worker count', () => {
     // A value that is not a count is ignored.
     assert.equal(workerCount(3, 'many'), 0);
   });
+
+  it('leaves one core to this thread and V8: none on 2 cores, one per core but one beyond, 32 files each at least', () => {
+    assert.equal(workerCount(2000, undefined, 1), 0);
+    assert.equal(workerCount(2000, undefined, 2), 0);
+    assert.equal(workerCount(2000, undefined, 3), 2);
+    assert.equal(workerCount(2000, undefined, 8), 7);
+    assert.equal(workerCount(100, undefined, 8), 3);
+    assert.equal(workerCount(40, undefined, 8), 0);
+    assert.equal(workerCount(2000, '2', 2), 2);
+  });
 });

@@ -165,7 +165,7 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
   let warnings = 0;
   /** Reads a draft, finds its configuration and decides whether to lint it; messages go to `err`. */
   const prepare = (path: string, err: (text: string) => void): Prepared | undefined => {
-    const draft = readDraft(path, cmd.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, cmd.fix || cmd.fixDryRun);
+    const draft = readDraft(path, cmd.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, !!(cmd.fix || cmd.fixDryRun));
     if ('reason' in draft) {
       failWith(failureText(draft, locale), err);
       return undefined;
@@ -285,7 +285,7 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
    * in input order, exactly as the in-thread loop writes them.
    */
   async function lintInWorkers(pool: LintPool): Promise<void> {
-    const fixing = cmd.fix || cmd.fixDryRun;
+    const fixing = !!(cmd.fix || cmd.fixDryRun);
     // The in-thread loop says once that the speller did not load and once that the LanguageTool
     // URL is not usable, at the first draft that asks for them, then why a grammar check failed;
     // these messages come after the draft's own and before its fixes.

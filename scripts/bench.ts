@@ -330,8 +330,9 @@ const SETTLE_MS = 500;
           '(on an idle machine, about the number of cores; other jobs on it lower this ceiling for the ratio too).\n' +
           `This work without workers: the files in ${cores} parts, each linted by its own CLI process, run ${processes}× faster all at once than one after the other.\n` +
           `From the CPU seconds above: ${cores} workers take at least ${(median(cpus[2]) / cores).toFixed(2)} s even with every core theirs, so their ratio is at most ${bound}× here\n` +
-          "(one worker's run already uses more than one core, and each further worker optimises the engine's code again in its own V8 isolate).\n" +
-          'Default configuration: spelling (each worker loads Hunspell) and grammar (each worker starts Grammalecte on its first French paragraph) on.\n' +
+          "(one worker's run already uses more than one core, and each further worker optimises the engine's code again in its own V8 isolate;\n" +
+          'other jobs on the machine lengthen the one-worker run and loosen this bound).\n' +
+          'Default configuration: spelling (each worker loads Hunspell) and grammar (each worker starts Grammalecte with its first draft) on.\n' +
           'CPU s: user + system time of the run and its child processes. One worker already uses more than one core: the main thread\n' +
           "(reading, output), V8's background compiler and collector, and Grammalecte's process run beside it; a second worker pays\n" +
           'its own start (Hunspell, Grammalecte, the compiler warming up on the engine) again.',

@@ -31,7 +31,7 @@ export function parseDirectives(model: DraftModel, lines: LineIndex): Suppressio
   for (const h of model.headers) if (h.key === 'x-mailproof-disable' || h.key === 'mailproof-disable') for (const id of ruleList(h.value)) fileWide.add(id);
   const lineRules = new Map<number, Set<string>>();
   const ranges: Array<{ rule: string; from: number; to: number }> = [];
-  if (source.includes('mailproof-')) {
+  if (model.mentionsMailproof !== false && source.includes('mailproof-')) {
     const open = new Map<string, number>();
     DIRECTIVE_RE.lastIndex = 0;
     // The rule list runs to the comment's `-->`, which must be the first `>` after the keyword.

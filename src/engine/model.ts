@@ -79,6 +79,11 @@ export interface DraftModel {
   problems: ParseProblem[];
   /** Per-file mail type from an inline comment, a header or front matter, if any. */
   declaredMailType?: MailType;
+  /**
+   * False when the source holds neither `mailproof-` nor `mailproof:`, so it has no inline
+   * directive to look for (unset: not known, look).
+   */
+  mentionsMailproof?: boolean;
   /** Where a file-level directive comment can be inserted. */
   preambleEnd: number;
   /** The draft's line break (`\r\n` when it has any, else `\n`), for inserted lines. */

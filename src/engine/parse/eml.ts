@@ -27,7 +27,6 @@ export interface EmlBody {
   /** Source range of the raw content (its end is where text can be appended). */
   start: number;
   end: number;
-  byteSize: number;
   /** Source range of the part's Content-* header fields, where findings about the part anchor. */
   headerStart: number;
   headerEnd: number;
@@ -330,7 +329,6 @@ function makeBody(source: string, entity: Entity, type: 'html' | 'text', start: 
       encode: encode ?? ((t) => t),
       start,
       end: dec.content ? dec.map.end(dec.content.length) : start,
-      byteSize: utf8Length(dec.content),
     };
   }
   if (entity.encoding === 'base64') {
@@ -340,13 +338,13 @@ function makeBody(source: string, entity: Entity, type: 'html' | 'text', start: 
     const content = bytes ? decodeBytes(bytes, charset.name) : '';
     if (content.includes('\uFFFD')) problem('invalidBytes', entity.anchor.start, entity.anchor.end, { charset: charset.name });
     const { start: anchorStart, end: anchorEnd } = entity.mimeRange;
-    return { ...base, content, mapper: blockMapper(anchorStart, anchorEnd), editable: false, encode: (t) => t, start, end, byteSize: utf8Length(content) };
+    return { ...base, content, mapper: blockMapper(anchorStart, anchorEnd), editable: false, encode: (t) => t, start, end };
   }
   if (!IDENTITY_ENCODINGS.has(entity.encoding)) problem('unknownEncoding', entity.anchor.start, entity.anchor.end, { encoding: entity.encoding });
   const content = source.slice(start, end);
   const bad = content.indexOf('\uFFFD');
   if (bad >= 0) problem('invalidBytes', start + bad, start + bad + 1, { charset: charset.name });
-  return { ...base, content, mapper: shiftMapper(start), editable: true, encode: (t) => t, start, end, byteSize: utf8Length(content) };
+  return { ...base, content, mapper: shiftMapper(start), editable: true, encode: (t) => t, start, end };
 }
 
 // Trailing spaces and tabs removed by hand: `/[ \t]+$/` rescanned every run of blanks inside the

@@ -1,5 +1,5 @@
-import { type Handler, Parser } from 'htmlparser2';
-import { IDENTITY, type SourceMapper, TextView } from '../text/view';
+import { Parser, type Tokenizer as TokenizerClass, type TokenizerCallbacks } from 'htmlparser2';
+import { IDENTITY, type SourceMapper, type TextBuilder, TextView } from '../text/view';
 
 /** An attribute with its source ranges. */
 export interface HtmlAttribute {
@@ -69,31 +69,10 @@ export interface HtmlDocument {
 /**
  * Nesting depth the model keeps. Chromium's HTML parser stops nesting at 512 levels
  * (`kMaximumHTMLParserDOMTreeDepth`) and attaches deeper elements to the 512th as siblings;
- * the model does the same, which also keeps htmlparser2's element stack (an array it shifts and
- * unshifts, so deep nesting cost quadratic time) and every walk up the parents short.
+ * the model does the same, which also keeps the stack of open elements and every walk up the
+ * parents short.
  */
 export const MAX_HTML_DEPTH = 512;
-
-// htmlparser2's stack of foreign contents (SVG, MathML) follows these elements.
-const FOREIGN_CONTEXT = new Set(['math', 'svg', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
-
-// The internals of htmlparser2's Parser that flattening and attribute reading touch (checked at run time).
-interface ParserInternals {
-  stack: string[];
-  foreignContext: boolean[];
-  emitOpenTag(name: string): void;
-  isVoidElement(name: string): boolean;
-  endIndex: number;
-  attribname: string;
-  attribvalue: string;
-  onattribend(quote: number, endIndex: number): void;
-}
-
-// htmlparser2's QuoteType (Tokenizer.ts), which the bundles cannot import: they alias the
-// package to its Parser module alone.
-const QUOTE_NO_VALUE = 0;
-const QUOTE_SINGLE = 2;
-const QUOTE_DOUBLE = 3;
 
 /** Looks up an attribute by lowercase name. */
 export function attr(el: HtmlElement, name: string): HtmlAttribute | undefined {
@@ -116,178 +95,410 @@ const EMPTY: readonly HtmlElement[] = [];
 // The attributes of every element written without any: one array shared, not one per element.
 const NO_ATTRS = Object.freeze([]) as unknown as HtmlAttribute[];
 
+// The model drives htmlparser2's Tokenizer itself and does the work of its Parser layer on its
+// own stack: the Parser kept a second stack of names (shifted and unshifted at the front), built
+// tag names and attribute strings the model then copied, and dispatched every event through
+// optional callbacks. The Parser module is all the bundles import of the package (they alias it
+// to keep domhandler out), so the Tokenizer class is read from a Parser instance, once.
+const Tokenizer = (new Parser(null) as unknown as { tokenizer: object }).tokenizer.constructor as typeof TokenizerClass;
+
+// htmlparser2's QuoteType (Tokenizer.ts), which the bundles cannot import.
+const QUOTE_NO_VALUE = 0;
+const QUOTE_SINGLE = 2;
+const QUOTE_DOUBLE = 3;
+
+// What opening a tag implies about the open elements, as htmlparser2's Parser reads HTML (its
+// `openImpliesClose` table): while the innermost open element is one of these, it is closed.
+const CLOSES_P = ['p'];
+const FORM_CONTROLS = ['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea'];
+const IMPLIED_CLOSE = new Map<string, ReadonlySet<string>>(
+  (
+    [
+      ['tr', ['tr', 'th', 'td']],
+      ['th', ['th']],
+      ['td', ['thead', 'th', 'td']],
+      ['body', ['head', 'link', 'script']],
+      ['li', ['li']],
+      ['option', ['option']],
+      ['optgroup', ['optgroup', 'option']],
+      ['dd', ['dd', 'dt']],
+      ['dt', ['dd', 'dt']],
+      ['rt', ['rt', 'rp']],
+      ['rp', ['rt', 'rp']],
+      ['tbody', ['thead', 'tbody']],
+      ['tfoot', ['thead', 'tbody']],
+      ...['select', 'input', 'output', 'button', 'datalist', 'textarea'].map((n) => [n, FORM_CONTROLS]),
+      ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset',
+        'figcaption', 'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul'].map((n) => [n, CLOSES_P]),
+    ] as Array<[string, string[]]>
+  ).map(([name, closed]) => [name, new Set(closed)]),
+);
+
+// Elements htmlparser2's Parser treats as void (never on its stack, closed as soon as opened).
+const PARSER_VOID = new Set([
+  'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link',
+  'meta', 'param', 'source', 'track', 'wbr',
+]);
+
+// `<!doctype …>`: a declaration whose name (up to white space or `/`) is `doctype`.
+const DOCTYPE_RE = /^doctype(?:[\s/]|$)/i;
+
 /**
  * Parses HTML once, keeping every position. `mapper` maps offsets in `html` to the draft's
  * source (identity for an HTML file, through the transfer encoding for a MIME part).
+ *
+ * The events are those of htmlparser2's Parser with `decodeEntities`, lowercased names and
+ * self-closing tags recognised: implied end tags, void elements, `</p>` and `</br>` without a
+ * start tag, elements left open closed at the end, entities decoded in text and attributes.
  */
 export function parseHtml(
   html: string,
   mapper: SourceMapper = IDENTITY,
   options: { editable?: boolean; encode?: (t: string) => string } = {},
 ): HtmlDocument {
-  const elements: HtmlElement[] = [];
-  const index = new Map<string, HtmlElement[]>();
-  const styles: RawBlock[] = [];
-  const comments: RawBlock[] = [];
-  const body = TextView.builder('body', options);
-  const alt = TextView.builder('alt', options);
-  const stack: HtmlElement[] = [];
-  let invisibleDepth = 0;
-  let pendingAttrs = NO_ATTRS;
-  let preambleEnd = 0;
-  let styleStart = -1;
-  let flattened: HtmlDocument['flattened'];
-
-  const handlers = {
-    onattribute(name, value, quote) {
-      const start = parser.startIndex;
-      const end = parser.endIndex;
-      let valueStart = end;
-      let valueEnd = end;
-      if (quote !== undefined) {
-        let i = start + name.length;
-        while (i < end && html[i] !== '=') i++;
-        i++;
-        while (i < end && /\s/.test(html[i])) i++;
-        if (quote === '"' || quote === "'") {
-          valueStart = i + 1;
-          valueEnd = Math.max(valueStart, html[end - 1] === quote ? end - 1 : end);
-        } else {
-          valueStart = i;
-          valueEnd = end;
-        }
-      }
-      if (pendingAttrs === NO_ATTRS) pendingAttrs = [];
-      pendingAttrs.push({
-        name,
-        value,
-        start: mapper.start(start),
-        end: mapper.end(end),
-        valueStart: mapper.start(valueStart),
-        valueEnd: mapper.end(valueEnd),
-      });
-    },
-    onopentag(name, _attribs, implied) {
-      const start = parser.startIndex;
-      const openEnd = parser.endIndex + 1;
-      const parent = stack[stack.length - 1];
-      const el: HtmlElement = {
-        name,
-        index: elements.length,
-        start: mapper.start(start),
-        nameEnd: mapper.end(implied ? start : start + 1 + name.length),
-        openEnd: mapper.end(implied ? start : openEnd),
-        end: mapper.end(openEnd),
-        attrs: pendingAttrs,
-        parent,
-        textStart: body.offset,
-        textEnd: body.offset,
-        unclosed: true,
-      };
-      pendingAttrs = NO_ATTRS;
-      if (flattenNext) {
-        flattenNext = false;
-        if (flattened) flattened.count++;
-        else flattened = { count: 1, first: el };
-      }
-      elements.push(el);
-      let list = index.get(name);
-      if (!list) index.set(name, (list = []));
-      list.push(el);
-      stack.push(el);
-      if (INVISIBLE.has(name)) invisibleDepth++;
-      if (name === 'style') styleStart = openEnd;
-      if (BLOCK.has(name) && invisibleDepth === 0) body.blockBreak();
-      if (invisibleDepth === 0) {
-        for (const a of el.attrs) {
-          if ((a.name === 'alt' || a.name === 'title') && a.value.trim()) {
-            alt.append(a.value, a.valueStart, a.valueEnd);
-            alt.blockBreak();
-          }
-        }
-      }
-    },
-    onclosetag(name, implied) {
-      // The element being closed is the innermost open one with this name.
-      let k = stack.length - 1;
-      while (k >= 0 && stack[k].name !== name) k--;
-      if (k < 0) return;
-      const el = stack[k];
-      stack.length = k;
-      if (name === 'style' && styleStart >= 0) {
-        const end = parser.startIndex;
-        const raw = html.slice(styleStart, end);
-        const base = styleStart;
-        styles.push({ text: raw, start: mapper.start(styleStart), end: mapper.end(end), offset: (i) => mapper.start(base + i) });
-        styleStart = -1;
-      }
-      if (!implied) {
-        el.end = mapper.end(parser.endIndex + 1);
-        el.unclosed = false;
-      } else if (parser.startIndex > 0 && !isVoid(name)) {
-        el.end = mapper.start(parser.startIndex);
-      }
-      el.textEnd = body.offset;
-      if (INVISIBLE.has(name)) invisibleDepth = Math.max(0, invisibleDepth - 1);
-      if (BLOCK.has(name) && invisibleDepth === 0) body.blockBreak();
-    },
-    ontext(data) {
-      if (invisibleDepth > 0) return;
-      body.appendContent(data, parser.startIndex, parser.endIndex + 1, mapper);
-    },
-    oncomment(data) {
-      const start = parser.startIndex;
-      const base = start + 4;
-      comments.push({ text: data, start: mapper.start(start), end: mapper.end(parser.endIndex + 1), offset: (i) => mapper.start(base + i) });
-    },
-    onprocessinginstruction(name: string) {
-      if (name.toLowerCase() === '!doctype') preambleEnd = mapper.end(parser.endIndex + 1);
-    },
-  } satisfies Partial<Handler>;
-  const parser: Parser = new Parser(handlers, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true });
-  // Past MAX_HTML_DEPTH open elements, the innermost is closed (implied) before the next opens.
-  let flattenNext = false;
-  const internals = parser as unknown as ParserInternals;
-  if (Array.isArray(internals.stack) && Array.isArray(internals.foreignContext) && typeof internals.emitOpenTag === 'function') {
-    const emitOpenTag = internals.emitOpenTag;
-    internals.emitOpenTag = function (this: ParserInternals, name: string) {
-      if (this.stack.length >= MAX_HTML_DEPTH && !this.isVoidElement(name)) {
-        const innermost = this.stack.shift()!;
-        if (FOREIGN_CONTEXT.has(innermost)) this.foreignContext.shift();
-        handlers.onclosetag(innermost, true);
-        flattenNext = true;
-      }
-      emitOpenTag.call(this, name);
-    };
-  }
-  // htmlparser2 also collects every tag's attributes in a dictionary (`attribs`) that the model
-  // never reads: a property lookup and store per attribute. The end of an attribute reports it
-  // as the Parser does (same arguments), without the dictionary.
-  if (typeof internals.onattribend === 'function' && typeof internals.attribname === 'string' && typeof internals.attribvalue === 'string') {
-    internals.onattribend = function (this: ParserInternals, quote: number, endIndex: number) {
-      this.endIndex = endIndex;
-      handlers.onattribute(this.attribname, this.attribvalue, quote === QUOTE_DOUBLE ? '"' : quote === QUOTE_SINGLE ? "'" : quote === QUOTE_NO_VALUE ? undefined : null);
-      this.attribvalue = '';
-    };
-  }
-  parser.end(html);
+  const b = new HtmlBuilder(html, mapper, options);
+  const tokenizer = new Tokenizer({ decodeEntities: true }, b);
+  tokenizer.write(html);
+  tokenizer.end();
   // Elements never closed end where the document ends.
   const docEnd = mapper.end(html.length);
-  for (const el of stack) {
+  for (const el of b.stack) {
     el.end = docEnd;
-    el.textEnd = body.offset;
+    el.textEnd = b.body.offset;
+  }
+  const index = b.index;
+  return {
+    elements: b.elements,
+    text: b.body.build(),
+    altText: b.alt.build(),
+    styles: b.styles,
+    comments: b.comments,
+    preambleEnd: b.preambleEnd,
+    byName: (name) => index.get(name) ?? EMPTY,
+    flattened: b.flattened,
+  };
+}
+
+// The Tokenizer's callbacks: the Parser layer's work (names, implied ends, positions) and the
+// model's, in one object whose methods the Tokenizer calls on its prototype (one shape for
+// every parse, so its call sites stay monomorphic).
+class HtmlBuilder implements TokenizerCallbacks {
+  readonly elements: HtmlElement[] = [];
+  readonly index = new Map<string, HtmlElement[]>();
+  readonly styles: RawBlock[] = [];
+  readonly comments: RawBlock[] = [];
+  readonly body: TextBuilder;
+  readonly alt: TextBuilder;
+  // The open elements as the Parser layer keeps them (names, innermost last), and the model's
+  // elements; the two differ only for a start tag cut off by the end of the input.
+  readonly names: string[] = [];
+  readonly stack: HtmlElement[] = [];
+  preambleEnd = 0;
+  flattened: HtmlDocument['flattened'] = undefined;
+  private invisibleDepth = 0;
+  private pendingAttrs = NO_ATTRS;
+  private styleStart = -1;
+  private flattenNext = false;
+  // The Parser layer's state: the range of the last event, the start tag and attribute being read.
+  private startIndex = 0;
+  private endIndex = 0;
+  private openTagStart = 0;
+  private tagName = '';
+  private tagOpen = false;
+  private attribName = '';
+  private attribValue = '';
+  // Tag names read so far, by a hash of their first and last letters and length.
+  private readonly recentNames: Array<string | undefined> = new Array(NAME_SLOTS).fill(undefined);
+
+  constructor(
+    private readonly html: string,
+    private readonly mapper: SourceMapper,
+    options: { editable?: boolean; encode?: (t: string) => string },
+  ) {
+    // A run of body text per piece between tags: about one per 26 bytes of a newsletter, fewer
+    // in most templates. Room for one per 16 bytes spares the columns most of their regrowth.
+    this.body = TextView.builder('body', { ...options, runs: html.length >> 4 });
+    this.alt = TextView.builder('alt', options);
   }
 
-  return {
-    elements,
-    text: body.build(),
-    altText: alt.build(),
-    styles,
-    comments,
-    preambleEnd,
-    byName: (name) => index.get(name) ?? EMPTY,
-    flattened,
-  };
+  private openElement(name: string, implied: boolean): void {
+    const mapper = this.mapper;
+    const start = this.startIndex;
+    const openEnd = this.endIndex + 1;
+    const stack = this.stack;
+    const el: HtmlElement = {
+      name,
+      index: this.elements.length,
+      start: mapper.start(start),
+      nameEnd: mapper.end(implied ? start : start + 1 + name.length),
+      openEnd: mapper.end(implied ? start : openEnd),
+      end: mapper.end(openEnd),
+      attrs: this.pendingAttrs,
+      parent: stack.length ? stack[stack.length - 1] : undefined,
+      textStart: this.body.offset,
+      textEnd: this.body.offset,
+      unclosed: true,
+    };
+    this.pendingAttrs = NO_ATTRS;
+    if (this.flattenNext) {
+      this.flattenNext = false;
+      if (this.flattened) this.flattened.count++;
+      else this.flattened = { count: 1, first: el };
+    }
+    this.elements.push(el);
+    let list = this.index.get(name);
+    if (!list) this.index.set(name, (list = []));
+    list.push(el);
+    stack.push(el);
+    if (INVISIBLE.has(name)) this.invisibleDepth++;
+    if (name === 'style') this.styleStart = openEnd;
+    if (this.invisibleDepth === 0) {
+      if (BLOCK.has(name)) this.body.blockBreak();
+      for (const a of el.attrs) {
+        if ((a.name === 'alt' || a.name === 'title') && a.value.trim()) {
+          this.alt.append(a.value, a.valueStart, a.valueEnd);
+          this.alt.blockBreak();
+        }
+      }
+    }
+  }
+
+  private closeElement(name: string, implied: boolean): void {
+    // The element being closed is the innermost open one with this name.
+    const stack = this.stack;
+    let k = stack.length - 1;
+    while (k >= 0 && stack[k].name !== name) k--;
+    if (k < 0) return;
+    const el = stack[k];
+    // Setting an array's length is a call into the runtime; the innermost element is popped.
+    if (k === stack.length - 1) stack.pop();
+    else stack.length = k;
+    const mapper = this.mapper;
+    if (name === 'style' && this.styleStart >= 0) {
+      const base = this.styleStart;
+      const end = this.startIndex;
+      this.styles.push({ text: this.html.slice(base, end), start: mapper.start(base), end: mapper.end(end), offset: (i) => mapper.start(base + i) });
+      this.styleStart = -1;
+    }
+    if (!implied) {
+      el.end = mapper.end(this.endIndex + 1);
+      el.unclosed = false;
+    } else if (this.startIndex > 0 && !isVoid(name)) {
+      el.end = mapper.start(this.startIndex);
+    }
+    el.textEnd = this.body.offset;
+    if (INVISIBLE.has(name)) this.invisibleDepth = Math.max(0, this.invisibleDepth - 1);
+    if (BLOCK.has(name) && this.invisibleDepth === 0) this.body.blockBreak();
+  }
+
+  private emitOpenTag(name: string): void {
+    const names = this.names;
+    // Past MAX_HTML_DEPTH open elements, the innermost is closed (implied) before the next opens.
+    if (names.length >= MAX_HTML_DEPTH && !PARSER_VOID.has(name)) {
+      this.closeElement(names.pop()!, true);
+      this.flattenNext = true;
+    }
+    this.openTagStart = this.startIndex;
+    this.tagName = name;
+    const closes = IMPLIED_CLOSE.get(name);
+    if (closes) {
+      while (names.length > 0 && closes.has(names[names.length - 1])) this.closeElement(names.pop()!, true);
+    }
+    if (!PARSER_VOID.has(name)) names.push(name);
+    this.tagOpen = true;
+  }
+
+  private endOpenTag(implied: boolean): void {
+    this.startIndex = this.openTagStart;
+    if (this.tagOpen) {
+      this.openElement(this.tagName, implied);
+      this.tagOpen = false;
+    }
+    if (PARSER_VOID.has(this.tagName)) this.closeElement(this.tagName, true);
+    this.tagName = '';
+  }
+
+  private closeCurrentTag(openImplied: boolean): void {
+    const name = this.tagName;
+    const names = this.names;
+    this.endOpenTag(openImplied);
+    // A self-closing tag is the innermost open element; if its start tag was written, its end is implied.
+    if (names.length > 0 && names[names.length - 1] === name) {
+      this.closeElement(name, !openImplied);
+      names.pop();
+    }
+  }
+
+  private comment(start: number, end: number, offset: number, cdata: boolean): void {
+    this.endIndex = end;
+    const text = this.html.slice(start, end - offset);
+    const from = this.startIndex;
+    const base = from + 4;
+    const mapper = this.mapper;
+    this.comments.push({ text: cdata ? `[CDATA[${text}]]` : text, start: mapper.start(from), end: mapper.end(end + 1), offset: (i) => mapper.start(base + i) });
+    this.startIndex = end + 1;
+  }
+
+  ontext(start: number, end: number): void {
+    this.endIndex = end - 1;
+    if (this.invisibleDepth === 0) this.body.appendContent(this.html.slice(start, end), this.startIndex, end, this.mapper);
+    this.startIndex = end;
+  }
+
+  ontextentity(codePoint: number, end: number): void {
+    this.endIndex = end - 1;
+    if (this.invisibleDepth === 0) this.body.appendContent(String.fromCodePoint(codePoint), this.startIndex, end, this.mapper);
+    this.startIndex = end;
+  }
+
+  onopentagname(start: number, end: number): void {
+    this.endIndex = end;
+    this.emitOpenTag(this.tagNameAt(start, end));
+  }
+
+  // A tag name, lowercased. Names repeat (`td` after `td`): a name written like one read
+  // before, in ASCII, is that string again rather than a new slice and its lowercase copy.
+  private tagNameAt(start: number, end: number): string {
+    const html = this.html;
+    const length = end - start;
+    const slot = (((html.charCodeAt(start) | 0x20) * 31 + (html.charCodeAt(end - 1) | 0x20)) * 8 + length) & (NAME_SLOTS - 1);
+    const known = this.recentNames[slot];
+    if (known !== undefined && sameAsciiName(html, start, end, known)) return known;
+    const name = html.slice(start, end).toLowerCase();
+    this.recentNames[slot] = name;
+    return name;
+  }
+
+  onattribname(start: number, end: number): void {
+    this.startIndex = start;
+    this.attribName = this.html.slice(start, end).toLowerCase();
+  }
+
+  onattribdata(start: number, end: number): void {
+    this.attribValue += this.html.slice(start, end);
+  }
+
+  onattribentity(codePoint: number): void {
+    this.attribValue += String.fromCodePoint(codePoint);
+  }
+
+  onattribend(quote: number, end: number): void {
+    this.endIndex = end;
+    const html = this.html;
+    const start = this.startIndex;
+    let valueStart = end;
+    let valueEnd = end;
+    if (quote !== QUOTE_NO_VALUE) {
+      let i = start + this.attribName.length;
+      while (i < end && html.charCodeAt(i) !== 61 /* = */) i++;
+      i++;
+      while (i < end && isSpace(html.charCodeAt(i))) i++;
+      if (quote === QUOTE_DOUBLE || quote === QUOTE_SINGLE) {
+        valueStart = i + 1;
+        valueEnd = Math.max(valueStart, html.charCodeAt(end - 1) === (quote === QUOTE_DOUBLE ? 34 : 39) ? end - 1 : end);
+      } else {
+        valueStart = i;
+        valueEnd = end;
+      }
+    }
+    if (this.pendingAttrs === NO_ATTRS) this.pendingAttrs = [];
+    const mapper = this.mapper;
+    this.pendingAttrs.push({
+      name: this.attribName,
+      value: this.attribValue,
+      start: mapper.start(start),
+      end: mapper.end(end),
+      valueStart: mapper.start(valueStart),
+      valueEnd: mapper.end(valueEnd),
+    });
+    this.attribValue = '';
+  }
+
+  onopentagend(end: number): void {
+    this.endIndex = end;
+    this.endOpenTag(false);
+    this.startIndex = end + 1;
+  }
+
+  onselfclosingtag(end: number): void {
+    this.endIndex = end;
+    this.closeCurrentTag(false);
+    this.startIndex = end + 1;
+  }
+
+  onclosetag(start: number, end: number): void {
+    this.endIndex = end;
+    const name = this.tagNameAt(start, end);
+    const names = this.names;
+    if (!PARSER_VOID.has(name)) {
+      const pos = names.lastIndexOf(name);
+      if (pos !== -1) {
+        // The end tag closes everything opened inside its element; only its own close is written.
+        while (names.length > pos) {
+          const closed = names.pop()!;
+          this.closeElement(closed, names.length !== pos);
+        }
+      } else if (name === 'p') {
+        // `</p>` without a start tag: an empty paragraph, opened (implied) and closed here.
+        this.emitOpenTag('p');
+        this.closeCurrentTag(true);
+      }
+    } else if (name === 'br') {
+      // `</br>` reads as `<br>`: opened (implied) and closed here, never put on the stack.
+      this.openElement('br', true);
+      this.closeElement('br', false);
+    }
+    this.startIndex = end + 1;
+  }
+
+  oncomment(start: number, end: number, offset: number): void {
+    this.comment(start, end, offset, false);
+  }
+
+  oncdata(start: number, end: number, offset: number): void {
+    // HTML is not XML: a CDATA section is a comment.
+    this.comment(start, end, offset, true);
+  }
+
+  ondeclaration(start: number, end: number): void {
+    this.endIndex = end;
+    if (DOCTYPE_RE.test(this.html.slice(start, end))) this.preambleEnd = this.mapper.end(end + 1);
+    this.startIndex = end + 1;
+  }
+
+  onprocessinginstruction(_start: number, end: number): void {
+    this.endIndex = end;
+    this.startIndex = end + 1;
+  }
+
+  onend(): void {
+    // Elements still open are closed (implied) where the input ends, innermost first.
+    this.endIndex = this.startIndex;
+    const names = this.names;
+    for (let k = names.length - 1; k >= 0; k--) this.closeElement(names[k], true);
+  }
+}
+
+const NAME_SLOTS = 256;
+
+// Whether `html[start, end)` lowercases to `name`, for ASCII: A-Z match their lowercase letter,
+// every other character itself. Any other character makes it false (the name is then sliced
+// and lowercased as usual, which is right for every character).
+function sameAsciiName(html: string, start: number, end: number, name: string): boolean {
+  if (name.length !== end - start) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = html.charCodeAt(start + i);
+    if (c >= 128) return false;
+    const n = name.charCodeAt(i);
+    if (c !== n && !(c >= 65 && c <= 90 && c + 32 === n)) return false;
+  }
+  return true;
+}
+
+// JavaScript's `\s`, by character code: ASCII white space at once, the rest by the regex.
+function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c >= 128 && /\s/.test(String.fromCharCode(c));
 }
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);

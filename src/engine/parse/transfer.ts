@@ -3,7 +3,7 @@
  * every character, the source range it was read from, so findings in a quoted-printable part
  * land on the exact characters of the raw message.
  */
-import type { Encoder, MappedPiece, SourceMapper } from '../text/view';
+import { type Encoder, grown, type MappedPiece, type PieceSink, type SourceMapper } from '../text/view';
 import type { Charset } from './charset';
 
 /**
@@ -12,10 +12,14 @@ import type { Charset } from './charset';
  * source range (an `=C3=A9` escape, a base64 part). Lookups are binary searches.
  */
 export class RunMap implements SourceMapper {
-  private readonly c: number[] = [];
-  private readonly s: number[] = [];
-  private readonly e: number[] = [];
-  private readonly x: boolean[] = [];
+  // Run k starts at content offset c[k] and comes from the source range [s[k], e[k]); x[k] is 1
+  // when it maps character for character. Columns, not objects: a long part has tens of
+  // thousands of runs (each soft line break and escape starts one).
+  private c = NO_INTS;
+  private s = NO_INTS;
+  private e = NO_INTS;
+  private x = NO_FLAGS;
+  private count = 0;
   /** Length of the content mapped so far. */
   length = 0;
 
@@ -25,20 +29,29 @@ export class RunMap implements SourceMapper {
   /** Maps the next `count` content characters onto `[start, end)`. */
   add(count: number, start: number, end: number, exact: boolean): void {
     if (count <= 0) return;
-    const k = this.c.length - 1;
-    if (exact && k >= 0 && this.x[k] && this.e[k] === start) this.e[k] = end;
+    const k = this.count - 1;
+    if (exact && k >= 0 && this.x[k] === 1 && this.e[k] === start) this.e[k] = end;
     else {
-      this.c.push(this.length);
-      this.s.push(start);
-      this.e.push(end);
-      this.x.push(exact);
+      const n = this.count;
+      if (n === this.c.length) {
+        const cap = Math.max(RUNS_CAPACITY, n * 2);
+        this.c = grown(this.c, cap);
+        this.s = grown(this.s, cap);
+        this.e = grown(this.e, cap);
+        this.x = grown(this.x, cap);
+      }
+      this.c[n] = this.length;
+      this.s[n] = start;
+      this.e[n] = end;
+      this.x[n] = exact ? 1 : 0;
+      this.count = n + 1;
     }
     this.length += count;
   }
 
   private find(o: number): number {
     let lo = 0;
-    let hi = this.c.length - 1;
+    let hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.c[mid] <= o) lo = mid;
@@ -48,14 +61,14 @@ export class RunMap implements SourceMapper {
   }
 
   start(o: number): number {
-    if (this.c.length === 0) return this.base;
-    if (o >= this.length) return this.e[this.e.length - 1];
+    if (this.count === 0) return this.base;
+    if (o >= this.length) return this.e[this.count - 1];
     const k = this.find(Math.max(0, o));
     return this.x[k] ? this.s[k] + (o - this.c[k]) : this.s[k];
   }
 
   end(o: number): number {
-    if (this.c.length === 0) return this.base;
+    if (this.count === 0) return this.base;
     if (o <= 0) return this.s[0];
     const k = this.find(Math.min(o, this.length) - 1);
     return this.x[k] ? this.s[k] + (Math.min(o, this.length) - this.c[k]) : this.e[k];
@@ -63,18 +76,27 @@ export class RunMap implements SourceMapper {
 
   pieces(from: number, to: number): MappedPiece[] {
     const out: MappedPiece[] = [];
-    if (this.c.length === 0 || to <= from) return out;
-    for (let k = this.find(from); k < this.c.length && this.c[k] < to; k++) {
-      const runEnd = k + 1 < this.c.length ? this.c[k + 1] : this.length;
+    this.piecesInto(from, to, { piece: (a, b, start, end, exact) => out.push({ from: a, to: b, start, end, exact }) });
+    return out;
+  }
+
+  piecesInto(from: number, to: number, sink: PieceSink): void {
+    if (this.count === 0 || to <= from) return;
+    for (let k = this.find(from); k < this.count && this.c[k] < to; k++) {
+      const runEnd = k + 1 < this.count ? this.c[k + 1] : this.length;
       const a = Math.max(from, this.c[k]);
       const b = Math.min(to, runEnd);
       if (b <= a) continue;
-      if (this.x[k]) out.push({ from: a, to: b, start: this.s[k] + (a - this.c[k]), end: this.s[k] + (b - this.c[k]), exact: true });
-      else out.push({ from: a, to: b, start: this.s[k], end: this.e[k], exact: false });
+      if (this.x[k]) sink.piece(a, b, this.s[k] + (a - this.c[k]), this.s[k] + (b - this.c[k]), true);
+      else sink.piece(a, b, this.s[k], this.e[k], false);
     }
-    return out;
   }
 }
+
+// Runs a map makes room for with its first.
+const RUNS_CAPACITY = 64;
+const NO_INTS = new Int32Array(0);
+const NO_FLAGS = new Uint8Array(0);
 
 /** Maps all content onto one source range: a base64 part's header block. */
 export function blockMapper(start: number, end: number): SourceMapper {

@@ -26,6 +26,13 @@ export interface SourceMapper {
    * character; the others map as a whole (an `=C3=A9` escape, a base64 part's header).
    */
   pieces?(from: number, to: number): MappedPiece[];
+  /** The same pieces, handed to `sink` one by one (no array, no object per piece). */
+  piecesInto?(from: number, to: number, sink: PieceSink): void;
+}
+
+/** Receives the pieces of a content range from {@link SourceMapper.piecesInto}. */
+export interface PieceSink {
+  piece(from: number, to: number, start: number, end: number, exact: boolean): void;
 }
 
 /** A content range and the source range it comes from. */
@@ -197,8 +204,8 @@ export class TextView {
    * Builds a view from pieces appended in order. A read-only view (a base64 part, an encoded
    * subject) never maps character for character: its pieces map as a whole.
    */
-  static builder(origin: TextOrigin, options: { editable?: boolean; encode?: Encoder } = {}): TextBuilder {
-    return new TextBuilder(origin, options.editable ?? true, options.encode ?? ((t) => t));
+  static builder(origin: TextOrigin, options: { editable?: boolean; encode?: Encoder; runs?: number } = {}): TextBuilder {
+    return new TextBuilder(origin, options.editable ?? true, options.encode ?? ((t) => t), options.runs);
   }
 
   /** A view of a source slice that maps one to one (plain text, a header value). */
@@ -214,14 +221,14 @@ export class TextView {
   }
 }
 
-// Runs a builder makes room for with its first run (an HTML body has one per piece of text). A
-// builder that gets none (most drafts' alt texts) allocates no columns.
+// Runs a builder makes room for with its first run, unless told how many to expect (an HTML body
+// has one per piece of text). A builder that gets none (most drafts' alt texts) allocates no columns.
 const RUNS_CAPACITY = 64;
 const NO_INTS = new Int32Array(0);
 const NO_FLAGS = new Uint8Array(0);
 
 /** Accumulates text pieces with their source ranges. */
-export class TextBuilder {
+export class TextBuilder implements PieceSink {
   private parts: string[] = [];
   private runCount = 0;
   private textStarts = NO_INTS;
@@ -230,11 +237,15 @@ export class TextBuilder {
   private exacts = NO_FLAGS;
   private length = 0;
   private lastSrcEnd = 0;
+  // While a mapper hands over pieces: the text offset of content offset 0.
+  private pieceBase = 0;
 
   constructor(
     private readonly origin: TextOrigin,
     private readonly editable: boolean,
     private readonly encode: Encoder,
+    /** How many runs to make room for with the first (an estimate: the columns still grow). */
+    private readonly expectedRuns = RUNS_CAPACITY,
   ) {}
 
   /** Current length of the text, i.e. the text offset of the next piece. */
@@ -262,8 +273,18 @@ export class TextBuilder {
       return;
     }
     this.parts.push(text);
-    for (const p of mapper.pieces(from, to)) this.addRun(this.length + (p.from - from), p.start, p.end, this.editable && p.exact);
+    if (mapper.piecesInto) {
+      this.pieceBase = this.length - from;
+      mapper.piecesInto(from, to, this);
+    } else {
+      for (const p of mapper.pieces(from, to)) this.addRun(this.length + (p.from - from), p.start, p.end, this.editable && p.exact);
+    }
     this.length += text.length;
+  }
+
+  /** @internal A piece of the content being appended (see {@link SourceMapper.piecesInto}). */
+  piece(from: number, _to: number, start: number, end: number, exact: boolean): void {
+    this.addRun(this.pieceBase + from, start, end, this.editable && exact);
   }
 
   private addRun(textStart: number, srcStart: number, srcEnd: number, exact: boolean): void {
@@ -285,7 +306,7 @@ export class TextBuilder {
   private pushRun(textStart: number, srcStart: number, srcEnd: number, exact: boolean): void {
     const k = this.runCount;
     if (k === this.textStarts.length) {
-      const cap = Math.max(RUNS_CAPACITY, k * 2);
+      const cap = Math.max(RUNS_CAPACITY, this.expectedRuns, k * 2);
       this.textStarts = grown(this.textStarts, cap);
       this.srcStarts = grown(this.srcStarts, cap);
       this.srcEnds = grown(this.srcEnds, cap);

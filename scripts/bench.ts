@@ -312,6 +312,9 @@ const SETTLE_MS = 500;
       };
       const split = [inTurn(), atOnce(), inTurn(), atOnce()];
       const processes = ((split[0] + split[2]) / (split[1] + split[3])).toFixed(2);
+      // What the CPU the runs took allows: with every core busy all along, the run with one
+      // worker per core lasts at least its CPU seconds divided by the cores.
+      const bound = ((cores * median(times[1])) / median(cpus[2])).toFixed(2);
       settings.forEach((w, k) =>
         rows.push([
           w === 0 ? 'one thread (no worker)' : `${w} worker${w > 1 ? 's' : ''}`,
@@ -329,7 +332,10 @@ const SETTLE_MS = 500;
         `Goal: one worker per core ≥ 1.7× the files/s of one worker. The machine itself, now: ${cores} busy processes do ${machine}× the work of one\n` +
           '(on an idle machine, about the number of cores; other jobs on it lower this ceiling for the ratio too).\n' +
           `This work without workers: the files in ${cores} parts, each linted by its own CLI process, run ${processes}× faster all at once than one after the other.\n` +
-          'Default configuration: spelling (each worker loads Hunspell) and grammar (each worker starts Grammalecte on its first French paragraph) on.\n' +
+          `From the CPU seconds above: ${cores} workers take at least ${(median(cpus[2]) / cores).toFixed(2)} s even with every core theirs, so their ratio is at most ${bound}× here\n` +
+          "(one worker's run already uses more than one core, and each further worker optimises the engine's code again in its own V8 isolate;\n" +
+          'other jobs on the machine lengthen the one-worker run and loosen this bound).\n' +
+          'Default configuration: spelling (each worker loads Hunspell) and grammar (each worker starts Grammalecte with its first draft) on.\n' +
           'CPU s: user + system time of the run and its child processes. One worker already uses more than one core: the main thread\n' +
           "(reading, output), V8's background compiler and collector, and Grammalecte's process run beside it; a second worker pays\n" +
           'its own start (Hunspell, Grammalecte, the compiler warming up on the engine) again.',

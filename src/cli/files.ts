@@ -14,7 +14,7 @@ export interface DraftFile {
   /** Path as given on the command line (or joined under a given folder). */
   path: string;
   text: string;
-  /** SHA-256 of the bytes read, to tell whether the file changed before --fix writes it. */
+  /** SHA-256 of the bytes read, to tell whether the file changed before --fix writes it (empty when not asked for). */
   digest: string;
   /** Byte order mark to write back with --fix. */
   bom: string;
@@ -126,12 +126,20 @@ export function readBytes(path: string, maxBytes: number): Buffer | ReadFailure 
   }
 }
 
-/** Reads and decodes a draft; UTF-16 with a BOM is honoured, UTF-8 is the default. */
-export function readDraft(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): DraftFile | ReadFailure {
+/**
+ * Reads and decodes a draft; UTF-16 with a BOM is honoured, UTF-8 is the default. The digest
+ * that `--fix` compares before writing is computed only with `digest` (a lint that writes
+ * nothing skips hashing every file).
+ */
+export function readDraft(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES, digest = true): DraftFile | ReadFailure {
   const read = readBytes(path, maxBytes);
   if (!Buffer.isBuffer(read)) return read;
-  const bytes = read;
-  const digest = createHash('sha256').update(bytes).digest('hex');
+  return decodeDraft(path, read, digest);
+}
+
+/** Decodes the bytes of a draft read from `path` (see {@link readDraft}). */
+export function decodeDraft(path: string, bytes: Buffer, withDigest = true): DraftFile | ReadFailure {
+  const digest = withDigest ? createHash('sha256').update(bytes).digest('hex') : '';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decoded(path, bytes.subarray(2), 'utf-16le', '\uFEFF', digest);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decoded(path, bytes.subarray(2), 'utf-16be', '\uFEFF', digest);
   if (looksBinary(bytes)) return { path, reason: 'binary' };

@@ -18,11 +18,14 @@ import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import type { FileResult, Formatter } from './formatters/types';
-import type { LintResponse } from '../node/lintProtocol';
+import type { FileLintRequest, FileLintResponse } from '../node/lintProtocol';
+import { decideByContent } from '../node/contentDecision';
+import { LineTable } from '../node/lineTable';
 import { createTwoFilesPatch } from 'diff';
 import { explainDecision, FileFilter } from '../node/fileFilter';
 import { cliText, counted } from './messages';
 import { fileResources } from '../node/fileResources';
+import { spellingModule } from '../node/spellingModule';
 import type { LintPool } from '../node/lintPool';
 import { LineIndex } from '../engine/position';
 import { existsSync } from 'node:fs';
@@ -68,7 +71,7 @@ function spellerLoader(io: Io, locale: Locale): (config: MailproofConfig | undef
   let loaded: Promise<Speller | undefined> | undefined;
   return (config) => {
     if (resolveRule(spelling, config).severity === 'off') return Promise.resolve(undefined);
-    loaded ??= import('../spelling/index')
+    loaded ??= spellingModule()
       .then((m) => m.loadSpeller())
       .catch((e: unknown) => {
         io.err(`mailproof: ${cliText(locale, 'spellingUnavailable', { reason: (e as Error)?.message ?? String(e) })}\n`);
@@ -113,24 +116,36 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
     err(`mailproof: ${msg}\n`);
     exit = 2;
   };
-  const configs = new Map<string, MailproofConfig | null>();
-  const loadConfig = (path: string, err: (text: string) => void = io.err): MailproofConfig | null => {
-    const cached = configs.get(path);
-    if (cached !== undefined) return cached;
-    let loaded: MailproofConfig | null = null;
+  const configs = new Map<string, { config: MailproofConfig | null; problems: string[]; said: boolean }>();
+  /** A configuration file and what is wrong with it, read once; nothing is said yet. */
+  const readConfig = (path: string) => {
+    let read = configs.get(path);
+    if (read) return read;
+    read = { config: null, problems: [], said: false };
     try {
       // Editors save JSON with a byte order mark; JSON.parse does not accept one.
       const raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
       const { config, problems } = validateConfig(raw, rules);
-      // A mistake fails the run (exit 2), so that a typo cannot pass CI; files are still linted
-      // with the valid part.
-      for (const p of problems) failWith(cliText(locale, 'configProblem', { file: path, problem: translate(locale, p.key, p.params) }), err);
-      loaded = config;
+      read.problems = problems.map((p) => cliText(locale, 'configProblem', { file: path, problem: translate(locale, p.key, p.params) }));
+      read.config = config;
     } catch (e) {
-      failWith(cliText(locale, e instanceof SyntaxError ? 'configInvalidJson' : 'unreadable', { file: path, reason: (e as Error).message }), err);
+      read.problems = [cliText(locale, e instanceof SyntaxError ? 'configInvalidJson' : 'unreadable', { file: path, reason: (e as Error).message })];
     }
-    configs.set(path, loaded);
-    return loaded;
+    configs.set(path, read);
+    return read;
+  };
+  /**
+   * A configuration file, its problems said on `err` the first time: with the first draft read
+   * that uses it. A mistake fails the run (exit 2), so that a typo cannot pass CI; files are
+   * still linted with the valid part.
+   */
+  const loadConfig = (path: string, err: (text: string) => void = io.err): MailproofConfig | null => {
+    const read = readConfig(path);
+    if (!read.said) {
+      read.said = true;
+      for (const p of read.problems) failWith(p, err);
+    }
+    return read.config;
   };
 
   let explicit: MailproofConfig | null | undefined;
@@ -150,7 +165,7 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
   let warnings = 0;
   /** Reads a draft, finds its configuration and decides whether to lint it; messages go to `err`. */
   const prepare = (path: string, err: (text: string) => void): Prepared | undefined => {
-    const draft = readDraft(path, cmd.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    const draft = readDraft(path, cmd.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, !!(cmd.fix || cmd.fixDryRun));
     if ('reason' in draft) {
       failWith(failureText(draft, locale), err);
       return undefined;
@@ -173,10 +188,10 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
     return { draft, config };
   };
   /** Writes or shows the fixes of a linted draft and keeps its result; messages go to `err`. */
-  const finish = (draft: DraftFile, first: Linted, fixed: { count: number; text: string; run: Linted } | undefined, err: (text: string) => void) => {
-    const path = draft.path;
+  const finish = (path: string, first: Linted, fixed: Fixed | undefined, err: (text: string) => void) => {
     let run = first;
     if (fixed && fixed.count > 0) {
+      const { draft } = fixed;
       // A unified diff from the `---` line on (the patch library's `Index:` banner is dropped).
       if (cmd.fixDryRun) diffs.push(createTwoFilesPatch(path, path, draft.text, fixed.text, undefined, undefined, { context: 3 }).replace(/^(?:Index:[^\n]*\n)?=+\n/, ''));
       // The report and the exit code describe the text as fixed (or as it would be).
@@ -212,7 +227,7 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
     // checks them: the language checks run on every core too.
     // Loaded only here: worker_threads costs a one-file run start-up time for nothing.
     return import('../node/lintPool')
-      .then(({ LintPool }) => lintInWorkers(cmd, io, files, new LintPool(workerScript, workers, false, LINTS_IN_FLIGHT_PER_WORKER), fixTypes, prepare, finish))
+      .then(({ LintPool }) => lintInWorkers(new LintPool(workerScript, workers, false, LINTS_IN_FLIGHT_PER_WORKER)))
       .then(report);
   }
 
@@ -255,113 +270,145 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
     const { draft } = prepared;
     const options = { ...baseOptions(prepared), ...extra };
     const run = first(options);
-    let fixed: { count: number; text: string; run: Linted } | undefined;
+    let fixed: Fixed | undefined;
     if (cmd.fix || cmd.fixDryRun) {
       const f = fixAllText(draft.text, run, (t) => lint(t, options), fixTypes);
-      fixed = { count: f.fixed, text: f.text, run: f.run };
+      fixed = { draft, count: f.fixed, text: f.text, run: f.run };
     }
-    finish(draft, run, fixed, io.err);
+    finish(draft.path, run, fixed, io.err);
+  }
+
+  /**
+   * Lints the files in worker threads, which (when there are several) also read them and tell
+   * drafts from web pages; this thread finds each file's configuration and ignore rules, then
+   * writes messages (read failures, skipped files, configuration problems, fixes) and results
+   * in input order, exactly as the in-thread loop writes them.
+   */
+  async function lintInWorkers(pool: LintPool): Promise<void> {
+    const fixing = !!(cmd.fix || cmd.fixDryRun);
+    // The in-thread loop says once that the speller did not load and once that the LanguageTool
+    // URL is not usable, at the first draft that asks for them, then why a grammar check failed;
+    // these messages come after the draft's own and before its fixes.
+    let spellingReported = false;
+    const ltSetting = process.env.MAILPROOF_LANGUAGETOOL_URL;
+    const lt = ltSetting ? parseLanguageToolUrl(ltSetting) : undefined;
+    let ltReported = !lt || 'url' in lt;
+    const languageToolUrl = lt && 'url' in lt ? lt.url : undefined;
+    const say = (key: 'spellingUnavailable' | 'grammarUnavailable', reason: string) => io.err(`mailproof: ${cliText(locale, key, { reason })}\n`);
+    type Pending = { path: string; configFile?: string; grammar: boolean; draft?: DraftFile; done: Promise<FileLintResponse> };
+    const pending: Pending[] = [];
+    const flush = async () => {
+      const next = pending.shift()!;
+      const response = await next.done;
+      if ('failure' in response) return failWith(failureText(response.failure, locale));
+      if (next.configFile && !explicit) loadConfig(next.configFile);
+      if ('skipped' in response) {
+        // Ignored files and web pages are left alone, as the editor does; say why on stderr.
+        if (response.skipped.key !== 'detect.ignored') io.err(`mailproof: ${cliText(locale, 'skipped', { file: next.path, reason: explainDecision(response.skipped, locale) })}\n`);
+        return;
+      }
+      if (response.spellingUnavailable !== undefined && !spellingReported) {
+        spellingReported = true;
+        say('spellingUnavailable', response.spellingUnavailable);
+      }
+      if (next.grammar && !ltReported && lt && 'error' in lt) {
+        ltReported = true;
+        say('grammarUnavailable', lt.error);
+      }
+      if (response.grammarUnavailable !== undefined) say('grammarUnavailable', response.grammarUnavailable);
+      const { result, lines, fixed } = response;
+      const draft = next.draft ?? response.draft;
+      if (!fixing || !draft) return finish(next.path, { ...result, lines: new LineTable(lines!.starts, lines!.length) }, undefined, io.err);
+      // With the fixed text, the result is the fixed draft's, and `finish` uses only that one;
+      // without it (the file cannot be rewritten, or nothing was fixed), it is the first lint's.
+      const linted = (text: string): Linted => ({ ...result, lines: new LineIndex(text) });
+      const first = linted(draft.text);
+      const fixedRun = fixed && (fixed.text !== undefined ? { draft, count: fixed.count, text: fixed.text, run: linted(fixed.text) } : { draft, count: fixed.count, text: '', run: first });
+      finish(next.path, first, fixedRun, io.err);
+    };
+    const maxBytes = cmd.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const fix = fixing ? { dryRun: !!cmd.fixDryRun, types: [...fixTypes] } : undefined;
+    // One worker leaves this thread a core of its own: it reads and sorts the files there, beside
+    // the lints (reading and telling drafts from web pages is about a quarter of a file's work).
+    // More workers read their own files, or this thread would hold them up.
+    const readHere = pool.size === 1;
+    try {
+      for (const path of files) {
+        let config: MailproofConfig | undefined;
+        let configFile: string | undefined;
+        if (explicit) {
+          config = explicit;
+          configFile = cmd.config;
+        } else {
+          configFile = findConfig(path, lookup);
+          // Its problems are said with the first draft read that uses it (see flush).
+          config = configFile ? readConfig(configFile).config ?? undefined : undefined;
+        }
+        const decided = filter.decideByPath(path, configFile ? { file: configFile, ignore: config?.ignore, alwaysLint: config?.alwaysLint } : undefined);
+        const spellingOn = resolveRule(spelling, config).severity !== 'off';
+        const grammarOn = resolveRule(grammarRule, config).severity !== 'off';
+        const request: FileLintRequest = {
+          path,
+          maxBytes,
+          decided: decided && (decided.lint ? 'lint' : 'ignored'),
+          options: { config, locale, localFiles: true, spelling: spellingOn, grammar: grammarOn ? { languageToolUrl } : undefined },
+          fix,
+        };
+        if (!readHere) pending.push({ path, configFile, grammar: grammarOn, done: pool.lintFile(request) });
+        else {
+          // What the worker would answer before linting, answered here.
+          const draft = readDraft(path, maxBytes, fixing);
+          if ('reason' in draft) {
+            pending.push({ path, configFile, grammar: grammarOn, done: Promise.resolve({ failure: draft }) });
+          } else {
+            const decision = decided ?? decideByContent(path, draft.text);
+            const done: Promise<FileLintResponse> = decision.lint ? pool.lintFile({ ...request, read: { text: draft.text, lossless: draft.lossless } }) : Promise.resolve({ skipped: decision });
+            pending.push({ path, configFile, grammar: grammarOn, draft, done });
+          }
+        }
+        if (pending.length >= pool.size * RESULTS_AHEAD_PER_WORKER) await flush();
+      }
+      while (pending.length) await flush();
+    } finally {
+      // A failed lint rejects its promise; the others must not be left unobserved.
+      for (const p of pending) p.done.catch(() => undefined);
+      await pool.close();
+    }
   }
 }
 
 type Prepared = { draft: DraftFile; config: MailproofConfig | undefined };
 type Linted = Pick<FileResult, 'kind' | 'score' | 'findings' | 'lines'> & FileResult['verdict'];
+/** A draft's fixes: how many, the fixed text and its lint. */
+type Fixed = { draft: DraftFile; count: number; text: string; run: Linted };
 
 // Below this many files, starting workers (about 50 ms each) costs more than it saves.
 const MIN_FILES_PER_WORKER = 32;
 // Lints handed to a worker at once: the next waits in the worker, not for this thread to answer
 // the last (measured: with one at a time, each worker sat idle a third of the run).
 const LINTS_IN_FLIGHT_PER_WORKER = 3;
-// Drafts read ahead of the workers: enough to keep them busy, few enough to bound memory.
-const READ_AHEAD_PER_WORKER = 8;
+// Files asked of the workers ahead of the output: enough to keep them busy, few enough to
+// bound the results held in memory.
+const RESULTS_AHEAD_PER_WORKER = 8;
 
 /**
  * How many lint workers to use for `files` files: none (lint in this thread) for a few files or
- * one core, else up to one per core. `MAILPROOF_WORKERS` sets the number (0 = in this thread).
+ * up to two cores, else one per core but one. `MAILPROOF_WORKERS` sets the number (0 = in this
+ * thread).
+ *
+ * One core is left to this thread and to V8's collector and optimising compiler, which run
+ * beside each lint: on 2 cores, a run in this thread or with one worker already keeps about
+ * 1.4 cores busy, and two workers took a third more CPU time (each optimises the engine again)
+ * for no shorter a run (2,000 templates with spelling and grammar off: 3.4–3.5 s in this
+ * thread or with one worker, 3.5–3.8 s with two).
  */
-export function workerCount(files: number, setting: string | undefined): number {
+export function workerCount(files: number, setting: string | undefined, cores = availableParallelism()): number {
   if (setting !== undefined && setting.trim() !== '') {
     const n = Number(setting);
     if (Number.isInteger(n) && n >= 0) return Math.min(n, 64);
   }
-  const cores = availableParallelism();
-  if (cores < 2) return 0;
-  const n = Math.min(cores, Math.floor(files / MIN_FILES_PER_WORKER));
+  const n = Math.min(cores - 1, Math.floor(files / MIN_FILES_PER_WORKER));
   return n >= 2 ? n : 0;
-}
-
-/**
- * Lints files in worker threads, reading them in this one in order: messages of each file
- * (read failures, skipped files, configuration problems, fixes) and results come out in input
- * order, exactly as the in-thread loop writes them.
- */
-async function lintInWorkers(
-  cmd: LintCommand,
-  io: Io,
-  files: string[],
-  pool: LintPool,
-  fixTypes: ReadonlySet<FixType>,
-  prepare: (path: string, err: (text: string) => void) => Prepared | undefined,
-  finish: (draft: DraftFile, first: Linted, fixed: { count: number; text: string; run: Linted } | undefined, err: (text: string) => void) => void,
-): Promise<void> {
-  const { locale } = cmd;
-  const fixing = cmd.fix || cmd.fixDryRun;
-  // The in-thread loop says once that the speller did not load and once that the LanguageTool
-  // URL is not usable, at the first draft that asks for them, then why a grammar check failed;
-  // these messages come after the draft's own (prepare's) and before its fixes.
-  let spellingReported = false;
-  const ltSetting = process.env.MAILPROOF_LANGUAGETOOL_URL;
-  const lt = ltSetting ? parseLanguageToolUrl(ltSetting) : undefined;
-  let ltReported = !lt || 'url' in lt;
-  const languageToolUrl = lt && 'url' in lt ? lt.url : undefined;
-  const say = (key: 'spellingUnavailable' | 'grammarUnavailable', reason: string) => `mailproof: ${cliText(locale, key, { reason })}\n`;
-  type Pending = { messages: string[]; grammar: boolean; draft?: DraftFile; done: Promise<LintResponse | undefined> };
-  const pending: Pending[] = [];
-  const flush = async () => {
-    const next = pending.shift()!;
-    const response = await next.done;
-    if (response?.spellingUnavailable !== undefined && !spellingReported) {
-      spellingReported = true;
-      next.messages.push(say('spellingUnavailable', response.spellingUnavailable));
-    }
-    if (next.grammar && !ltReported && lt && 'error' in lt) {
-      ltReported = true;
-      next.messages.push(say('grammarUnavailable', lt.error));
-    }
-    if (response?.grammarUnavailable !== undefined) next.messages.push(say('grammarUnavailable', response.grammarUnavailable));
-    for (const m of next.messages) io.err(m);
-    if (!next.draft || !response) return;
-    const { snapshot, fixed } = response;
-    const linted = (text: string): Linted => ({ ...snapshot, lines: new LineIndex(text) });
-    // With the fixed text, the snapshot is the fixed draft's, and `finish` uses only that one;
-    // without it (the file cannot be rewritten, or nothing was fixed), it is the first lint's.
-    const first = linted(next.draft.text);
-    const fixedRun = fixed && (fixed.text !== undefined ? { count: fixed.count, text: fixed.text, run: linted(fixed.text) } : { count: fixed.count, text: '', run: first });
-    finish(next.draft, first, fixedRun, io.err);
-  };
-  try {
-    for (const path of files) {
-      const messages: string[] = [];
-      const err = (text: string) => void messages.push(text);
-      const prepared = prepare(path, err);
-      const spellingOn = prepared !== undefined && resolveRule(spelling, prepared.config).severity !== 'off';
-      const grammarOn = prepared !== undefined && resolveRule(grammarRule, prepared.config).severity !== 'off';
-      const done = prepared
-        ? pool.lint({
-            text: prepared.draft.text,
-            options: { fileName: path, config: prepared.config, locale, localFiles: true, spelling: spellingOn, grammar: grammarOn ? { languageToolUrl } : undefined },
-            fix: fixing ? { write: !!cmd.fixDryRun || prepared.draft.lossless, types: [...fixTypes] } : undefined,
-          })
-        : Promise.resolve(undefined);
-      pending.push({ messages, grammar: grammarOn, draft: prepared?.draft, done });
-      if (pending.length >= pool.size * READ_AHEAD_PER_WORKER) await flush();
-    }
-    while (pending.length) await flush();
-  } finally {
-    // A failed lint rejects its promise; the others must not be left unobserved.
-    for (const p of pending) p.done.catch(() => undefined);
-    await pool.close();
-  }
 }
 
 // Writes the fixed text back, atomically and only over the bytes that were linted; false when

@@ -1,7 +1,8 @@
 import ignore, { type Ignore } from 'ignore';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { detectDraft, type DraftVerdict, signalList } from '../engine/detect';
+import { type DraftVerdict, signalList } from '../engine/detect';
+import { decideByContent } from './contentDecision';
 import { translate } from '../engine/i18n';
 import type { Locale } from '../engine/types';
 
@@ -70,13 +71,19 @@ export class FileFilter {
 
   /** Whether to lint a file, and why. `text` is its content. */
   decide(path: string, text: string, config?: ConfigPatterns): FileDecision {
+    return this.decideByPath(path, config) ?? decideByContent(path, text);
+  }
+
+  /**
+   * The decision that the path alone makes (ignore patterns, then `alwaysLint`), or undefined
+   * when the content decides (see {@link decideByContent}).
+   */
+  decideByPath(path: string, config?: ConfigPatterns): FileDecision | undefined {
     const ignored = this.ignoredBy(path, config);
     if (ignored) return { lint: false, key: 'detect.ignored', params: { pattern: ignored.pattern, file: ignored.file } };
     const always = this.alwaysLinted(path, config);
     if (always) return { lint: true, key: 'detect.alwaysLint', params: { pattern: always.pattern, file: always.file } };
-    const verdict = detectDraft(text, path);
-    // Nothing telling either way: a file given to the CLI or found in a folder is linted.
-    return { lint: verdict.verdict !== 'web', key: `detect.${verdict.verdict}`, verdict };
+    return undefined;
   }
 
   private configSet(config: ConfigPatterns) {

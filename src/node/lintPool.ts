@@ -1,11 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import type { LintRequest, LintResponse, WorkerMessage, WorkerReply } from './lintProtocol';
+import type { FileLintRequest, FileLintResponse, LintRequest, LintResponse, WorkerMessage, WorkerReply } from './lintProtocol';
 
 interface Job {
   id: number;
-  request: LintRequest;
+  message: WorkerMessage;
   key?: string;
-  resolve(r: LintResponse | undefined): void;
+  /** Called with the worker's answer to the message (of the message's kind). */
+  resolve(r: LintResponse | FileLintResponse | undefined): void;
   reject(e: Error): void;
 }
 
@@ -53,7 +54,18 @@ export class LintPool {
         const older = this.queue.findIndex((j) => j.key === key);
         if (older >= 0) this.queue.splice(older, 1)[0].resolve(undefined);
       }
-      this.queue.push({ id: this.nextId++, request, key, resolve, reject });
+      const id = this.nextId++;
+      this.queue.push({ id, message: { id, request }, key, resolve: (r) => resolve(r as LintResponse | undefined), reject });
+      this.pump();
+    });
+  }
+
+  /** Reads, tells apart and lints a draft on disk in a worker (the CLI's requests). */
+  lintFile(file: FileLintRequest): Promise<FileLintResponse> {
+    if (this.closed) return Promise.reject(new Error('lint pool closed'));
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.queue.push({ id, message: { id, file }, resolve: (r) => resolve(r as FileLintResponse), reject });
       this.pump();
     });
   }
@@ -72,7 +84,7 @@ export class LintPool {
       const job = this.queue.shift()!;
       slot.jobs.set(job.id, job);
       if (this.unref) slot.worker.ref();
-      slot.worker.postMessage({ id: job.id, request: job.request } satisfies WorkerMessage);
+      slot.worker.postMessage(job.message);
     }
   }
 

@@ -4,7 +4,7 @@ import { snapshotOf } from '../engine/snapshot';
 import type { Speller } from '../engine/spelling/speller';
 import type { GrammarResults } from '../engine/grammar/paragraphs';
 import { fileResources } from './fileResources';
-import type { LintRequest, LintResponse } from './lintProtocol';
+import type { FileLintResult, LintRequest, LintResponse } from './lintProtocol';
 
 /** The engine's options for a {@link LintRequest}, with the speller and grammar results it asks for. */
 export function lintOptions(request: LintRequest, speller?: Speller, grammar?: GrammarResults): LintOptions {
@@ -24,12 +24,23 @@ export function lintOptions(request: LintRequest, speller?: Speller, grammar?: G
  * options, already run.
  */
 export function serveLint(request: LintRequest, speller?: Speller, grammar?: GrammarResults, first?: LintRun): LintResponse {
+  return serveWith(request, snapshotOf, speller, grammar, first);
+}
+
+/** {@link serveLint} keeping `keep(run)` of the lint that answers (the CLI keeps only what it prints). */
+export function serveWith<S>(request: LintRequest, keep: (run: LintRun) => S, speller?: Speller, grammar?: GrammarResults, first?: LintRun): { snapshot: S; fixed?: LintResponse['fixed'] } {
   const options = lintOptions(request, speller, grammar);
   first ??= lint(request.text, options);
-  if (!request.fix) return { snapshot: snapshotOf(first) };
+  if (!request.fix) return { snapshot: keep(first) };
   const types = request.fix.types ? new Set(request.fix.types) : undefined;
   const { text, run, fixed } = fixAllText(request.text, first, (t) => lint(t, options), types);
-  if (fixed === 0) return { snapshot: snapshotOf(first), fixed: { count: 0 } };
-  if (!request.fix.write) return { snapshot: snapshotOf(first), fixed: { count: fixed } };
-  return { snapshot: snapshotOf(run), fixed: { count: fixed, text } };
+  if (fixed === 0) return { snapshot: keep(first), fixed: { count: 0 } };
+  if (!request.fix.write) return { snapshot: keep(first), fixed: { count: fixed } };
+  return { snapshot: keep(run), fixed: { count: fixed, text } };
+}
+
+/** What the CLI prints of a lint run: the result without the model, its line index or the language. */
+export function printedResult(run: LintRun): FileLintResult {
+  const { model: _model, lines: _lines, language: _language, ...result } = run;
+  return result;
 }

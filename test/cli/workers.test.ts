@@ -1,5 +1,5 @@
 // The CLI's worker pool against its in-thread loop, in the same run: the built dist/cli.js with
-// MAILPROOF_WORKERS=2 must print exactly what MAILPROOF_WORKERS=0 prints (stdout, stderr, exit
+// MAILPROOF_WORKERS=1 and 2 must print exactly what MAILPROOF_WORKERS=0 prints (stdout, stderr, exit
 // code, and with --fix the rewritten files), on the rule fixtures and the shared corpus's
 // templates. No golden output: other changes alter findings on purpose, both sides alike.
 import assert from 'node:assert/strict';
@@ -23,12 +23,15 @@ function run(args: string[], workers: number, cwd = root, env: Record<string, st
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+// With one worker this thread reads the files, with two the workers do: both against none.
 function sameBothWays(args: string[], cwd = root) {
   const plain = run(args, 0, cwd);
-  const pooled = run(args, 2, cwd);
-  assert.equal(pooled.code, plain.code, 'exit code');
-  assert.equal(pooled.stderr, plain.stderr, 'stderr');
-  assert.equal(pooled.stdout, plain.stdout, 'stdout');
+  for (const workers of [1, 2]) {
+    const pooled = run(args, workers, cwd);
+    assert.equal(pooled.code, plain.code, `exit code, ${workers} workers`);
+    assert.equal(pooled.stderr, plain.stderr, `stderr, ${workers} workers`);
+    assert.equal(pooled.stdout, plain.stdout, `stdout, ${workers} workers`);
+  }
   return plain;
 }
 
@@ -67,6 +70,34 @@ describe('mailproof lint in worker threads', { skip: !existsSync(cli) && 'dist/c
     assert.match(r.stderr, /no-such-rule/);
   });
 
+  it('reads and sorts the files in the workers: ignored, always linted and web-page files, a configuration said with the first draft read', () => {
+    const dir = join(tmp, 'decisions');
+    mkdirSync(join(dir, 'web'), { recursive: true });
+    mkdirSync(join(dir, 'old'), { recursive: true });
+    const page = readFileSync(join(root, 'test/fixtures-web/own/templates/dashboard.html'));
+    writeFileSync(join(dir, 'web', 'page.html'), page);
+    writeFileSync(join(dir, 'web', 'mail-like.html'), page);
+    writeFileSync(join(dir, '.mailproofignore'), 'old/\n');
+    writeFileSync(join(dir, 'old', 'a.txt'), 'FREE!!! act now\n');
+    // Ignored, but cannot be read: said all the same, as in one thread.
+    writeFileSync(join(dir, 'old', 'b.txt'), Buffer.from([0, 1, 2, 0]));
+    // The first draft under this configuration cannot be read: its problem is said with the next one.
+    writeFileSync(join(dir, '.mailproofrc.json'), JSON.stringify({ rules: { 'no-such-rule': 'off' }, ignore: ['skip-*.txt'], alwaysLint: ['web/mail-*.html'] }));
+    writeFileSync(join(dir, 'a-binary.txt'), Buffer.from([0, 1, 2, 0]));
+    for (let i = 0; i < 12; i++) writeFileSync(join(dir, `d${i}.txt`), `Hello!!! Draft ${i}, FREE offer.\n`);
+    writeFileSync(join(dir, 'skip-me.txt'), 'FREE!!!\n');
+    const r = sameBothWays(['lint', '--format', 'json', dir]);
+    assert.equal(r.code, 2);
+    const lines = r.stderr.split('\n').filter(Boolean);
+    assert.match(lines[0], /a-binary\.txt/);
+    assert.match(lines[1], /no-such-rule/);
+    assert.equal(lines.filter((l) => /old\/b\.txt/.test(l)).length, 1, r.stderr);
+    assert.match(r.stderr, /page\.html: not linted: looks like a web page/);
+    const files = JSON.parse(r.stdout).results.map((x: { file: string }) => x.file.slice(dir.length + 1));
+    assert.ok(files.includes('web/mail-like.html') && !files.includes('web/page.html') && !files.includes('skip-me.txt') && !files.includes('old/a.txt'), files.join(' '));
+    assert.equal(files.length, 13);
+  });
+
   it('prints the same diffs with --fix-dry-run, suggestions included, and the same --min-severity and --max-warnings results', () => {
     const diff = sameBothWays(['lint', '--fix-dry-run', '--fix-type', 'fix,suggestion', 'test/fixtures']);
     assert.match(diff.stdout, /^--- /m);
@@ -76,17 +107,20 @@ describe('mailproof lint in worker threads', { skip: !existsSync(cli) && 'dist/c
 
   it('fixes the same files the same way with --fix', () => {
     const one = join(tmp, 'fix-0');
-    const two = join(tmp, 'fix-2');
-    for (const d of [one, two]) cpSync(join(root, 'test', 'fixtures'), d, { recursive: true });
+    cpSync(join(root, 'test', 'fixtures'), one, { recursive: true });
     const plain = run(['lint', '--fix', '--format', 'json', '.'], 0, one);
-    const pooled = run(['lint', '--fix', '--format', 'json', '.'], 2, two);
-    assert.equal(pooled.code, plain.code);
-    assert.equal(pooled.stdout, plain.stdout);
-    assert.equal(pooled.stderr, plain.stderr);
     assert.match(plain.stderr, /fixes applied/, 'some fixture was fixed');
     const files = filesUnder(one).map((f) => f.slice(one.length));
-    assert.deepEqual(filesUnder(two).map((f) => f.slice(two.length)), files);
-    for (const f of files) assert.equal(readFileSync(join(two, f), 'utf8'), readFileSync(join(one, f), 'utf8'), f);
+    for (const workers of [1, 2]) {
+      const two = join(tmp, `fix-${workers}`);
+      cpSync(join(root, 'test', 'fixtures'), two, { recursive: true });
+      const pooled = run(['lint', '--fix', '--format', 'json', '.'], workers, two);
+      assert.equal(pooled.code, plain.code);
+      assert.equal(pooled.stdout, plain.stdout);
+      assert.equal(pooled.stderr, plain.stderr);
+      assert.deepEqual(filesUnder(two).map((f) => f.slice(two.length)), files);
+      for (const f of files) assert.equal(readFileSync(join(two, f), 'utf8'), readFileSync(join(one, f), 'utf8'), `${f}, ${workers} workers`);
+    }
   });
 
   it('checks spelling and grammar in the workers: the same output with 0, 1 and 2 workers, messages in place', () => {
@@ -129,5 +163,15 @@ describe('worker count', () => {
     assert.equal(workerCount(2, '3'), 3);
     // A value that is not a count is ignored.
     assert.equal(workerCount(3, 'many'), 0);
+  });
+
+  it('leaves one core to this thread and V8: none on 2 cores, one per core but one beyond, 32 files each at least', () => {
+    assert.equal(workerCount(2000, undefined, 1), 0);
+    assert.equal(workerCount(2000, undefined, 2), 0);
+    assert.equal(workerCount(2000, undefined, 3), 2);
+    assert.equal(workerCount(2000, undefined, 8), 7);
+    assert.equal(workerCount(100, undefined, 8), 3);
+    assert.equal(workerCount(40, undefined, 8), 0);
+    assert.equal(workerCount(2000, '2', 2), 2);
   });
 });

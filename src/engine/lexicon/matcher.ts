@@ -249,7 +249,8 @@ export function compileMatcherUncached(lexicons: Array<{ lang: Locale; entries: 
   const matchingAt = (text: string, words: Words, hashes: Int32Array, i: number): Variant[] | undefined => {
     const h = hashes[i];
     if ((seen[(h >>> 3) & 8191] & (1 << (h & 7))) === 0) return undefined;
-    let node = edgeTo(root, h, '', text, words.from[i], words.to[i]);
+    const first = root.next?.get(h);
+    let node = first && edgeIn(first, '', text, words.from[i], words.to[i]);
     if (!node) return undefined;
     let found: Variant[][] | undefined;
     if (node.ends) found = [node.ends];
@@ -258,7 +259,7 @@ export function compileMatcherUncached(lexicons: Array<{ lang: Locale; entries: 
       if (!edges) break;
       const gap = normGap(text.slice(words.to[j - 1], words.from[j]));
       if (gap === null) break;
-      node = edgeTo(node, hashes[j], gap, text, words.from[j], words.to[j]);
+      node = edgeIn(edges, gap, text, words.from[j], words.to[j]);
       if (!node) break;
       if (node.ends) (found ??= []).push(node.ends);
     }
@@ -393,10 +394,8 @@ function child(node: TrieNode, gap: string, word: string): TrieNode {
   return edge.node;
 }
 
-// The node reached from `node` by the draft's word text[from, to) (hash `h`) after `gap`.
-function edgeTo(node: TrieNode, h: number, gap: string, text: string, from: number, to: number): TrieNode | undefined {
-  const edges = node.next?.get(h);
-  if (!edges) return undefined;
+// The node reached by the draft's word text[from, to) after `gap`, among the edges of its hash.
+function edgeIn(edges: readonly TrieEdge[], gap: string, text: string, from: number, to: number): TrieNode | undefined {
   for (const e of edges) if (e.gap === gap && e.word.length === to - from && sameFolded(text, from, e.word)) return e.node;
   return undefined;
 }

@@ -210,6 +210,11 @@ class RuleRun implements RuleContext<Record<string, unknown>> {
 
   report(r: Report): void {
     const run = this.run;
+    if (this.more !== undefined) {
+      // Past the cap, with the first finding beyond it kept: what is left is only counted.
+      if (!run.suppressions.isSuppressed(this.ruleId, Math.max(0, Math.min(r.start, run.length)))) this.reported++;
+      return;
+    }
     const f = toFinding(this.ruleId, r.severity ?? this.severity, r, run.length);
     if (run.suppressions.isSuppressed(f.ruleId, f.start)) return;
     if (this.reported++ < run.cap) run.findings.push(f);

@@ -43,6 +43,14 @@ describe('lint', () => {
     assert.equal(fr[0].message, `${all.length - 10} autres signalements exclamation dans ce fichier ne sont pas listés (au plus 10 par règle)`);
   });
 
+  it('does not count the findings past the cap that a directive disables', () => {
+    const text = '<p>' + 'Vite !!! '.repeat(30) + '</p><!-- mailproof-disable exclamation --><p>' + 'Non !!! '.repeat(7) + '</p>';
+    const all = lint(text, { kind: 'html', rules: textRules, maxFindingsPerRule: Infinity }).findings.filter((f) => f.ruleId === 'exclamation');
+    assert.ok(all.length >= 30 && all.every((f) => f.start < text.indexOf('mailproof-disable')));
+    const summary = lint(text, { kind: 'html', rules: textRules, maxFindingsPerRule: 10 }).findings.find((f) => f.data?.moreFindings !== undefined);
+    assert.equal(summary?.data?.moreFindings, all.length - 10);
+  });
+
   it('merges overlapping disabled blocks of one rule and of every rule', () => {
     const text =
       '<!-- mailproof-disable exclamation --><p>A !!!</p><!-- mailproof-disable --><p>B !!!</p><!-- mailproof-enable exclamation -->' +

@@ -288,6 +288,8 @@ export const SHAPES: Shape[] = [
   { name: 'html: many links', file: 'a.html', n: 20000, make: (n) => rep('<a href="http://1.2.3.4/x">click here</a> ', n) },
   { name: 'html: many images', file: 'a.html', n: 20000, make: (n) => rep('<img src="a.png">', n) },
   { name: 'html: many style rules', file: 'a.html', n: 20000, make: (n) => `<style>${rep('p{color:red} ', n)}</style><p>hi</p>` },
+  { name: 'html: style rules with an open parenthesis', file: 'a.html', n: 20000, make: (n) => `<style>${rep('a{width:(}', n)}</style><p>hi</p>` },
+  { name: 'html: style rules with an open comment', file: 'a.html', n: 20000, make: (n) => `<style>${rep('a{x:/*}', n)}</style><p>hi</p>` },
   { name: 'html: unclosed comment', file: 'a.html', n: 20000, make: (n) => '<p>hi</p><!--' + rep('a -- b ', n) },
   { name: 'text: capitals and exclamations', file: 'a.txt', n: 20000, make: (n) => rep('FREE MONEY!!! ', n) },
   { name: 'text: merge tags', file: 'a.txt', n: 20000, make: (n) => rep('{{ a ', n) + rep('*|', n) },

@@ -34,6 +34,18 @@ describe('css', () => {
     assert.equal(parseStylesheet(`.x { ${text} }`, (i) => i)[0].declarations.length, 1);
   });
 
+  // Each block cut short at its `}` was read on to the end of the sheet again: a hang guard (the
+  // growth check of the fuzz run measures it), with the rules read as before.
+  it('reads many blocks left open by a parenthesis or a comment at once', { timeout: 10_000 }, () => {
+    for (const block of ['a{width:(}', 'a{x:/*}']) {
+      const rules = parseStylesheet(block.repeat(50_000) + 'b{color:red}', (i) => i);
+      assert.equal(rules.length, 50_001, block);
+      assert.deepEqual(rules.at(-1)?.declarations.map((d) => [d.property, d.value]), [['color', 'red']]);
+    }
+    const [first, second] = parseStylesheet('a{width:(}b{width:(}', (i) => i);
+    assert.deepEqual([first.declarations[0].value, second.declarations[0].value], ['(', '(']);
+  });
+
   it('does not loop or throw on broken CSS', () => {
     for (const css of ['{{{{', '}}}}', 'a { b', '@media {', '/* unterminated', 'a { b: "unterminated }', ':::;;;']) {
       assert.doesNotThrow(() => parseStylesheet(css, (i) => i));

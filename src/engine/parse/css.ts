@@ -94,8 +94,8 @@ function declarationsIn(text: string, from: number, n: number, offset: (i: numbe
     while (i < n && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 0x3b)) i++;
     if (i >= n) break;
     if (i + 1 < n && text.startsWith('/*', i)) {
-      const close = text.indexOf('*/', i + 2);
-      i = close < 0 || close + 2 > n ? n : close + 2;
+      const close = commentClose(text, i + 2, n);
+      i = close < 0 ? n : close + 2;
       continue;
     }
     const end = declarationEnd(text, i, n);
@@ -179,8 +179,8 @@ function declarationEnd(text: string, from: number, n: number): number {
     else if (c === 0x28) depth++;
     else if (c === 0x29) depth = Math.max(0, depth - 1);
     else if (c === 0x2f && i + 1 < n && text.charCodeAt(i + 1) === 0x2a) {
-      const close = text.indexOf('*/', i + 2);
-      const inside = close < 0 || close + 2 > n ? n : close;
+      const close = commentClose(text, i + 2, n);
+      const inside = close < 0 ? n : close;
       for (let k = i + 2; colon < 0 && k < inside; k++) if (text.charCodeAt(k) === 0x3a) colon = k;
       if (inside === n) {
         i = n;
@@ -191,6 +191,13 @@ function declarationEnd(text: string, from: number, n: number): number {
   }
   declarationColon = colon;
   return i < n ? i : n;
+}
+
+// The `*/` closing a comment in text[from, n), or -1. Searched only up to n: a search on to the
+// end of the sheet for each of many blocks cut short at their `}` was quadratic (`a{x:/*}`…).
+function commentClose(text: string, from: number, n: number): number {
+  for (let k = from; k + 1 < n; k++) if (text.charCodeAt(k) === 0x2a && text.charCodeAt(k + 1) === 0x2f) return k;
+  return -1;
 }
 
 // Where a rule's block opens or a statement at-rule ends: the first `{` or `;` from `from` outside
@@ -226,6 +233,8 @@ export function parseStylesheet(text: string, offset: (i: number) => number, onl
   const atStack: string[] = [];
   let i = 0;
   const n = text.length;
+  // Whether a block has run to the end of the sheet unclosed.
+  let unclosed = false;
   while (i < n) {
     const c = text[i];
     if (isSpace(c.charCodeAt(0))) {
@@ -266,11 +275,23 @@ export function parseStylesheet(text: string, offset: (i: number) => number, onl
       }
     }
     const bodyStart = stop + 1;
-    let declarations = declarationsIn(text, bodyStart, n, offset, only, true);
-    const close = declarationsEnd;
-    const end = close < n ? close : scanCloseBrace(text, bodyStart);
-    // A block left open ends at the next `}` wherever it is (in a string or a comment, then).
-    if (end !== close) declarations = declarationsIn(text, bodyStart, end, offset, only);
+    let declarations: CssDeclaration[];
+    let end: number;
+    if (!unclosed) {
+      declarations = declarationsIn(text, bodyStart, n, offset, only, true);
+      const close = declarationsEnd;
+      end = close < n ? close : scanCloseBrace(text, bodyStart);
+      // A block left open ends at the next `}` wherever it is (in a string or a comment, then).
+      if (end !== close) {
+        declarations = declarationsIn(text, bodyStart, end, offset, only);
+        unclosed = true;
+      }
+    } else {
+      // Once a block has run to the end of the sheet (an open parenthesis or comment), the later
+      // ones end at their first `}`: each read to the end again was quadratic (`a{width:(}`…).
+      end = scanCloseBrace(text, bodyStart);
+      declarations = declarationsIn(text, bodyStart, end, offset, only);
+    }
     if (!only || declarations.length) rules.push({ selector: text.slice(i, stop).trim(), atRule: atStack.join(' '), declarations });
     i = end + 1;
   }

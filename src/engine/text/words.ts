@@ -242,7 +242,6 @@ export function wordsOf(view: TextView): Words {
       }
       const cls = classOf(cp);
       if (cls === OTHER) break;
-      if (c === 0xfffc || isInvisible(c)) visible--;
       if (cls === UPPER) upper++;
       else if (cls === LOWER) lower++;
       // Each code unit folded (see `fold`), a surrogate pair's two alike.

@@ -107,7 +107,7 @@ export class LintPool {
       if (!job) return;
       slot.jobs.delete(reply.id);
       if (this.unref && slot.jobs.size === 0) worker.unref();
-      if ('error' in reply) job.reject(new Error(reply.error));
+      if ('error' in reply) job.reject(Object.assign(new Error(reply.error), reply.stack ? { stack: reply.stack } : {}));
       else job.resolve(reply.response);
       this.pump();
     });

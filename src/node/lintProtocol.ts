@@ -99,4 +99,4 @@ export type FileLintResponse =
 
 /** Messages on the worker port. */
 export type WorkerMessage = { id: number; request: LintRequest } | { id: number; file: FileLintRequest };
-export type WorkerReply = { id: number; response: LintResponse | FileLintResponse } | { id: number; error: string };
+export type WorkerReply = { id: number; response: LintResponse | FileLintResponse } | { id: number; error: string; stack?: string };

@@ -73,8 +73,8 @@ function serveFile(id: number, file: FileLintRequest): WorkerReply | Promise<Wor
     const printed = (spell?: Speller, grammar?: GrammarResults, first?: LintRun): WorkerReply => {
       try {
         const { snapshot: result, fixed } = serveWith(request, printedResult, spell, grammar, first);
-        const lines = { starts: lineStartsOf(text), length: text.length };
-        return { id, response: request.fix ? { result, draft, fixed, ...extra } : { result, lines, ...extra } };
+        if (request.fix) return { id, response: { result, draft, fixed, ...extra } };
+        return { id, response: { result, lines: { starts: lineStartsOf(text), length: text.length }, ...extra } };
       } catch (e) {
         return failed(id, e);
       }
@@ -89,8 +89,9 @@ function serveFile(id: number, file: FileLintRequest): WorkerReply | Promise<Wor
   }
 }
 
+// The message is what a user reads; the stack goes with it for MAILPROOF_DEBUG and the logs.
 function failed(id: number, e: unknown): WorkerReply {
-  return { id, error: (e as Error)?.stack ?? String(e) };
+  return { id, error: (e as Error)?.message ?? String(e), stack: (e as Error)?.stack };
 }
 
 function answer(id: number, request: LintRequest, spell?: Speller, grammar?: GrammarResults, extra?: Partial<LintResponse>, first?: LintRun): WorkerReply {

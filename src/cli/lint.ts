@@ -157,6 +157,12 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
   const { files, failures } = expandPaths(cmd.files);
   for (const f of failures) failWith(failureText(f, locale));
   const lookup = new Map<string, string | null>();
+  /** The configuration that applies to `path` and its file: `--config`, else the nearest one, read with `read`. */
+  const configFor = (path: string, read: (file: string) => MailproofConfig | null) => {
+    if (explicit) return { config: explicit, configFile: cmd.config };
+    const configFile = findConfig(path, lookup);
+    return { config: configFile ? read(configFile) ?? undefined : undefined, configFile };
+  };
   const filter = new FileFilter();
   const minSeverity: Severity = cmd.quiet ? 'error' : cmd.minSeverity ?? 'info';
   const fixTypes = cmd.fixTypes ?? new Set<FixType>(['fix']);
@@ -170,15 +176,7 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
       failWith(failureText(draft, locale), err);
       return undefined;
     }
-    let config: MailproofConfig | undefined;
-    let configFile: string | undefined;
-    if (explicit) {
-      config = explicit;
-      configFile = cmd.config;
-    } else {
-      configFile = findConfig(path, lookup);
-      config = configFile ? loadConfig(configFile, err) ?? undefined : undefined;
-    }
+    const { config, configFile } = configFor(path, (file) => loadConfig(file, err));
     // Ignored files and web pages are left alone, as the editor does; say why on stderr.
     const decision = filter.decide(path, draft.text, configFile ? { file: configFile, ignore: config?.ignore, alwaysLint: config?.alwaysLint } : undefined);
     if (!decision.lint) {
@@ -334,16 +332,8 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
     const readHere = pool.size === 1;
     try {
       for (const path of files) {
-        let config: MailproofConfig | undefined;
-        let configFile: string | undefined;
-        if (explicit) {
-          config = explicit;
-          configFile = cmd.config;
-        } else {
-          configFile = findConfig(path, lookup);
-          // Its problems are said with the first draft read that uses it (see flush).
-          config = configFile ? readConfig(configFile).config ?? undefined : undefined;
-        }
+        // A configuration's problems are said with the first draft read that uses it (see flush).
+        const { config, configFile } = configFor(path, (file) => readConfig(file).config);
         const decided = filter.decideByPath(path, configFile ? { file: configFile, ignore: config?.ignore, alwaysLint: config?.alwaysLint } : undefined);
         const spellingOn = resolveRule(spelling, config).severity !== 'off';
         const grammarOn = resolveRule(grammarRule, config).severity !== 'off';

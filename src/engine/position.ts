@@ -5,6 +5,22 @@ export interface Position {
 }
 
 /**
+ * The zero-based line and column of an offset (clamped to the text) in a text of `length`
+ * characters whose lines start at `starts` (the first at 0).
+ */
+export function positionIn(starts: ArrayLike<number>, length: number, offset: number): Position {
+  const o = Math.max(0, Math.min(offset, length));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= o) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: o - starts[lo] };
+}
+
+/**
  * Converts between offsets and line/column positions of one text. The line table is built on
  * the first question: a lint in the editor asks none, the CLI only when there are findings.
  */
@@ -27,15 +43,7 @@ export class LineIndex {
 
   /** The zero-based line and column of an offset. */
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo] };
+    return positionIn(this.starts, this.text.length, offset);
   }
 
   /** The offset of a zero-based line and column (clamped to the text). */

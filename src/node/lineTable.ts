@@ -1,4 +1,4 @@
-import type { Position } from '../engine/position';
+import { type Position, positionIn } from '../engine/position';
 
 /** Where each line of `text` starts (the first at 0), as the engine's LineIndex counts lines. */
 export function lineStartsOf(text: string): Uint32Array {
@@ -12,7 +12,7 @@ export function lineStartsOf(text: string): Uint32Array {
 
 /**
  * Positions of a text known only by its line starts and length: what a lint worker sends the
- * CLI instead of the text. `positionAt` answers as LineIndex's does.
+ * CLI instead of the text. `positionAt` is LineIndex's.
  */
 export class LineTable {
   constructor(
@@ -21,15 +21,6 @@ export class LineTable {
   ) {}
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.length));
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - starts[lo] };
+    return positionIn(this.starts, this.length, offset);
   }
 }

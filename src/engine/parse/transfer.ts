@@ -3,7 +3,7 @@
  * every character, the source range it was read from, so findings in a quoted-printable part
  * land on the exact characters of the raw message.
  */
-import { type Encoder, grown, type MappedPiece, type PieceSink, type SourceMapper } from '../text/view';
+import { type Encoder, grown, type MappedPiece, NO_FLAGS, NO_INTS, type PieceSink, RUNS_CAPACITY, type SourceMapper } from '../text/view';
 import type { Charset } from './charset';
 
 /**
@@ -92,11 +92,6 @@ export class RunMap implements SourceMapper {
     }
   }
 }
-
-// Runs a map makes room for with its first.
-const RUNS_CAPACITY = 64;
-const NO_INTS = new Int32Array(0);
-const NO_FLAGS = new Uint8Array(0);
 
 /** Maps all content onto one source range: a base64 part's header block. */
 export function blockMapper(start: number, end: number): SourceMapper {

@@ -221,11 +221,12 @@ export class TextView {
   }
 }
 
-// Runs a builder makes room for with its first run, unless told how many to expect (an HTML body
-// has one per piece of text). A builder that gets none (most drafts' alt texts) allocates no columns.
-const RUNS_CAPACITY = 64;
-const NO_INTS = new Int32Array(0);
-const NO_FLAGS = new Uint8Array(0);
+// Runs a builder (or a transfer encoding's RunMap) makes room for with its first run, unless told
+// how many to expect (an HTML body has one per piece of text). One that gets none (most drafts'
+// alt texts) allocates no columns.
+export const RUNS_CAPACITY = 64;
+export const NO_INTS = new Int32Array(0);
+export const NO_FLAGS = new Uint8Array(0);
 
 /** Accumulates text pieces with their source ranges. */
 export class TextBuilder implements PieceSink {

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../../src/engine/rules/index';
 import { extractFeatures, isFeatureRule } from '../../src/engine/score/features';
-import { type ModelScore, scoreDraft, scoreFeatures, spamModel } from '../../src/engine/score/model';
+import { type ModelScore, scoreDraft, scoreDraftShown, scoreFeatures, type ShownContributions, spamModel } from '../../src/engine/score/model';
 import { hashFolded } from '../../src/engine/text/words';
 import { isNoiseToken } from '../../src/engine/score/verdict';
 
@@ -120,6 +120,23 @@ describe('spam score', () => {
       const fromStrings = scoreFeatures(extractFeatures(run.model, run.findings, featureRules));
       assert.ok(fromStrings.contributions.some((c) => c.kind === 'word'));
       assert.deepEqual(reading(scoreDraft(run.model, run.findings, featureRules)), reading(fromStrings), text.slice(0, 60));
+    }
+  });
+
+  it('gives the breakdown the contributions scoreDraft lists first, in its order, with their places', () => {
+    const examples = join(__dirname, '..', '..', 'examples');
+    const drafts = [spamHtml, letterText, spamFr, letterFr];
+    for (const f of readdirSync(examples)) if (/\.(html|txt|eml|mjml|md)$/.test(f)) drafts.push(readFileSync(join(examples, f), 'utf8'));
+    const breakdown: ShownContributions = { weighs: (w) => Math.abs(Math.round(w * 100) / 100) >= 0.05, showsWord: (id) => !isNoiseToken(id), max: 20 };
+    // Every contribution may be shown, few of them: many of the same size compete for the last places.
+    const few: ShownContributions = { weighs: () => true, showsWord: () => true, max: 3 };
+    for (const text of drafts) {
+      const run = lint(text, { score: false });
+      const all = scoreDraft(run.model, run.findings, featureRules);
+      for (const shown of [breakdown, few]) {
+        const expected = all.contributions.filter((c) => shown.weighs(c.weight) && (c.kind !== 'word' || shown.showsWord(c.id))).slice(0, shown.max);
+        assert.deepEqual(reading(scoreDraftShown(run.model, run.findings, featureRules, shown)), reading({ ...all, contributions: expected }), text.slice(0, 60));
+      }
     }
   });
 

@@ -16,7 +16,7 @@ import type { Rule } from '../rule';
 import { findEmoji } from '../text/emoji';
 import { BLOCK_BREAK, type TextView } from '../text/view';
 import { foldCode, foldSlice } from '../text/normalize';
-import { hashFolded, wordsOf } from '../text/words';
+import { hashFolded, type Words, wordsOf } from '../text/words';
 import type { Finding } from '../types';
 
 /** Where a token occurs: a range of a text view (mapped to the source only when shown). */
@@ -106,6 +106,11 @@ function joins(text: string, from: number, to: number): boolean {
 export interface TokenSink {
   text(hash: number, subject: boolean, src: string, a1: number, b1: number, a2: number, b2: number, view: TextView, from: number, to: number): void;
   other(key: string, view: TextView, from: number, to: number): void;
+  /**
+   * Told the hashes of the tokens `text` is about to be given, in any order and some perhaps
+   * never given, before they come one by one: a sink may read what it will need at once.
+   */
+  expect?(hashes: Int32Array, count: number): void;
 }
 
 // 31^k modulo 2^32, for the hash of a token built from the hashes of its words: the hash of
@@ -136,6 +141,7 @@ function viewTokens(view: TextView, subject: boolean, sink: TokenSink, counts: {
   const hashes = words.hashes();
   const text = view.text;
   const n = Math.min(words.count, MAX_WORDS_PER_VIEW);
+  if (sink.expect) sink.expect(expectedHashes(words, n, subject), 2 * n);
   let havePrev = false;
   let prevHash = 0;
   let prevFrom = -1;
@@ -167,6 +173,25 @@ function viewTokens(view: TextView, subject: boolean, sink: TokenSink, counts: {
     prevFrom = from;
     prevTo = to;
   }
+}
+
+// The hashes of the first n words and of each with the word before it (the pairs a text may
+// have), with `s:` in front in the subject.
+let expected = new Int32Array(0);
+function expectedHashes(words: Words, n: number, subject: boolean): Int32Array {
+  if (expected.length < 2 * n) expected = new Int32Array(2 * n);
+  const hashes = words.hashes();
+  for (let i = 0; i < n; i++) {
+    const length = words.to[i] - words.from[i];
+    const hash = hashes[i];
+    expected[2 * i] = prefixed(hash, length, subject);
+    if (i > 0) {
+      const prevLength = words.to[i - 1] - words.from[i - 1];
+      const pair = (Math.imul((Math.imul(hashes[i - 1], 31) + 32) | 0, POW31[length & 63]) + hash) | 0;
+      expected[2 * i + 1] = prefixed(pair, (prevLength + 1 + length) & 63, subject);
+    }
+  }
+  return expected;
 }
 
 // Places are objects: only the first few of each token are made.

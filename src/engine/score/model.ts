@@ -5,7 +5,7 @@
  */
 import type { DraftModel } from '../model';
 import type { Finding } from '../types';
-import type { TextView } from '../text/view';
+import { grown, type TextView } from '../text/view';
 import { foldCode } from '../text/normalize';
 import { hashFolded } from '../text/words';
 import { type DraftFeatures, MAX_PLACES_PER_TOKEN, type Place, readDraft, type TokenSink } from './features';
@@ -100,19 +100,10 @@ export function scoreOf(logit: number, m: ModelData): number {
   return logit >= m.threshold ? Math.max(5, s) : Math.min(4.9, s);
 }
 
-/**
- * A known token of a draft, with its first places: its contribution, made once, whose weight is
- * the model's until weigh scales it.
- */
-interface KnownToken extends Contribution {
-  kind: 'word';
-  places: Place[];
-}
-
 /** Weighs a draft's features with a model (the strings of training; scoreDraft gives the same result). */
 export function scoreFeatures(f: DraftFeatures, m: ModelData = spamModel()): ModelScore {
   const weights = tokenWeights(m);
-  const known: KnownToken[] = [];
+  const known: Contribution[] = [];
   for (const [id, places] of f.tokens) {
     const weight = weights.get(id);
     if (weight !== undefined) known.push({ kind: 'word', id, weight, places });
@@ -122,15 +113,140 @@ export function scoreFeatures(f: DraftFeatures, m: ModelData = spamModel()): Mod
 
 /** Reads and weighs a parsed draft without making a string per word: the same result as scoreFeatures(extractFeatures(…)), to the bit. */
 export function scoreDraft(model: DraftModel, findings: readonly Finding[], featureRules: ReadonlySet<string>, m: ModelData = spamModel()): ModelScore {
-  const sink = new HashSink(tokenTable(m));
-  const { numeric, rules } = readDraft(model, findings, featureRules, sink);
-  return weigh(m, sink.known, sink.count, rules, numeric);
+  const sink = takeSink(tokenTable(m));
+  try {
+    const { numeric, rules } = readDraft(model, findings, featureRules, sink);
+    const known: Contribution[] = [];
+    for (let k = 0; k < sink.known; k++) known.push({ kind: 'word', id: sink.idOf(k), weight: sink.weightOf(k), places: sink.placesOf(k) });
+    return weigh(m, known, sink.count, rules, numeric);
+  } finally {
+    releaseSink(sink);
+  }
+}
+
+/** What a breakdown shows of a draft's contributions (see scoreDraftShown). */
+export interface ShownContributions {
+  /** False for a weight too small to show: a cheap test, made before a word's contribution is. */
+  weighs(weight: number): boolean;
+  /**
+   * Whether a word token of the model may be shown, whatever its weight. Asked at most once per
+   * token: the answers are kept with the model, for this object.
+   */
+  showsWord(id: string): boolean;
+  /** At most this many are shown. */
+  max: number;
+}
+
+/**
+ * {@link scoreDraft}'s reading with only the contributions `shown` keeps, largest first and at
+ * most `shown.max` of them (the first that scoreDraft's list holds, in its order), and the places
+ * of those only. A draft's known tokens are many and shown ones few: the others are given no
+ * contribution object and no places, and are not sorted.
+ */
+export function scoreDraftShown(model: DraftModel, findings: readonly Finding[], featureRules: ReadonlySet<string>, shown: ShownContributions, m: ModelData = spamModel()): ModelScore {
+  const table = tokenTable(m);
+  const wordShown = shownWords(table, shown);
+  const sink = takeSink(table);
+  try {
+    const { numeric, rules } = readDraft(model, findings, featureRules, sink);
+    const kept: Contribution[] = [];
+    // The known token of each word kept, to give it its places at the end.
+    const keptTokens: number[] = [];
+    const scale = tokenScale(sink.count);
+    // The sum in scoreDraft's order (see weigh).
+    let logit = m.bias;
+    for (let k = 0; k < sink.known; k++) {
+      const c = sink.weightOf(k) * scale;
+      logit += c;
+      if (!shown.weighs(c)) continue;
+      const t = sink.tokenOf(k);
+      if (wordShown[t] === 0) wordShown[t] = shown.showsWord(table.ids[t]) ? SHOWN : NOT_SHOWN;
+      if (wordShown[t] === NOT_SHOWN) continue;
+      kept.push({ kind: 'word', id: table.ids[t], weight: c });
+      keptTokens.push(k);
+    }
+    const words = kept.length;
+    logit = weighOthers(m, logit, rules, numeric, (c) => {
+      if (shown.weighs(c.weight)) kept.push(c);
+    });
+    const top = largestFirst(kept, shown.max);
+    for (const c of top) {
+      const k = kept.indexOf(c);
+      if (k < words) c.places = sink.placesOf(keptTokens[k]);
+    }
+    return result(m, logit, top);
+  } finally {
+    releaseSink(sink);
+  }
+}
+
+// Whether each token of a table may be shown (SHOWN, NOT_SHOWN, 0: not asked yet), per table
+// and ShownContributions.
+const SHOWN = 1;
+const NOT_SHOWN = 2;
+const shownByTable = new WeakMap<TokenTable, WeakMap<ShownContributions, Uint8Array>>();
+
+function shownWords(table: TokenTable, shown: ShownContributions): Uint8Array {
+  let byShown = shownByTable.get(table);
+  if (!byShown) shownByTable.set(table, (byShown = new WeakMap()));
+  let marks = byShown.get(shown);
+  if (!marks) byShown.set(shown, (marks = new Uint8Array(table.ids.length)));
+  return marks;
+}
+
+// The first `max` of `list` sorted by largerFirst, stably. Those are among the contributions at
+// least as large as the max-th largest: only those are sorted, which keeps their order in the
+// sort of all.
+function largestFirst(list: Contribution[], max: number): Contribution[] {
+  let candidates = list;
+  if (list.length > max) {
+    const sizes = new Float64Array(list.length);
+    for (let i = 0; i < list.length; i++) sizes[i] = Math.abs(list[i].weight);
+    sizes.sort();
+    const least = sizes[list.length - max];
+    candidates = list.filter((c) => Math.abs(c.weight) >= least);
+  }
+  const out = candidates.slice();
+  // Array#sort is stable too; an insertion sort is quicker on the few contributions shown, and
+  // only those: many of the same size make it Array#sort again.
+  if (out.length > 4 * max) return out.sort(largerFirst).slice(0, max);
+  for (let i = 1; i < out.length; i++) {
+    const c = out[i];
+    let j = i;
+    while (j > 0 && largerFirst(out[j - 1], c) > 0) {
+      out[j] = out[j - 1];
+      j--;
+    }
+    out[j] = c;
+  }
+  if (out.length > max) out.length = max;
+  return out;
+}
+
+// A sink kept from one draft to the next, so that a lint does not allocate its tables again (a
+// dozen typed arrays were a tenth of the score of a small draft). Taken while a draft is read and
+// given back after, emptied: it holds no draft between two.
+let spareSink: HashSink | undefined;
+// A sink grown past this many distinct tokens is not kept (a draft reads at most
+// MAX_WORDS_PER_VIEW words per text, but may have many texts).
+const MAX_SPARE_TOKENS = 1 << 16;
+
+function takeSink(table: TokenTable): HashSink {
+  const sink = spareSink?.table === table ? spareSink : new HashSink(table);
+  spareSink = undefined;
+  return sink;
+}
+
+function releaseSink(sink: HashSink): void {
+  if (sink.capacity() > MAX_SPARE_TOKENS) return;
+  sink.clear();
+  spareSink = sink;
 }
 
 // The sum runs in the order of the draft's tokens (first occurrences), then rules, then measures.
 // `known` becomes the list of contributions: its tokens' weights are scaled in place.
-function weigh(m: ModelData, known: KnownToken[], distinct: number, rules: Map<string, number>, numeric: Record<string, number>): ModelScore {
-  const contributions: Contribution[] = known;
+function weigh(m: ModelData, known: Contribution[], distinct: number, rules: Map<string, number>, numeric: Record<string, number>): ModelScore {
+  const contributions = known;
   let logit = m.bias;
   const scale = tokenScale(distinct);
   for (const t of known) {
@@ -138,23 +254,44 @@ function weigh(m: ModelData, known: KnownToken[], distinct: number, rules: Map<s
     logit += c;
     t.weight = c;
   }
+  logit = weighOthers(m, logit, rules, numeric, (c) => contributions.push(c));
+  contributions.sort(largerFirst);
+  return result(m, logit, contributions);
+}
+
+// Adds the rules' and then the measures' weights to `logit`, in that order, giving each
+// contribution to `add`; returns the sum.
+function weighOthers(m: ModelData, logit: number, rules: Map<string, number>, numeric: Record<string, number>, add: (c: Contribution) => void): number {
   for (const [id, count] of rules) {
     const w = Object.hasOwn(m.rules, id) ? m.rules[id] : undefined;
     if (w === undefined) continue;
     const c = w * ruleValue(count);
     logit += c;
-    contributions.push({ kind: 'rule', id, weight: c, count });
+    add({ kind: 'rule', id, weight: c, count });
   }
-  for (const [name, [mean, std, w]] of Object.entries(m.numeric)) {
+  for (const [name, mean, std, w] of numericWeights(m)) {
     const x = numeric[name];
     if (x === undefined) continue;
     const c = w * numericValue(x, mean, std);
     logit += c;
-    if (c !== 0) contributions.push({ kind: 'structure', id: name, weight: c });
+    if (c !== 0) add({ kind: 'structure', id: name, weight: c });
   }
-  contributions.sort(largerFirst);
+  return logit;
+}
+
+function result(m: ModelData, logit: number, contributions: Contribution[]): ModelScore {
   const spamProbability = sigmoid(m.calibration.a * logit + m.calibration.b);
   return { logit, spamProbability, likelySpam: logit >= m.threshold, score: scoreOf(logit, m), contributions };
+}
+
+const numericLists = new WeakMap<ModelData, Array<[string, number, number, number]>>();
+
+// The model's structural measures, name, mean, deviation and weight, in the model's order: read
+// from the model once, not as new entry arrays on every draft.
+function numericWeights(m: ModelData): Array<[string, number, number, number]> {
+  let list = numericLists.get(m);
+  if (!list) numericLists.set(m, (list = Object.entries(m.numeric).map(([name, [mean, std, w]]) => [name, mean, std, w])));
+  return list;
 }
 
 // Larger weights (in absolute value) first, then by id. It answers −1, 0 or 1: the difference of
@@ -191,9 +328,9 @@ function lengthOf(flags: number, a1: number, b1: number, a2: number, b2: number)
 interface TokenTable {
   mask: number;
   /**
-   * Two numbers a slot: the token index + 1 (0: empty), then the token's hash, side by side so
-   * that a probe reads one place of a table too large for the cache (most of a draft's word
-   * pairs are not in the model, and each miss probes a slot or two).
+   * Two numbers a slot: the token's hash, then the place of its record in `records` divided by
+   * RECORD_ALIGN, plus one (0: an empty slot). A probe compares hashes without reading a record:
+   * most of a draft's word pairs are not in the model, and each miss probes a slot or two.
    */
   slots: Int32Array;
   /**
@@ -201,12 +338,33 @@ interface TokenTable {
    * small enough to stay in the cache, it turns most unknown tokens away without a probe.
    */
   filter: Uint8Array;
-  ids: string[];
+  /**
+   * The tokens, one record each from a multiple of RECORD_ALIGN 16-bit units: the token's weight
+   * (a float64, read through `weights`), its length, its index in `ids` (low and high 16 bits)
+   * and its UTF-16 code units. A token found is read from one place of a table too large for
+   * the cache, not from a string and an array of weights elsewhere.
+   */
+  records: Uint16Array;
+  /** `records`' buffer as float64s: a record's weight is at its place / RECORD_ALIGN. */
   weights: Float64Array;
+  ids: string[];
+  /**
+   * Tokens found lately, as `slots` holds them, at a place set by their hash: small enough to
+   * stay in the cache, it finds the words that draft after draft uses (most of those the model
+   * knows) without reading the large table. A token found there is confirmed as in `slots`.
+   */
+  recent: Int32Array;
 }
 
 const FILTER_BITS = 19;
 const FILTER_MASK = (1 << FILTER_BITS) - 1;
+const RECORD_ALIGN = 4;
+const RECENT_BITS = 12;
+const RECENT_MASK = (1 << RECENT_BITS) - 1;
+// A record's fields, in 16-bit units from its start (the weight takes the first four).
+const REC_LENGTH = 4;
+const REC_INDEX = 5;
+const REC_CHARS = 7;
 const tables = new WeakMap<ModelData, TokenTable>();
 
 function tokenTable(m: ModelData): TokenTable {
@@ -217,18 +375,37 @@ function tokenTable(m: ModelData): TokenTable {
   const ids = Object.keys(m.tokens);
   let size = 16;
   while (size < ids.length * 2) size *= 2;
-  table = { mask: size - 1, slots: new Int32Array(2 * size), filter: new Uint8Array(1 << (FILTER_BITS - 3)), ids, weights: new Float64Array(ids.length) };
-  ids.forEach((id, i) => {
+  const mask = size - 1;
+  let units = 0;
+  for (const id of ids) units += recordUnits(id.length);
+  const buffer = new ArrayBuffer(2 * units);
+  const records = new Uint16Array(buffer);
+  const weights = new Float64Array(buffer);
+  const slots = new Int32Array(2 * size);
+  const filter = new Uint8Array(1 << (FILTER_BITS - 3));
+  for (let i = 0, at = 0; i < ids.length; i++) {
+    const id = ids[i];
     const h = hashFolded(id);
-    table!.weights[i] = m.tokens[id];
-    let slot = h & table!.mask;
-    while (table!.slots[2 * slot] !== 0) slot = (slot + 1) & table!.mask;
-    table!.slots[2 * slot] = i + 1;
-    table!.slots[2 * slot + 1] = h;
-    table!.filter[(h & FILTER_MASK) >>> 3] |= 1 << (h & 7);
-  });
+    weights[at / RECORD_ALIGN] = m.tokens[id];
+    records[at + REC_LENGTH] = id.length;
+    records[at + REC_INDEX] = i & 0xffff;
+    records[at + REC_INDEX + 1] = i >>> 16;
+    for (let k = 0; k < id.length; k++) records[at + REC_CHARS + k] = id.charCodeAt(k);
+    let slot = h & mask;
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = h;
+    slots[2 * slot + 1] = at / RECORD_ALIGN + 1;
+    filter[(h & FILTER_MASK) >>> 3] |= 1 << (h & 7);
+    at += recordUnits(id.length);
+  }
+  table = { mask, slots, filter, records, weights, ids, recent: new Int32Array(2 << RECENT_BITS) };
   tables.set(m, table);
   return table;
+}
+
+// The 16-bit units of a record for a token of `length` code units, rounded up to RECORD_ALIGN.
+function recordUnits(length: number): number {
+  return Math.ceil((REC_CHARS + length) / RECORD_ALIGN) * RECORD_ALIGN;
 }
 
 // `s[x, x + n)` and `t[y, y + n)` fold alike.
@@ -241,30 +418,86 @@ function sameAcross(s: string, x: number, t: string, y: number, n: number): bool
   return true;
 }
 
+// The code units of src[from, to) from records[at] on, folded unless `literal`.
+function unitsMatch(records: Uint16Array, at: number, src: string, from: number, to: number, literal: boolean): boolean {
+  for (let i = from; i < to; i++, at++) {
+    const c = src.charCodeAt(i);
+    if (records[at] !== (literal ? c : foldCode(c))) return false;
+  }
+  return true;
+}
+
 /**
  * Counts a draft's distinct tokens and keeps those the model knows, with their first places,
  * from hashes alone: a hash match is confirmed character by character, so two tokens that
  * share a hash stay two tokens, exactly as the strings of extractFeatures would. A word pair
  * is confirmed by the indexes of its two words, already confirmed: words hold no space, so two
  * pairs read the same exactly when their first words do and their second words do.
+ * Known tokens and their places are numbers in typed arrays: a contribution object and place
+ * objects are made only for those asked for (see scoreDraftShown).
  */
 class HashSink implements TokenSink {
   /** Distinct tokens so far. */
   count = 0;
-  readonly known: KnownToken[] = [];
-  // Small to start with (a short draft has a few dozen tokens); both grow with the draft.
-  private mask = 63;
-  private slots = new Int32Array(64);
+  /** Distinct tokens the model knows, so far. */
+  known = 0;
+  private mask: number;
+  private slots: Int32Array<ArrayBuffer>;
   // Per distinct token: its hash, its flags (SUBJECT, LITERAL, PAIR), its source text and ranges
-  // (a pair: the indexes of its words), and its index in `known` (−1: unknown to the model), 8
-  // numbers a token.
-  private data = new Int32Array(8 * 32);
+  // (a pair: the indexes of its words), and its index among the known tokens (−1: unknown to
+  // the model), 8 numbers a token.
+  private data: Int32Array<ArrayBuffer>;
   private srcs: string[] = [];
+  // Per known token: its record in the model's table, its first and last places, how many.
+  private knownRecord: Int32Array<ArrayBuffer>;
+  private knownFirst: Int32Array<ArrayBuffer>;
+  private knownLast: Int32Array<ArrayBuffer>;
+  private knownPlaces: Uint8Array<ArrayBuffer>;
+  // Places, 4 numbers each: the view's index in `views`, from, to, and the token's next place (−1: none).
+  private places: Int32Array<ArrayBuffer>;
+  private placeCount = 0;
+  private readonly views: TextView[] = [];
+  private readonly viewIndexes = new Map<TextView, number>();
+  private lastView: TextView | undefined = undefined;
+  private lastViewIndex = -1;
   // The indexes of the last two words given (a pair joins them, see TokenSink).
   private lastWord = -1;
   private wordBefore = -1;
+  // What expect read, kept so that the reads are not optimised away.
+  private warm = 0;
 
-  constructor(private readonly table: TokenTable) {}
+  constructor(readonly table: TokenTable) {
+    const size = 256;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size);
+    this.data = new Int32Array(8 * (size >> 1));
+    const known = size >> 2;
+    this.knownRecord = new Int32Array(known);
+    this.knownFirst = new Int32Array(known);
+    this.knownLast = new Int32Array(known);
+    this.knownPlaces = new Uint8Array(known);
+    this.places = new Int32Array(4 * known);
+  }
+
+  /** How many distinct tokens its tables hold before growing. */
+  capacity(): number {
+    return this.data.length / 8;
+  }
+
+  /** Empties the sink for the next draft, keeping its tables and no reference to the last one. */
+  clear(): void {
+    this.slots.fill(0);
+    this.count = 0;
+    this.known = 0;
+    this.placeCount = 0;
+    this.srcs.length = 0;
+    this.views.length = 0;
+    this.viewIndexes.clear();
+    this.lastView = undefined;
+    this.lastViewIndex = -1;
+    this.lastWord = -1;
+    this.wordBefore = -1;
+  }
 
   text(hash: number, subject: boolean, src: string, a1: number, b1: number, a2: number, b2: number, view: TextView, from: number, to: number): void {
     if (a2 < 0) {
@@ -285,12 +518,53 @@ class HashSink implements TokenSink {
       }
       slot = (slot + 1) & this.mask;
     }
-    const t = this.lookUp(hash, lengthOf(flags, a1, b1, a2, b2), flags, src, a1, b1, a2);
-    this.insert(slot, hash, flags, first, second, -1, -1, src, t, view, from, to);
+    const at = this.lookUp(hash, lengthOf(flags, a1, b1, a2, b2), flags, src, a1, b1, a2, b2);
+    this.insert(slot, hash, flags, first, second, -1, -1, src, at, view, from, to);
   }
 
   other(key: string, view: TextView, from: number, to: number): void {
     this.add(hashFolded(key), LITERAL, key, 0, key.length, -1, -1, view, from, to);
+  }
+
+  // Reads the places of the model's table that looking these hashes up will read: one loop of
+  // reads that do not wait on each other, where the lookups, one at a time, each waited on
+  // memory (the table is out of the cache after the rest of a lint).
+  expect(hashes: Int32Array, count: number): void {
+    const { filter, records, recent } = this.table;
+    let sum = 0;
+    for (let i = 0; i < count; i++) {
+      const hash = hashes[i];
+      const r = 2 * ((hash ^ (hash >>> RECENT_BITS)) & RECENT_MASK);
+      if (recent[r] === hash && recent[r + 1] !== 0) sum += records[(recent[r + 1] - 1) * RECORD_ALIGN + REC_LENGTH];
+      else sum += filter[(hash & FILTER_MASK) >>> 3];
+    }
+    this.warm = sum;
+  }
+
+  /** The model's weight of known token `k` (not scaled). */
+  weightOf(k: number): number {
+    return this.table.weights[this.knownRecord[k] / RECORD_ALIGN];
+  }
+
+  /** The index in the table's `ids` of known token `k`. */
+  tokenOf(k: number): number {
+    const at = this.knownRecord[k];
+    const records = this.table.records;
+    return records[at + REC_INDEX] | (records[at + REC_INDEX + 1] << 16);
+  }
+
+  /** The id of known token `k`. */
+  idOf(k: number): string {
+    return this.table.ids[this.tokenOf(k)];
+  }
+
+  /** The places of known token `k`, first first. */
+  placesOf(k: number): Place[] {
+    const out: Place[] = [];
+    for (let p = this.knownFirst[k]; p >= 0; p = this.places[4 * p + 3]) {
+      out.push({ view: this.views[this.places[4 * p]], from: this.places[4 * p + 1], to: this.places[4 * p + 2] });
+    }
+    return out;
   }
 
   // A word or another token (not a pair); returns its index.
@@ -307,34 +581,75 @@ class HashSink implements TokenSink {
       }
       slot = (slot + 1) & this.mask;
     }
-    return this.insert(slot, hash, flags, a1, b1, a2, b2, src, this.lookUp(hash, length, flags, src, a1, b1, a2), view, from, to);
+    return this.insert(slot, hash, flags, a1, b1, a2, b2, src, this.lookUp(hash, length, flags, src, a1, b1, a2, b2), view, from, to);
   }
 
   // Another place of token r/8, kept if the model knows it and it has few.
   private placeAgain(r: number, view: TextView, from: number, to: number): void {
     const k = this.data[r + 6];
-    if (k >= 0 && this.known[k].places.length < MAX_PLACES_PER_TOKEN) this.known[k].places.push({ view, from, to });
+    if (k < 0 || this.knownPlaces[k] >= MAX_PLACES_PER_TOKEN) return;
+    const p = this.newPlace(view, from, to);
+    this.places[4 * this.knownLast[k] + 3] = p;
+    this.knownLast[k] = p;
+    this.knownPlaces[k]++;
   }
 
-  // A new distinct token at `slot`, with the model's index `t` (−1: unknown); returns its index.
-  private insert(slot: number, hash: number, flags: number, x1: number, y1: number, x2: number, y2: number, src: string, t: number, view: TextView, from: number, to: number): number {
+  // A place with no next one; returns its index.
+  private newPlace(view: TextView, from: number, to: number): number {
+    const p = this.placeCount++;
+    if (4 * this.placeCount > this.places.length) this.places = grown(this.places, 2 * this.places.length);
+    const places = this.places;
+    places[4 * p] = this.viewIndex(view);
+    places[4 * p + 1] = from;
+    places[4 * p + 2] = to;
+    places[4 * p + 3] = -1;
+    return p;
+  }
+
+  private viewIndex(view: TextView): number {
+    if (view === this.lastView) return this.lastViewIndex;
+    let i = this.viewIndexes.get(view);
+    if (i === undefined) {
+      i = this.views.length;
+      this.views.push(view);
+      this.viewIndexes.set(view, i);
+    }
+    this.lastView = view;
+    this.lastViewIndex = i;
+    return i;
+  }
+
+  // A new distinct token at `slot`, with its record `at` in the model's table (−1: unknown);
+  // returns its index.
+  private insert(slot: number, hash: number, flags: number, x1: number, y1: number, x2: number, y2: number, src: string, at: number, view: TextView, from: number, to: number): number {
     const i = this.count++;
     this.slots[slot] = i + 1;
-    if (8 * this.count > this.data.length) {
-      const bigger = new Int32Array(2 * this.data.length);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    if (8 * this.count > this.data.length) this.data = grown(this.data, 2 * this.data.length);
+    const data = this.data;
     const r = 8 * i;
-    this.data[r] = hash;
-    this.data[r + 1] = flags;
-    this.data[r + 2] = x1;
-    this.data[r + 3] = y1;
-    this.data[r + 4] = x2;
-    this.data[r + 5] = y2;
-    this.data[r + 6] = t >= 0 ? this.known.length : -1;
+    data[r] = hash;
+    data[r + 1] = flags;
+    data[r + 2] = x1;
+    data[r + 3] = y1;
+    data[r + 4] = x2;
+    data[r + 5] = y2;
+    if (at >= 0) {
+      const k = this.known++;
+      if (k === this.knownRecord.length) {
+        const cap = 2 * k;
+        this.knownRecord = grown(this.knownRecord, cap);
+        this.knownFirst = grown(this.knownFirst, cap);
+        this.knownLast = grown(this.knownLast, cap);
+        this.knownPlaces = grown(this.knownPlaces, cap);
+      }
+      const p = this.newPlace(view, from, to);
+      this.knownRecord[k] = at;
+      this.knownFirst[k] = p;
+      this.knownLast[k] = p;
+      this.knownPlaces[k] = 1;
+      data[r + 6] = k;
+    } else data[r + 6] = -1;
     this.srcs.push(src);
-    if (t >= 0) this.known.push({ kind: 'word', id: this.table.ids[t], weight: this.table.weights[t], places: [{ view, from, to }] });
     if (this.count * 2 > this.mask) this.grow();
     return i;
   }
@@ -358,20 +673,41 @@ class HashSink implements TokenSink {
     return true;
   }
 
-  // The model's index of the token, or −1.
-  private lookUp(hash: number, length: number, flags: number, src: string, a1: number, b1: number, a2: number): number {
-    const { mask, slots, filter, ids } = this.table;
+  // The place of the token's record in the model's table, or −1 when the model does not know it.
+  private lookUp(hash: number, length: number, flags: number, src: string, a1: number, b1: number, a2: number, b2: number): number {
+    const { mask, slots, filter, records, recent } = this.table;
+    const r = 2 * ((hash ^ (hash >>> RECENT_BITS)) & RECENT_MASK);
+    if (recent[r] === hash && recent[r + 1] !== 0) {
+      const at = (recent[r + 1] - 1) * RECORD_ALIGN;
+      if (records[at + REC_LENGTH] === length && this.reads(at, flags, src, a1, b1, a2, b2)) return at;
+    }
     if ((filter[(hash & FILTER_MASK) >>> 3] & (1 << (hash & 7))) === 0) return -1;
-    for (let slot = hash & mask, e = slots[2 * slot]; e !== 0; slot = (slot + 1) & mask, e = slots[2 * slot]) {
-      if (slots[2 * slot + 1] !== hash) continue;
-      const t = e - 1;
-      const id = ids[t];
-      if (id.length !== length) continue;
-      let k = 0;
-      while (k < length && id.charCodeAt(k) === charOf(flags, src, a1, b1, a2, k)) k++;
-      if (k === length) return t;
+    for (let slot = hash & mask, e = slots[2 * slot + 1]; e !== 0; slot = (slot + 1) & mask, e = slots[2 * slot + 1]) {
+      if (slots[2 * slot] !== hash) continue;
+      const at = (e - 1) * RECORD_ALIGN;
+      if (records[at + REC_LENGTH] !== length) continue;
+      if (this.reads(at, flags, src, a1, b1, a2, b2)) {
+        recent[r] = hash;
+        recent[r + 1] = e;
+        return at;
+      }
     }
     return -1;
+  }
+
+  // Whether the record at `at` (of the token's length) holds the token.
+  private reads(at: number, flags: number, src: string, a1: number, b1: number, a2: number, b2: number): boolean {
+    const records = this.table.records;
+    let k = at + REC_CHARS;
+    if (flags & SUBJECT) {
+      if (records[k] !== 0x73 || records[k + 1] !== 0x3a) return false; // "s:"
+      k += 2;
+    }
+    const literal = (flags & LITERAL) !== 0;
+    if (!unitsMatch(records, k, src, a1, b1, literal)) return false;
+    if (a2 < 0) return true;
+    k += b1 - a1;
+    return records[k] === 0x20 && unitsMatch(records, k + 1, src, a2, b2, literal);
   }
 
   private grow(): void {

@@ -7,7 +7,7 @@ import type { DraftModel } from '../model';
 import type { Rule } from '../rule';
 import type { Finding, ScoreContributor, BulkRequirement } from '../types';
 import { isFeatureRule } from './features';
-import { type ModelScore, scoreDraft } from './model';
+import { type ShownContributions, scoreDraftShown } from './model';
 
 // The breakdown lists contributions of at least this many log-odds units, at most this many of them.
 const MIN_SHOWN_POINTS = 0.05;
@@ -34,36 +34,45 @@ export function isNoiseToken(id: string): boolean {
   return words.some((w) => URL_PIECES.has(w)) || words.every((w) => FUNCTION_WORDS.has(w));
 }
 
-// isNoiseToken of the model's word tokens, kept as they are asked: at most one entry per token
-// of the model, since a word contribution is always one of them.
-const noiseWords = new Map<string, boolean>();
-
-function isNoiseWord(id: string): boolean {
-  let noise = noiseWords.get(id);
-  if (noise === undefined) noiseWords.set(id, (noise = isNoiseToken(id)));
-  return noise;
-}
-
 /** The model's verdict and its explanation. */
 export interface Verdict {
   score: number;
   spamProbability: number;
   likelySpam: boolean;
   contributors: ScoreContributor[];
-  raw: ModelScore;
+}
+
+// A contribution's weight as the breakdown shows it, in hundredths.
+function points(weight: number): number {
+  return Math.round(weight * 100) / 100;
+}
+
+// The contributions the breakdown lists: large enough once rounded, and not a word a writer cannot act on.
+const SHOWN: ShownContributions = {
+  weighs: (weight) => Math.abs(points(weight)) >= MIN_SHOWN_POINTS,
+  showsWord: (id) => !isNoiseToken(id),
+  max: MAX_CONTRIBUTORS,
+};
+
+// The feature rules of the last run, and the rules that ran then: most lints run the same ones.
+let lastRan: readonly Rule[] = [];
+let lastFeatureRules: ReadonlySet<string> = new Set();
+
+function featureRulesOf(ran: readonly Rule[]): ReadonlySet<string> {
+  if (ran.length !== lastRan.length || ran.some((r, i) => r !== lastRan[i])) {
+    lastFeatureRules = new Set(ran.filter(isFeatureRule).map((r) => r.id));
+    lastRan = ran.slice();
+  }
+  return lastFeatureRules;
 }
 
 /** Scores a linted draft. `ran` holds the rules that ran (turned-off rules are no features). */
 export function verdictOf(model: DraftModel, findings: readonly Finding[], ran: readonly Rule[]): Verdict {
-  const featureRules = new Set(ran.filter(isFeatureRule).map((r) => r.id));
-  const raw = scoreDraft(model, findings, featureRules);
+  // The largest contributions shown, largest first: only they are sorted and placed.
+  const raw = scoreDraftShown(model, findings, featureRulesOf(ran), SHOWN);
   const contributors: ScoreContributor[] = [];
   for (const c of raw.contributions) {
-    if (contributors.length >= MAX_CONTRIBUTORS) break;
-    const points = Math.round(c.weight * 100) / 100;
-    if (Math.abs(points) < MIN_SHOWN_POINTS) continue;
-    if (c.kind === 'word' && isNoiseWord(c.id)) continue;
-    const out: ScoreContributor = { kind: c.kind, id: c.id, points };
+    const out: ScoreContributor = { kind: c.kind, id: c.id, points: points(c.weight) };
     if (c.kind === 'rule') {
       out.ruleId = c.id;
       out.count = c.count;
@@ -78,8 +87,22 @@ export function verdictOf(model: DraftModel, findings: readonly Finding[], ran: 
     }
     contributors.push(out);
   }
-  contributors.sort((a, b) => b.points - a.points || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { score: raw.score, spamProbability: Math.round(raw.spamProbability * 1000) / 1000, likelySpam: raw.likelySpam, contributors, raw };
+  // Most points first, then by id: an insertion sort, stable as Array#sort is, and quicker on
+  // the few contributors (at most MAX_CONTRIBUTORS).
+  for (let i = 1; i < contributors.length; i++) {
+    const c = contributors[i];
+    let j = i;
+    while (j > 0 && morePointsFirst(contributors[j - 1], c) > 0) {
+      contributors[j] = contributors[j - 1];
+      j--;
+    }
+    contributors[j] = c;
+  }
+  return { score: raw.score, spamProbability: Math.round(raw.spamProbability * 1000) / 1000, likelySpam: raw.likelySpam, contributors };
+}
+
+function morePointsFirst(a: ScoreContributor, b: ScoreContributor): number {
+  return b.points - a.points || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 // The bulk-mail requirements, each checked by one rule (Gmail and Yahoo sender guidelines of

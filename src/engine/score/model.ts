@@ -328,9 +328,9 @@ function lengthOf(flags: number, a1: number, b1: number, a2: number, b2: number)
 interface TokenTable {
   mask: number;
   /**
-   * Two numbers a slot: the token's hash, then the place of its record in `records` divided by
-   * RECORD_ALIGN, plus one (0: an empty slot). A probe compares hashes without reading a record:
-   * most of a draft's word pairs are not in the model, and each miss probes a slot or two.
+   * Two numbers a slot: the token index + 1 (0: empty), then the token's hash, side by side so
+   * that a probe reads one place of a table too large for the cache (most of a draft's word
+   * pairs are not in the model, and each miss probes a slot or two).
    */
   slots: Int32Array;
   /**
@@ -338,33 +338,35 @@ interface TokenTable {
    * small enough to stay in the cache, it turns most unknown tokens away without a probe.
    */
   filter: Uint8Array;
-  /**
-   * The tokens, one record each from a multiple of RECORD_ALIGN 16-bit units: the token's weight
-   * (a float64, read through `weights`), its length, its index in `ids` (low and high 16 bits)
-   * and its UTF-16 code units. A token found is read from one place of a table too large for
-   * the cache, not from a string and an array of weights elsewhere.
-   */
-  records: Uint16Array;
-  /** `records`' buffer as float64s: a record's weight is at its place / RECORD_ALIGN. */
-  weights: Float64Array;
   ids: string[];
+  /** Token weights, NaN until the token is first found (reading all 37,000 slowed a process's first score). */
+  weights: Float64Array;
+  /** The model's token weights by id, read when a token is first found. */
+  tokens: Record<string, number>;
   /**
-   * Tokens found lately, as `slots` holds them, at a place set by their hash: small enough to
-   * stay in the cache, it finds the words that draft after draft uses (most of those the model
-   * knows) without reading the large table. A token found there is confirmed as in `slots`.
+   * Tokens found lately, each in an entry of RECENT_UNITS 16-bit units (a cache line) at a place
+   * set by its hash: the hash, the token index + 1 (0: empty), the length, the weight (a
+   * float64, read through `recentWeights`) and the code units of the token. It finds the words
+   * that draft after draft uses (most of those the model knows) from one place of memory,
+   * without the large table, the id string or the weights, all out of the cache after the rest
+   * of a lint. Tokens longer than RECENT_MAX_CHARS are not kept.
    */
-  recent: Int32Array;
+  recent: Uint16Array;
+  recentWeights: Float64Array;
 }
 
 const FILTER_BITS = 19;
 const FILTER_MASK = (1 << FILTER_BITS) - 1;
-const RECORD_ALIGN = 4;
 const RECENT_BITS = 12;
 const RECENT_MASK = (1 << RECENT_BITS) - 1;
-// A record's fields, in 16-bit units from its start (the weight takes the first four).
-const REC_LENGTH = 4;
-const REC_INDEX = 5;
-const REC_CHARS = 7;
+// A recent entry's fields, in 16-bit units from its start.
+const RECENT_UNITS = 32;
+const RECENT_HASH = 0;
+const RECENT_INDEX = 2;
+const RECENT_LENGTH = 4;
+const RECENT_WEIGHT = 8;
+const RECENT_CHARS = 12;
+const RECENT_MAX_CHARS = RECENT_UNITS - RECENT_CHARS;
 const tables = new WeakMap<ModelData, TokenTable>();
 
 function tokenTable(m: ModelData): TokenTable {
@@ -376,36 +378,41 @@ function tokenTable(m: ModelData): TokenTable {
   let size = 16;
   while (size < ids.length * 2) size *= 2;
   const mask = size - 1;
-  let units = 0;
-  for (const id of ids) units += recordUnits(id.length);
-  const buffer = new ArrayBuffer(2 * units);
-  const records = new Uint16Array(buffer);
-  const weights = new Float64Array(buffer);
   const slots = new Int32Array(2 * size);
   const filter = new Uint8Array(1 << (FILTER_BITS - 3));
-  for (let i = 0, at = 0; i < ids.length; i++) {
-    const id = ids[i];
-    const h = hashFolded(id);
-    weights[at / RECORD_ALIGN] = m.tokens[id];
-    records[at + REC_LENGTH] = id.length;
-    records[at + REC_INDEX] = i & 0xffff;
-    records[at + REC_INDEX + 1] = i >>> 16;
-    for (let k = 0; k < id.length; k++) records[at + REC_CHARS + k] = id.charCodeAt(k);
+  for (let i = 0; i < ids.length; i++) {
+    const h = hashFolded(ids[i]);
     let slot = h & mask;
-    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-    slots[2 * slot] = h;
-    slots[2 * slot + 1] = at / RECORD_ALIGN + 1;
+    while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = i + 1;
+    slots[2 * slot + 1] = h;
     filter[(h & FILTER_MASK) >>> 3] |= 1 << (h & 7);
-    at += recordUnits(id.length);
   }
-  table = { mask, slots, filter, records, weights, ids, recent: new Int32Array(2 << RECENT_BITS) };
+  const recent = new ArrayBuffer(2 * RECENT_UNITS << RECENT_BITS);
+  table = {
+    mask,
+    slots,
+    filter,
+    ids,
+    weights: new Float64Array(ids.length).fill(NaN),
+    tokens: m.tokens,
+    recent: new Uint16Array(recent),
+    recentWeights: new Float64Array(recent),
+  };
   tables.set(m, table);
   return table;
 }
 
-// The 16-bit units of a record for a token of `length` code units, rounded up to RECORD_ALIGN.
-function recordUnits(length: number): number {
-  return Math.ceil((REC_CHARS + length) / RECORD_ALIGN) * RECORD_ALIGN;
+// The weight of token t, read from the model on first use.
+function weightIn(table: TokenTable, t: number): number {
+  let w = table.weights[t];
+  if (w !== w) table.weights[t] = w = table.tokens[table.ids[t]];
+  return w;
+}
+
+// The recent entry of a hash (see TokenTable.recent), in 16-bit units.
+function recentEntry(hash: number): number {
+  return ((hash ^ (hash >>> RECENT_BITS)) & RECENT_MASK) * RECENT_UNITS;
 }
 
 // `s[x, x + n)` and `t[y, y + n)` fold alike.
@@ -418,11 +425,11 @@ function sameAcross(s: string, x: number, t: string, y: number, n: number): bool
   return true;
 }
 
-// The code units of src[from, to) from records[at] on, folded unless `literal`.
-function unitsMatch(records: Uint16Array, at: number, src: string, from: number, to: number, literal: boolean): boolean {
+// Whether the code units of src[from, to), folded unless `literal`, are those of `units` from `at` on.
+function unitsMatch(units: Uint16Array, at: number, src: string, from: number, to: number, literal: boolean): boolean {
   for (let i = from; i < to; i++, at++) {
     const c = src.charCodeAt(i);
-    if (records[at] !== (literal ? c : foldCode(c))) return false;
+    if (units[at] !== (literal ? c : foldCode(c))) return false;
   }
   return true;
 }
@@ -448,8 +455,9 @@ class HashSink implements TokenSink {
   // the model), 8 numbers a token.
   private data: Int32Array<ArrayBuffer>;
   private srcs: string[] = [];
-  // Per known token: its record in the model's table, its first and last places, how many.
-  private knownRecord: Int32Array<ArrayBuffer>;
+  // Per known token: its index in the model's table and its weight, its first and last places, how many.
+  private knownToken: Int32Array<ArrayBuffer>;
+  private knownWeight: Float64Array<ArrayBuffer>;
   private knownFirst: Int32Array<ArrayBuffer>;
   private knownLast: Int32Array<ArrayBuffer>;
   private knownPlaces: Uint8Array<ArrayBuffer>;
@@ -465,6 +473,8 @@ class HashSink implements TokenSink {
   private wordBefore = -1;
   // What expect read, kept so that the reads are not optimised away.
   private warm = 0;
+  // The weight of the token lookUp found last.
+  private foundWeight = 0;
 
   constructor(readonly table: TokenTable) {
     const size = 256;
@@ -472,7 +482,8 @@ class HashSink implements TokenSink {
     this.slots = new Int32Array(size);
     this.data = new Int32Array(8 * (size >> 1));
     const known = size >> 2;
-    this.knownRecord = new Int32Array(known);
+    this.knownToken = new Int32Array(known);
+    this.knownWeight = new Float64Array(known);
     this.knownFirst = new Int32Array(known);
     this.knownLast = new Int32Array(known);
     this.knownPlaces = new Uint8Array(known);
@@ -518,8 +529,8 @@ class HashSink implements TokenSink {
       }
       slot = (slot + 1) & this.mask;
     }
-    const at = this.lookUp(hash, lengthOf(flags, a1, b1, a2, b2), flags, src, a1, b1, a2, b2);
-    this.insert(slot, hash, flags, first, second, -1, -1, src, at, view, from, to);
+    const t = this.lookUp(hash, lengthOf(flags, a1, b1, a2, b2), flags, src, a1, b1, a2, b2);
+    this.insert(slot, hash, flags, first, second, -1, -1, src, t, view, from, to);
   }
 
   other(key: string, view: TextView, from: number, to: number): void {
@@ -530,27 +541,23 @@ class HashSink implements TokenSink {
   // reads that do not wait on each other, where the lookups, one at a time, each waited on
   // memory (the table is out of the cache after the rest of a lint).
   expect(hashes: Int32Array, count: number): void {
-    const { filter, records, recent } = this.table;
+    const { filter, recent } = this.table;
     let sum = 0;
     for (let i = 0; i < count; i++) {
       const hash = hashes[i];
-      const r = 2 * ((hash ^ (hash >>> RECENT_BITS)) & RECENT_MASK);
-      if (recent[r] === hash && recent[r + 1] !== 0) sum += records[(recent[r + 1] - 1) * RECORD_ALIGN + REC_LENGTH];
-      else sum += filter[(hash & FILTER_MASK) >>> 3];
+      sum += recent[recentEntry(hash) + RECENT_LENGTH] + filter[(hash & FILTER_MASK) >>> 3];
     }
     this.warm = sum;
   }
 
   /** The model's weight of known token `k` (not scaled). */
   weightOf(k: number): number {
-    return this.table.weights[this.knownRecord[k] / RECORD_ALIGN];
+    return this.knownWeight[k];
   }
 
   /** The index in the table's `ids` of known token `k`. */
   tokenOf(k: number): number {
-    const at = this.knownRecord[k];
-    const records = this.table.records;
-    return records[at + REC_INDEX] | (records[at + REC_INDEX + 1] << 16);
+    return this.knownToken[k];
   }
 
   /** The id of known token `k`. */
@@ -619,9 +626,9 @@ class HashSink implements TokenSink {
     return i;
   }
 
-  // A new distinct token at `slot`, with its record `at` in the model's table (−1: unknown);
-  // returns its index.
-  private insert(slot: number, hash: number, flags: number, x1: number, y1: number, x2: number, y2: number, src: string, at: number, view: TextView, from: number, to: number): number {
+  // A new distinct token at `slot`, with its index `t` in the model's table (−1: unknown; its
+  // weight in foundWeight otherwise); returns its index.
+  private insert(slot: number, hash: number, flags: number, x1: number, y1: number, x2: number, y2: number, src: string, t: number, view: TextView, from: number, to: number): number {
     const i = this.count++;
     this.slots[slot] = i + 1;
     if (8 * this.count > this.data.length) this.data = grown(this.data, 2 * this.data.length);
@@ -633,17 +640,21 @@ class HashSink implements TokenSink {
     data[r + 3] = y1;
     data[r + 4] = x2;
     data[r + 5] = y2;
-    if (at >= 0) {
+    if (t >= 0) {
       const k = this.known++;
-      if (k === this.knownRecord.length) {
+      if (k === this.knownToken.length) {
         const cap = 2 * k;
-        this.knownRecord = grown(this.knownRecord, cap);
+        this.knownToken = grown(this.knownToken, cap);
+        const weights = new Float64Array(cap);
+        weights.set(this.knownWeight);
+        this.knownWeight = weights;
         this.knownFirst = grown(this.knownFirst, cap);
         this.knownLast = grown(this.knownLast, cap);
         this.knownPlaces = grown(this.knownPlaces, cap);
       }
       const p = this.newPlace(view, from, to);
-      this.knownRecord[k] = at;
+      this.knownToken[k] = t;
+      this.knownWeight[k] = this.foundWeight;
       this.knownFirst[k] = p;
       this.knownLast[k] = p;
       this.knownPlaces[k] = 1;
@@ -673,41 +684,61 @@ class HashSink implements TokenSink {
     return true;
   }
 
-  // The place of the token's record in the model's table, or −1 when the model does not know it.
+  // The token's index in the model's table, its weight in foundWeight; −1 when the model does
+  // not know it.
   private lookUp(hash: number, length: number, flags: number, src: string, a1: number, b1: number, a2: number, b2: number): number {
-    const { mask, slots, filter, records, recent } = this.table;
-    const r = 2 * ((hash ^ (hash >>> RECENT_BITS)) & RECENT_MASK);
-    if (recent[r] === hash && recent[r + 1] !== 0) {
-      const at = (recent[r + 1] - 1) * RECORD_ALIGN;
-      if (records[at + REC_LENGTH] === length && this.reads(at, flags, src, a1, b1, a2, b2)) return at;
-    }
-    if ((filter[(hash & FILTER_MASK) >>> 3] & (1 << (hash & 7))) === 0) return -1;
-    for (let slot = hash & mask, e = slots[2 * slot + 1]; e !== 0; slot = (slot + 1) & mask, e = slots[2 * slot + 1]) {
-      if (slots[2 * slot] !== hash) continue;
-      const at = (e - 1) * RECORD_ALIGN;
-      if (records[at + REC_LENGTH] !== length) continue;
-      if (this.reads(at, flags, src, a1, b1, a2, b2)) {
-        recent[r] = hash;
-        recent[r + 1] = e;
-        return at;
+    const table = this.table;
+    const { recent } = table;
+    const r = recentEntry(hash);
+    if (
+      recent[r + RECENT_LENGTH] === length &&
+      recent[r + RECENT_HASH] === (hash & 0xffff) &&
+      recent[r + RECENT_HASH + 1] === hash >>> 16 &&
+      this.reads(recent, r + RECENT_CHARS, flags, src, a1, b1, a2, b2)
+    ) {
+      const t = (recent[r + RECENT_INDEX] | (recent[r + RECENT_INDEX + 1] << 16)) - 1;
+      if (t >= 0) {
+        this.foundWeight = table.recentWeights[(r + RECENT_WEIGHT) / 4];
+        return t;
       }
+    }
+    const { mask, slots, filter, ids } = table;
+    if ((filter[(hash & FILTER_MASK) >>> 3] & (1 << (hash & 7))) === 0) return -1;
+    for (let slot = hash & mask, e = slots[2 * slot]; e !== 0; slot = (slot + 1) & mask, e = slots[2 * slot]) {
+      if (slots[2 * slot + 1] !== hash) continue;
+      const t = e - 1;
+      const id = ids[t];
+      if (id.length !== length) continue;
+      let k = 0;
+      while (k < length && id.charCodeAt(k) === charOf(flags, src, a1, b1, a2, k)) k++;
+      if (k < length) continue;
+      const w = weightIn(table, t);
+      this.foundWeight = w;
+      if (length <= RECENT_MAX_CHARS) {
+        recent[r + RECENT_HASH] = hash & 0xffff;
+        recent[r + RECENT_HASH + 1] = hash >>> 16;
+        recent[r + RECENT_INDEX] = e & 0xffff;
+        recent[r + RECENT_INDEX + 1] = e >>> 16;
+        recent[r + RECENT_LENGTH] = length;
+        table.recentWeights[(r + RECENT_WEIGHT) / 4] = w;
+        for (let j = 0; j < length; j++) recent[r + RECENT_CHARS + j] = id.charCodeAt(j);
+      }
+      return t;
     }
     return -1;
   }
 
-  // Whether the record at `at` (of the token's length) holds the token.
-  private reads(at: number, flags: number, src: string, a1: number, b1: number, a2: number, b2: number): boolean {
-    const records = this.table.records;
-    let k = at + REC_CHARS;
+  // Whether `units` from `at` on hold the token's code units (the length already compared).
+  private reads(units: Uint16Array, at: number, flags: number, src: string, a1: number, b1: number, a2: number, b2: number): boolean {
     if (flags & SUBJECT) {
-      if (records[k] !== 0x73 || records[k + 1] !== 0x3a) return false; // "s:"
-      k += 2;
+      if (units[at] !== 0x73 || units[at + 1] !== 0x3a) return false; // "s:"
+      at += 2;
     }
     const literal = (flags & LITERAL) !== 0;
-    if (!unitsMatch(records, k, src, a1, b1, literal)) return false;
+    if (!unitsMatch(units, at, src, a1, b1, literal)) return false;
     if (a2 < 0) return true;
-    k += b1 - a1;
-    return records[k] === 0x20 && unitsMatch(records, k + 1, src, a2, b2, literal);
+    at += b1 - a1;
+    return units[at] === 0x20 && unitsMatch(units, at + 1, src, a2, b2, literal);
   }
 
   private grow(): void {

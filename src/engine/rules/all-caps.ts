@@ -45,13 +45,23 @@ export const allCaps = defineRule({
       const words = wordsOf(view);
       const n = words.count;
       if (n === 0) continue;
-      const { from: wordFrom, to: wordTo, upper: wordUpper, lower: wordLower, gapBefore: gaps } = words;
-      // One backward pass: each word's kind; the letters and capitals of the words that are not
-      // acronyms (part 3); and whether the next word with case is in capitals, since an acronym
-      // inside a run of capitals is part of the shouting (FREE PDF GUIDE) and at its end it is not.
-      const kinds = new Uint8Array(n);
-      const upperFollows = new Uint8Array(n);
-      const { letters, capitals, upperWords } = classifyWords(words, acronyms, kinds, upperFollows);
+      const { from: wordFrom, to: wordTo, upper: wordUpper, gapBefore: gaps } = words;
+      // The letters and capitals of the words that are not acronyms (part 3), and the words in
+      // capitals, from the few words the word pass found with capitals only.
+      let letters = words.upperTotal + words.lowerTotal;
+      let capitals = words.upperTotal;
+      let upperWords = 0;
+      let firstUpper = -1;
+      for (let c = 0; c < words.capitalsCount; c++) {
+        const i = words.capitalsAt[c];
+        if (classify(words, i, acronyms) === ACRONYM) {
+          letters -= wordUpper[i];
+          capitals -= wordUpper[i];
+        } else {
+          upperWords++;
+          if (firstUpper < 0) firstUpper = i;
+        }
+      }
       // Runs reported, in text order: a sentence inside one is not reported again.
       const reported: Array<[number, number]> = [];
       const report = (from: number, to: number, message: string) => {
@@ -67,6 +77,12 @@ export const allCaps = defineRule({
       // nothing to find (most texts have none, or a stray postal code).
       const minWords = ctx.options.minWords;
       if (upperWords > 0 && (isSubject || upperWords >= 2 || minWords < 2)) {
+        // One backward pass: each word's kind, and whether the next word with case is in
+        // capitals, since an acronym inside a run of capitals is part of the shouting (FREE PDF
+        // GUIDE) and at its end it is not.
+        const kinds = new Uint8Array(n);
+        const upperFollows = new Uint8Array(n);
+        classifyWords(words, acronyms, kinds, upperFollows);
         // One forward pass finds (1) the runs of capitalised words within a block (first word, last
         // word, capitalised words) and (2) the sentences with capitals and no lowercase word
         // (first word, last word, capitals); runs are reported first, then those sentences.
@@ -123,7 +139,6 @@ export const allCaps = defineRule({
       // 3. Share of capitals in a long body.
       if (!isSubject) {
         if (letters >= ctx.options.minLettersForRatio && capitals / letters > ctx.options.maxUppercaseRatio) {
-          const firstUpper = kinds.indexOf(UPPER);
           const at = firstUpper >= 0 ? firstUpper : 0;
           const { start, end } = view.sourceRange(wordFrom[at], wordTo[at]);
           ctx.report({
@@ -137,27 +152,16 @@ export const allCaps = defineRule({
   },
 });
 
-// The backward pass of the check: fills `kinds` and `upperFollows`, returns the letters and
-// capitals of the words that are not acronyms, and how many words are in capitals (UPPER). A function of its own, so that it is optimised
-// as a small loop rather than as part of the whole check.
-function classifyWords(words: Words, acronyms: ReadonlySet<string>, kinds: Uint8Array, upperFollows: Uint8Array): { letters: number; capitals: number; upperWords: number } {
-  const { upper, lower } = words;
-  let letters = 0;
-  let capitals = 0;
-  let upperWords = 0;
+// The backward pass of the check: fills `kinds` and `upperFollows`. A function of its own, so
+// that it is optimised as a small loop rather than as part of the whole check.
+function classifyWords(words: Words, acronyms: ReadonlySet<string>, kinds: Uint8Array, upperFollows: Uint8Array): void {
   for (let i = words.count - 1, next = 0; i >= 0; i--) {
     const k = classify(words, i, acronyms);
     kinds[i] = k;
     upperFollows[i] = next;
-    if (k === UPPER) {
-      next = 1;
-      upperWords++;
-    } else if (k === LOWER) next = 0;
-    if (k === ACRONYM) continue;
-    letters += upper[i] + lower[i];
-    capitals += upper[i];
+    if (k === UPPER) next = 1;
+    else if (k === LOWER) next = 0;
   }
-  return { letters, capitals, upperWords };
 }
 
 function classify(words: Words, i: number, acronyms: ReadonlySet<string>): number {

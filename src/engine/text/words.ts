@@ -46,6 +46,16 @@ export class Words {
      * pictograph, none of them a letter or digit), so without one a text holds no emoji.
      */
     readonly mayHoldEmoji: boolean,
+    /**
+     * Indexes of the words with at least two uppercase letters and no lowercase one (capitals,
+     * acronyms), in text order: the first {@link capitalsCount} entries.
+     */
+    readonly capitalsAt: Int32Array,
+    readonly capitalsCount: number,
+    /** Uppercase letters of all the words (the sum of {@link upper}). */
+    readonly upperTotal: number,
+    /** Lowercase letters of all the words (the sum of {@link lower}). */
+    readonly lowerTotal: number,
   ) {}
 
   /** The word as written. */
@@ -167,6 +177,10 @@ export function wordsOf(view: TextView): Words {
   let blanks = 0;
   let symbolAt = NO_OFFSETS;
   let symbolCount = 0;
+  let capitalsAt = NO_OFFSETS;
+  let capitalsCount = 0;
+  let upperTotal = 0;
+  let lowerTotal = 0;
   let high = false;
   let i = 0;
   while (i < n) {
@@ -268,12 +282,18 @@ export function wordsOf(view: TextView): Words {
     to[count] = i;
     up[count] = upper;
     low[count] = lower;
+    upperTotal += upper;
+    lowerTotal += lower;
+    if (lower === 0 && upper >= 2) {
+      if (capitalsCount === capitalsAt.length) capitalsAt = grown(capitalsAt, Math.max(16, 2 * capitalsCount));
+      capitalsAt[capitalsCount++] = count;
+    }
     hash[count] = h;
     gaps[count] = gap;
     gap = 0;
     count++;
   }
-  words = new Words(text, count, from, to, up, low, hash, gaps, visible, exclamations, n - blanks - exclamations, symbolAt, symbolCount, high);
+  words = new Words(text, count, from, to, up, low, hash, gaps, visible, exclamations, n - blanks - exclamations, symbolAt, symbolCount, high, capitalsAt, capitalsCount, upperTotal, lowerTotal);
   cache.set(view, words);
   return words;
 }

@@ -225,10 +225,17 @@ export function compileMatcherUncached(lexicons: Array<{ lang: Locale; entries: 
   // tried one after the other). Edges are keyed by a hash of the folded word, so scanning
   // allocates nothing for the words that start no phrase (nearly all of them).
   const root: TrieNode = {};
+  // One bit per low 16 bits of the hash of a word that follows another in a phrase: a draft
+  // word after a first word is mostly turned away without a map lookup.
+  const later = new Uint8Array(8192);
   for (const variants of byFirst.values()) {
     for (const v of variants) {
       let node = child(root, '', v.words[0]);
-      for (let j = 1; j < v.words.length; j++) node = child(node, v.gaps[j - 1], v.words[j]);
+      for (let j = 1; j < v.words.length; j++) {
+        const h = hashFolded(v.words[j]);
+        later[(h >>> 3) & 8191] |= 1 << (h & 7);
+        node = child(node, v.gaps[j - 1], v.words[j]);
+      }
       (node.ends ??= []).push(v);
     }
   }
@@ -255,7 +262,9 @@ export function compileMatcherUncached(lexicons: Array<{ lang: Locale; entries: 
     let found: Variant[][] | undefined;
     if (node.ends) found = [node.ends];
     for (let j = i + 1; node.next && j < words.count; j++) {
-      const edges = node.next.get(hashes[j]);
+      const hj = hashes[j];
+      if ((later[(hj >>> 3) & 8191] & (1 << (hj & 7))) === 0) break;
+      const edges = node.next.get(hj);
       if (!edges) break;
       const gap = normGap(text.slice(words.to[j - 1], words.from[j]));
       if (gap === null) break;

@@ -12,7 +12,8 @@ let cached: { key: string; matcher: PhraseMatcher } | undefined;
 
 // Compiling the lexicons takes about 20 ms: do it once per phrase settings, not per keystroke.
 function matcherFor(phrases: SharedSettings['phrases']): PhraseMatcher {
-  const key = JSON.stringify(phrases);
+  // Most lints add and ignore no phrase: their key needs no JSON.
+  const key = phrases.add.length === 0 && phrases.ignore.length === 0 ? '' : JSON.stringify(phrases);
   if (cached?.key !== key) {
     cached = { key, matcher: compileMatcher([{ lang: 'fr', entries: fr }, { lang: 'en', entries: en }], phrases.add, phrases.ignore) };
   }

@@ -263,16 +263,19 @@ export function readDraft(model: DraftModel, findings: readonly Finding[], featu
       const scheme = link.parts.scheme;
       if (scheme && scheme !== 'http' && scheme !== 'https') continue;
       links++;
-      const host = link.parts.host.replace(/^www\./, '');
+      const named = link.parts.host;
+      const host = named.startsWith('www.') ? named.slice(4) : named;
       if (!host || link.parts.templated) continue;
       if (!domains.has(host)) {
         domains.add(host);
-        const labels = host.split('.');
-        const tld = labels[labels.length - 1];
+        // The last label and the last two, found from the end rather than split.
+        const last = host.lastIndexOf('.');
+        const tld = host.slice(last + 1);
+        const lastTwo = host.slice(last > 0 ? host.lastIndexOf('.', last - 1) + 1 : 0);
         // The link's text, when it has one, is where a reader sees it.
         const [pv, pf, pt] = link.text ? [link.text.view, link.text.from, link.text.to] : [view, 0, 0];
         if (/^[a-z]{2,24}$/.test(tld)) sink.other(`tld:${tld}`, pv, pf, pt);
-        sink.other(`host:${labels.slice(-2).join('.')}`, pv, pf, pt);
+        sink.other(`host:${lastTwo}`, pv, pf, pt);
       }
     }
     if (part.html) {

@@ -6,14 +6,20 @@ import type { Locale } from '../types';
 const FR = new Set(['le', 'la', 'les', 'des', 'du', 'et', 'est', 'une', 'pour', 'vous', 'votre', 'vos', 'nous', 'avec', 'dans', 'sur', 'pas', 'qui', 'que', 'ce', 'cette', 'au', 'aux', 'sont', 'etre', 'plus', 'par', 'notre', 'nos', 'ou', 'mais', 'tres', 'ete', 'a']);
 const EN = new Set(['the', 'and', 'is', 'are', 'you', 'your', 'for', 'with', 'this', 'that', 'we', 'our', 'of', 'to', 'in', 'on', 'it', 'be', 'have', 'has', 'will', 'not', 'from', 'at', 'by', 'an', 'or', 'was', 'were', 'can', 'if', 'all', 'more']);
 
-// The function words by the hash of their (ASCII) letters, each with its language.
-const BY_HASH = new Map<number, Array<{ word: string; fr: boolean }>>();
+// The function words, each with its language, in an open-addressing table by the hash of their
+// (ASCII) letters: two numbers a slot, the hash and the word's index in FUNCTION_WORDS + 1 (0:
+// empty). A typed table, not a Map: most words of a draft are short and looked up.
+const FUNCTION_WORDS: Array<{ word: string; fr: boolean }> = [];
+const SLOT_MASK = 255;
+const SLOTS = new Int32Array(2 * (SLOT_MASK + 1));
 for (const [set, fr] of [[FR, true], [EN, false]] as const) {
   for (const word of set) {
+    FUNCTION_WORDS.push({ word, fr });
     const h = hashFolded(word);
-    let list = BY_HASH.get(h);
-    if (!list) BY_HASH.set(h, (list = []));
-    list.push({ word, fr });
+    let slot = h & SLOT_MASK;
+    while (SLOTS[2 * slot + 1] !== 0) slot = (slot + 1) & SLOT_MASK;
+    SLOTS[2 * slot] = h;
+    SLOTS[2 * slot + 1] = FUNCTION_WORDS.length;
   }
 }
 
@@ -60,9 +66,9 @@ const NOT_ASCII = 4;
 // an English function word, without making its folded string; NOT_ASCII for another word.
 function asciiFunctionWord(text: string, from: number, length: number, hash: number): number {
   for (let k = 0; k < length; k++) if (text.charCodeAt(from + k) >= 0x80) return NOT_ASCII;
-  const list = BY_HASH.get(hash);
-  if (!list) return ASCII_OTHER;
-  for (const { word, fr } of list) {
+  for (let slot = hash & SLOT_MASK, e = SLOTS[2 * slot + 1]; e !== 0; slot = (slot + 1) & SLOT_MASK, e = SLOTS[2 * slot + 1]) {
+    if (SLOTS[2 * slot] !== hash) continue;
+    const { word, fr } = FUNCTION_WORDS[e - 1];
     if (word.length !== length) continue;
     let k = 0;
     while (k < length && (text.charCodeAt(from + k) | 0x20) === word.charCodeAt(k)) k++;

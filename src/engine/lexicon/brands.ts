@@ -53,6 +53,9 @@ export const BRANDS: readonly Brand[] = [
 // Words with which a sender name speaks for a brand's service.
 const SERVICE_WORDS = / (?:service|services|support|security|securite|team|equipe|account|accounts|compte|billing|facturation|notification|notifications|alert|alerte|customer|client|clients|assistance|delivery|livraison|suivi|tracking|no.?reply|noreply) /;
 
+// Each brand's names as matched inside a padded name: ` name ` and ` the name `, made once.
+const BRAND_NAMES = BRANDS.map((brand) => ({ brand, padded: brand.names.map((n) => ` ${n} `), withThe: brand.names.map((n) => ` the ${n} `) }));
+
 // Two-level public suffixes under a country code: `co.uk`, `gouv.fr`, `com.au`.
 const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'gov', 'gouv', 'ac', 'edu']);
 
@@ -72,16 +75,19 @@ export function impersonatedBrand(displayName: string, domain: string): Brand | 
   if (!displayName || !domain) return undefined;
   // Whole words of the folded name, punctuation as spaces: "PayPal-Service" → "paypal service".
   const name = ` ${fold(displayName).replace(/[^\p{L}\p{N}.]+/gu, ' ').trim()} `;
-  const label = registrableLabel(domain);
+  // Read once, and only for a name that claims a brand (most claim none).
+  let service: boolean | undefined;
+  let label: string | undefined;
   const d = domain.toLowerCase();
-  for (const b of BRANDS) {
+  for (const b of BRAND_NAMES) {
     // The name speaks as the brand: it starts with it (`PayPal`, `Amazon Prime Billing`) or
     // pairs it with a service word (`Service client La Poste`). A name that only mentions it
     // (`Lockergnome Apple Core`, a newsletter about Apple) does not.
-    if (!b.names.some((n) => name.startsWith(` ${n} `) || name.startsWith(` the ${n} `) || (name.includes(` ${n} `) && SERVICE_WORDS.test(name)))) continue;
-    if (b.labels.includes(label)) continue;
-    if (b.domains?.some((x) => d === x || d.endsWith(`.${x}`))) continue;
-    return b;
+    if (!b.padded.some((n, k) => name.startsWith(n) || name.startsWith(b.withThe[k]) || (name.includes(n) && (service ??= SERVICE_WORDS.test(name))))) continue;
+    label ??= registrableLabel(domain);
+    if (b.brand.labels.includes(label)) continue;
+    if (b.brand.domains?.some((x) => d === x || d.endsWith(`.${x}`))) continue;
+    return b.brand;
   }
   return undefined;
 }

@@ -234,6 +234,7 @@ class HtmlBuilder implements TokenizerCallbacks {
   private openTagStart = 0;
   // The tag being read; when there is none, the tag named '' (as the Parser layer's name '').
   private readonly noTag: Tag;
+  private readonly shift: number;
   private tag: Tag;
   private tagOpen = false;
   private attribName = '';
@@ -252,21 +253,31 @@ class HtmlBuilder implements TokenizerCallbacks {
     this.body = TextView.builder('body', { ...options, runs: html.length >> 4 });
     this.alt = TextView.builder('alt', options);
     this.tag = this.noTag = this.tagNamed('');
+    this.shift = mapper.shift ?? -1;
+  }
+
+  // The mapper's offsets, added here when it only shifts them (no call through the mapper, whose
+  // functions differ from one part to the next).
+  private sourceStart(offset: number): number {
+    return this.shift >= 0 ? offset + this.shift : this.mapper.start(offset);
+  }
+
+  private sourceEnd(offset: number): number {
+    return this.shift >= 0 ? offset + this.shift : this.mapper.end(offset);
   }
 
   private openElement(tag: Tag, implied: boolean): void {
     const name = tag.name;
-    const mapper = this.mapper;
     const start = this.startIndex;
     const openEnd = this.endIndex + 1;
     const stack = this.stack;
     const el: HtmlElement = {
       name,
       index: this.elements.length,
-      start: mapper.start(start),
-      nameEnd: mapper.end(implied ? start : start + 1 + name.length),
-      openEnd: mapper.end(implied ? start : openEnd),
-      end: mapper.end(openEnd),
+      start: this.sourceStart(start),
+      nameEnd: this.sourceEnd(implied ? start : start + 1 + name.length),
+      openEnd: this.sourceEnd(implied ? start : openEnd),
+      end: this.sourceEnd(openEnd),
       attrs: this.pendingAttrs,
       parent: stack.length ? stack[stack.length - 1] : undefined,
       textStart: this.body.offset,
@@ -322,10 +333,10 @@ class HtmlBuilder implements TokenizerCallbacks {
       this.styleStart = -1;
     }
     if (!implied) {
-      el.end = mapper.end(this.endIndex + 1);
+      el.end = this.sourceEnd(this.endIndex + 1);
       el.unclosed = false;
     } else if (this.startIndex > 0 && !(tag.flags & IS_VOID)) {
-      el.end = mapper.start(this.startIndex);
+      el.end = this.sourceStart(this.startIndex);
     }
     el.textEnd = this.body.offset;
     if (tag.flags & IS_INVISIBLE) this.invisibleDepth = Math.max(0, this.invisibleDepth - 1);
@@ -384,14 +395,21 @@ class HtmlBuilder implements TokenizerCallbacks {
 
   ontext(start: number, end: number): void {
     this.endIndex = end - 1;
-    if (this.invisibleDepth === 0) this.body.appendContent(this.html.slice(start, end), this.startIndex, end, this.mapper);
+    if (this.invisibleDepth === 0) this.appendText(this.html.slice(start, end), end);
     this.startIndex = end;
   }
 
   ontextentity(codePoint: number, end: number): void {
     this.endIndex = end - 1;
-    if (this.invisibleDepth === 0) this.body.appendContent(String.fromCodePoint(codePoint), this.startIndex, end, this.mapper);
+    if (this.invisibleDepth === 0) this.appendText(String.fromCodePoint(codePoint), end);
     this.startIndex = end;
+  }
+
+  // Visible text read from `[startIndex, end)`.
+  private appendText(text: string, end: number): void {
+    const shift = this.shift;
+    if (shift >= 0) this.body.append(text, this.startIndex + shift, end + shift);
+    else this.body.appendContent(text, this.startIndex, end, this.mapper);
   }
 
   onopentagname(start: number, end: number): void {
@@ -456,16 +474,15 @@ class HtmlBuilder implements TokenizerCallbacks {
       }
     }
     if (this.pendingAttrs === NO_ATTRS) this.pendingAttrs = [];
-    const mapper = this.mapper;
     const name = this.attribName;
     if (name === 'alt' || name === 'title') this.pendingAltText = true;
     this.pendingAttrs.push({
       name,
       value: this.attribValue,
-      start: mapper.start(start),
-      end: mapper.end(end),
-      valueStart: mapper.start(valueStart),
-      valueEnd: mapper.end(valueEnd),
+      start: this.sourceStart(start),
+      end: this.sourceEnd(end),
+      valueStart: this.sourceStart(valueStart),
+      valueEnd: this.sourceEnd(valueEnd),
     });
     this.attribValue = '';
   }

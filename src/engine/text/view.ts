@@ -28,6 +28,8 @@ export interface SourceMapper {
   pieces?(from: number, to: number): MappedPiece[];
   /** The same pieces, handed to `sink` one by one (no array, no object per piece). */
   piecesInto?(from: number, to: number, sink: PieceSink): void;
+  /** Set when the mapper only adds this (non-negative) number to every offset (see {@link shiftMapper}). */
+  shift?: number;
 }
 
 /** Receives the pieces of a content range from {@link SourceMapper.piecesInto}. */
@@ -44,9 +46,9 @@ export interface MappedPiece {
   exact: boolean;
 }
 
-/** The identity mapper, shifted by `base`. */
+/** The identity mapper, shifted by `base` (non-negative). */
 export function shiftMapper(base: number): SourceMapper {
-  return { start: (o) => o + base, end: (o) => o + base };
+  return { start: (o) => o + base, end: (o) => o + base, shift: base };
 }
 
 export const IDENTITY: SourceMapper = shiftMapper(0);

@@ -276,7 +276,7 @@ class HtmlBuilder implements TokenizerCallbacks {
       index: this.elements.length,
       start: this.sourceStart(start),
       nameEnd: this.sourceEnd(implied ? start : start + 1 + name.length),
-      openEnd: this.sourceEnd(implied ? start : openEnd),
+      openEnd: 0,
       end: this.sourceEnd(openEnd),
       attrs: this.pendingAttrs,
       parent: stack.length ? stack[stack.length - 1] : undefined,
@@ -284,6 +284,9 @@ class HtmlBuilder implements TokenizerCallbacks {
       textEnd: this.body.offset,
       unclosed: true,
     };
+    // Written, the start tag ends where the element does until its end tag is read (one mapping,
+    // which is a binary search for a quoted-printable part).
+    el.openEnd = implied ? this.sourceEnd(start) : el.end;
     const altText = this.pendingAltText;
     this.pendingAttrs = NO_ATTRS;
     this.pendingAltText = false;

@@ -76,7 +76,9 @@ export const MAX_HTML_DEPTH = 512;
 
 /** Looks up an attribute by lowercase name. */
 export function attr(el: HtmlElement, name: string): HtmlAttribute | undefined {
-  for (const a of el.attrs) if (a.name === name) return a;
+  // An index loop: `for…of` over a short array costs rules several times as much.
+  const attrs = el.attrs;
+  for (let i = 0; i < attrs.length; i++) if (attrs[i].name === name) return attrs[i];
   return undefined;
 }
 

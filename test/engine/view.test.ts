@@ -59,6 +59,25 @@ describe('TextView', () => {
     assert.equal(b.build().text, `${long}${BLOCK_BREAK}b${BLOCK_BREAK}`);
   });
 
+  it('maps each view by its own runs when builders follow one another (columns are reused)', () => {
+    const first = parseHtml(`<p>${'<b>x</b> '.repeat(300)}</p>`).text;
+    const src = '<p>ab<i>cd</i>ef</p>';
+    const second = parseHtml(src).text;
+    assert.equal(second.text, `abcdef${BLOCK_BREAK}`);
+    assert.deepEqual(
+      [...'abcdef'].map((_, i) => src.slice(second.sourceRange(i, i + 1).start, second.sourceRange(i, i + 1).end)),
+      ['a', 'b', 'c', 'd', 'e', 'f'],
+    );
+    assert.deepEqual(second.segments(0, 6), [
+      { start: 3, end: 5, textFrom: 0, textTo: 2 },
+      { start: 8, end: 10, textFrom: 2, textTo: 4 },
+      { start: 14, end: 16, textFrom: 4, textTo: 6 },
+    ]);
+    // The first view still maps its own text after the second was built.
+    const at = first.text.lastIndexOf('x');
+    assert.equal(first.sourceRange(at, at + 1).start, 3 + 299 * 9 + 3);
+  });
+
   it('refuses edits on read-only views', () => {
     const b = TextView.builder('body', { editable: false });
     b.append('Bonjour', 10, 20);

@@ -237,6 +237,29 @@ export const NO_FLAGS = new Uint8Array(0);
 // ordinary allocations, are masked on their own, and only the final join is large.
 const CHUNK_UNITS = 16384;
 
+// Column sets that built views no longer use (see TextBuilder.build): a few, each of at most
+// 16,384 runs (213 KB; under 1 MB in all), so that what stays between lints is small.
+interface SpareColumns {
+  textStarts: Int32Array<ArrayBuffer>;
+  srcStarts: Int32Array<ArrayBuffer>;
+  srcEnds: Int32Array<ArrayBuffer>;
+  exacts: Uint8Array<ArrayBuffer>;
+}
+const SPARE_COLUMNS: SpareColumns[] = [];
+const MAX_SPARE_COLUMNS = 4;
+const MAX_SPARE_RUNS = 16384;
+
+// Keeps a set of columns, in place of the smallest kept when there are enough.
+function spare(columns: SpareColumns): void {
+  if (SPARE_COLUMNS.length < MAX_SPARE_COLUMNS) {
+    SPARE_COLUMNS.push(columns);
+    return;
+  }
+  let smallest = 0;
+  for (let i = 1; i < SPARE_COLUMNS.length; i++) if (SPARE_COLUMNS[i].textStarts.length < SPARE_COLUMNS[smallest].textStarts.length) smallest = i;
+  if (SPARE_COLUMNS[smallest].textStarts.length < columns.textStarts.length) SPARE_COLUMNS[smallest] = columns;
+}
+
 /** Accumulates text pieces with their source ranges. */
 export class TextBuilder implements PieceSink {
   // The pieces appended since the last chunk was cut, and the chunks (joined, merge tags masked).
@@ -341,6 +364,7 @@ export class TextBuilder implements PieceSink {
     const k = this.runCount;
     if (k === this.textStarts.length) {
       const cap = Math.max(RUNS_CAPACITY, this.expectedRuns, k * 2);
+      if (k === 0 && this.takeSpare(cap)) return this.pushRun(textStart, srcStart, srcEnd, exact);
       this.textStarts = grown(this.textStarts, cap);
       this.srcStarts = grown(this.srcStarts, cap);
       this.srcEnds = grown(this.srcEnds, cap);
@@ -351,6 +375,22 @@ export class TextBuilder implements PieceSink {
     this.srcEnds[k] = srcEnd;
     this.exacts[k] = exact ? 1 : 0;
     this.runCount = k + 1;
+  }
+
+  // Takes a spare set of columns with room for `cap` runs, if there is one.
+  private takeSpare(cap: number): boolean {
+    for (let i = SPARE_COLUMNS.length - 1; i >= 0; i--) {
+      const spare = SPARE_COLUMNS[i];
+      if (spare.textStarts.length < cap) continue;
+      SPARE_COLUMNS[i] = SPARE_COLUMNS[SPARE_COLUMNS.length - 1];
+      SPARE_COLUMNS.pop();
+      this.textStarts = spare.textStarts;
+      this.srcStarts = spare.srcStarts;
+      this.srcEnds = spare.srcEnds;
+      this.exacts = spare.exacts;
+      return true;
+    }
+    return false;
   }
 
   /** Marks a block boundary (a new paragraph, cell or line break element). */
@@ -381,6 +421,14 @@ export class TextBuilder implements PieceSink {
             srcEnd: this.srcEnds.slice(0, count),
             exact: this.exacts.slice(0, count),
           };
+    // The columns, copied out, are kept for the next builder: drafts come one after another, and
+    // the columns of the next one need not be allocated and zeroed again. A builder builds once.
+    if (count > 0 && this.textStarts.length <= MAX_SPARE_RUNS) {
+      spare({ textStarts: this.textStarts, srcStarts: this.srcStarts, srcEnds: this.srcEnds, exacts: this.exacts });
+    }
+    this.textStarts = this.srcStarts = this.srcEnds = NO_INTS;
+    this.exacts = NO_FLAGS;
+    this.runCount = 0;
     return TextView.create(text, runs, this.origin, this.editable, this.encode);
   }
 }

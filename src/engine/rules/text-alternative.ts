@@ -25,11 +25,10 @@ const GOLDEN = 0x9e3779b1;
 
 /** The distinct content words of the HTML bodies, by hash, and how many content words they hold. */
 class ContentWords {
-  // Slot `s` holds entry + 1 (0: empty) for hash `slotHash[s]`, probed linearly; `slotCrowd[s]`
-  // is 1 + the index in `crowds` of the Map that holds its entries once there are too many.
-  private slots = new Int32Array(1024);
-  private slotHash = new Int32Array(1024);
-  private slotCrowd = new Int32Array(1024);
+  // Slot `s` is `table[2s]`, a hash, and `table[2s + 1]`, its first entry + 1 (0: empty), side
+  // by side so that a lookup reads one cache line; probed linearly. `crowdOf[e]` is 1 + the index
+  // in `crowds` of the Map that holds the entries with first entry `e` once there are too many.
+  private table = new Int32Array(2 * 1024);
   private shift = 22;
   private used = 0;
   private readonly crowds: Map<string, number>[] = [];
@@ -39,6 +38,7 @@ class ContentWords {
   private readonly rawText: string[] = [];
   private rawFrom = new Int32Array(256);
   private next = new Int32Array(256);
+  private crowdOf = new Int32Array(256);
   // Entries also found in the text bodies.
   private present = new Uint8Array(256);
   presentCount = 0;
@@ -61,15 +61,15 @@ class ContentWords {
       this.total++;
       const h = hashes[i];
       const s = this.slotOf(h);
-      const head = this.slots[s] - 1;
+      const head = this.table[s + 1] - 1;
       if (head < 0) {
-        this.slots[s] = this.newEntry(text, start, to[i], folded) + 1;
-        this.slotHash[s] = h;
-        if (++this.used * 2 > this.slots.length) this.grow();
+        this.table[s] = h;
+        this.table[s + 1] = this.newEntry(text, start, to[i], folded) + 1;
+        if (++this.used * 4 > this.table.length) this.grow();
         continue;
       }
-      if (this.slotCrowd[s] !== 0) {
-        const crowd = this.crowds[this.slotCrowd[s] - 1];
+      if (this.crowdOf[head] !== 0) {
+        const crowd = this.crowds[this.crowdOf[head] - 1];
         const w = spell(text, start, to[i], folded);
         if (!crowd.has(w)) crowd.set(w, this.newEntry(text, start, to[i], folded));
         continue;
@@ -87,7 +87,7 @@ class ContentWords {
         const crowd = new Map<string, number>();
         for (e = head; e >= 0; e = this.next[e]) crowd.set(this.folded[e], e);
         this.crowds.push(crowd);
-        this.slotCrowd[s] = this.crowds.length;
+        this.crowdOf[head] = this.crowds.length;
       }
     }
   }
@@ -105,9 +105,10 @@ class ContentWords {
       const len = to[i] - start;
       if (len < 3 || !hasLetter(words, text, i)) continue;
       total++;
-      const s = this.slotOf(hashes[i]);
-      if (this.slotCrowd[s] !== 0) {
-        const e = this.crowds[this.slotCrowd[s] - 1].get(spell(text, start, to[i], folded));
+      const head = this.table[this.slotOf(hashes[i]) + 1] - 1;
+      if (head < 0) continue;
+      if (this.crowdOf[head] !== 0) {
+        const e = this.crowds[this.crowdOf[head] - 1].get(spell(text, start, to[i], folded));
         if (e !== undefined && this.present[e] === 0) {
           this.present[e] = 1;
           this.presentCount++;
@@ -115,7 +116,7 @@ class ContentWords {
         continue;
       }
       // A word already found is not checked again.
-      for (let e = this.slots[s] - 1; e >= 0; e = this.next[e]) {
+      for (let e = head; e >= 0; e = this.next[e]) {
         if (this.present[e] === 0 && this.matches(e, text, start, len, folded)) {
           this.present[e] = 1;
           this.presentCount++;
@@ -126,28 +127,24 @@ class ContentWords {
     return total;
   }
 
-  // The slot of hash `h`: where it is, or the empty slot where it goes.
+  // The index in `table` of hash `h`'s slot: where it is, or the empty slot where it goes.
   private slotOf(h: number): number {
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    let s = Math.imul(h ^ SLOT_SEED, GOLDEN) >>> this.shift;
-    while (slots[s] !== 0 && this.slotHash[s] !== h) s = (s + 1) & mask;
+    const table = this.table;
+    const mask = table.length - 1;
+    let s = (Math.imul(h ^ SLOT_SEED, GOLDEN) >>> this.shift) << 1;
+    while (table[s + 1] !== 0 && table[s] !== h) s = (s + 2) & mask;
     return s;
   }
 
   private grow(): void {
-    const { slots, slotHash, slotCrowd } = this;
-    const size = slots.length * 2;
-    this.slots = new Int32Array(size);
-    this.slotHash = new Int32Array(size);
-    this.slotCrowd = new Int32Array(size);
+    const old = this.table;
+    this.table = new Int32Array(2 * old.length);
     this.shift--;
-    for (let s = 0; s < slots.length; s++) {
-      if (slots[s] === 0) continue;
-      const t = this.slotOf(slotHash[s]);
-      this.slots[t] = slots[s];
-      this.slotHash[t] = slotHash[s];
-      this.slotCrowd[t] = slotCrowd[s];
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === 0) continue;
+      const t = this.slotOf(old[s]);
+      this.table[t] = old[s];
+      this.table[t + 1] = old[s + 1];
     }
   }
 
@@ -156,6 +153,7 @@ class ContentWords {
     if (e === this.next.length) {
       this.next = grown(this.next, 2 * e);
       this.rawFrom = grown(this.rawFrom, 2 * e);
+      this.crowdOf = grown(this.crowdOf, 2 * e);
       this.present = grown(this.present, 2 * e);
     }
     this.folded.push(spell(text, start, end, folded));

@@ -258,6 +258,16 @@ interface Shape {
 
 const EML = 'From: a@example.fr\r\nTo: b@example.fr\r\nSubject: Hello\r\nDate: Mon, 1 Jan 2024 00:00:00 +0000\r\nMIME-Version: 1.0\r\n';
 const rep = (s: string, n: number) => s.repeat(Math.max(1, Math.ceil(n / s.length)));
+// About n characters of distinct words that all share one hash (see the text-alternative shape).
+function collidingWords(n: number): string {
+  const words: string[] = [];
+  for (let i = 0, length = 0; length < n && i < 1 << 14; i++, length += 30) {
+    let w = 'x';
+    for (let bit = 13; bit >= 0; bit--) w += (i >> bit) & 1 ? 'c0' : 'an';
+    words.push(w);
+  }
+  return words.join(' ');
+}
 
 export const SHAPES: Shape[] = [
   // Issue #10, one per stall.
@@ -265,6 +275,9 @@ export const SHAPES: Shape[] = [
   { name: 'address: From without @', file: 'a.eml', n: 20000, make: (n) => EML.replace('From: a@example.fr', 'From: ' + rep('a', n)) + '\r\nhello' },
   { name: 'address: front-matter from without @', file: 'a.html', n: 20000, make: (n) => `---\nfrom: ${rep('a', n)}\n---\n<p>hello</p>` },
   { name: 'text-alternative: digits in the HTML part', file: 'a.eml', n: 20000, make: (n) => EML + 'Content-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhello world\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>' + rep('1', n) + '</p>\r\n--b--\r\n' },
+  // Distinct words that share one hash: `an` and `c0` hash alike, so every word of `x` and
+  // fourteen of them does (16,384 words of 29 characters). A list per hash made the rule quadratic.
+  { name: 'text-alternative: words sharing a hash', file: 'a.eml', n: 100000, make: (n) => EML + 'Content-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n' + collidingWords(n) + '\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>' + collidingWords(n) + '</p>\r\n--b--\r\n' },
   { name: 'values: tabs in a width attribute', file: 'a.html', n: 20000, make: (n) => `<table width="1${rep('\t', n)}x"><tr><td>hi</td></tr></table>` },
   { name: 'unsubscribe: one very long word', file: 'a.html', n: 20000, make: (n) => `<p>Unsubscribe ${rep('a', n)}</p>` },
   { name: 'css: whitespace run in a value', file: 'a.html', n: 20000, make: (n) => `<p style="color: red${rep(' ', n)}x">hi</p>` },

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits, textEdit } from '../../src/engine/fix';
 import { parseHtml } from '../../src/engine/parse/html';
-import { TextView } from '../../src/engine/text/view';
+import { BLOCK_BREAK, MERGE_TAG_MASK, mergeTagRanges, TextView } from '../../src/engine/text/view';
 import { wordsOf } from '../../src/engine/text/words';
 
 describe('TextView', () => {
@@ -20,6 +20,62 @@ describe('TextView', () => {
     const from = view.text.indexOf('sans');
     const edits = textEdit(view, from, from + 'sans frais'.length, 'inclus')!;
     assert.equal(applyEdits(src, edits), '<p><b>inclus</b></p>');
+  });
+
+  it('masks merge tags in a long text as in one piece, whatever the pieces it was appended in', () => {
+    // Over 16,384 units the builder joins its pieces in chunks cut after a line break, and
+    // masks each chunk on its own: tags near the cuts, tags across pieces and across block
+    // breaks, and a piece holding a line break in its middle.
+    const pieces: string[] = [];
+    for (let k = 0; k < 12; k++) {
+      pieces.push('lorem ipsum '.repeat(600 + k * 37), '{{ first', 'name }}\n*|LNAME|*', ' end {%', ' if x %}\n', '[[ab]]');
+      if (k % 3 === 0) pieces.push(BLOCK_BREAK);
+      pieces.push('%%x', '%%\n<% y %>');
+    }
+    const b = TextView.builder('body');
+    let pos = 0;
+    for (const p of pieces) {
+      if (p === BLOCK_BREAK) b.blockBreak();
+      else b.append(p, pos, pos + p.length);
+      pos += p.length;
+    }
+    const whole = pieces.join('');
+    let expected = whole;
+    for (const [from, to] of mergeTagRanges(whole)) expected = expected.slice(0, from) + MERGE_TAG_MASK.repeat(to - from) + expected.slice(to);
+    assert.ok(whole.length > 4 * 16384);
+    assert.equal(mergeTagRanges(whole).length, 12 * 6);
+    assert.equal(b.build().text, expected);
+  });
+
+  it('never puts two block breaks in a row, also after a piece that ends a chunk', () => {
+    const b = TextView.builder('body');
+    const long = `${'a'.repeat(20000)}\n`;
+    b.append(long, 0, long.length);
+    b.append(BLOCK_BREAK, long.length, long.length + 1);
+    b.blockBreak();
+    b.append('b', long.length + 1, long.length + 2);
+    b.blockBreak();
+    b.blockBreak();
+    assert.equal(b.build().text, `${long}${BLOCK_BREAK}b${BLOCK_BREAK}`);
+  });
+
+  it('maps each view by its own runs when builders follow one another (columns are reused)', () => {
+    const first = parseHtml(`<p>${'<b>x</b> '.repeat(300)}</p>`).text;
+    const src = '<p>ab<i>cd</i>ef</p>';
+    const second = parseHtml(src).text;
+    assert.equal(second.text, `abcdef${BLOCK_BREAK}`);
+    assert.deepEqual(
+      [...'abcdef'].map((_, i) => src.slice(second.sourceRange(i, i + 1).start, second.sourceRange(i, i + 1).end)),
+      ['a', 'b', 'c', 'd', 'e', 'f'],
+    );
+    assert.deepEqual(second.segments(0, 6), [
+      { start: 3, end: 5, textFrom: 0, textTo: 2 },
+      { start: 8, end: 10, textFrom: 2, textTo: 4 },
+      { start: 14, end: 16, textFrom: 4, textTo: 6 },
+    ]);
+    // The first view still maps its own text after the second was built.
+    const at = first.text.lastIndexOf('x');
+    assert.equal(first.sourceRange(at, at + 1).start, 3 + 299 * 9 + 3);
   });
 
   it('refuses edits on read-only views', () => {

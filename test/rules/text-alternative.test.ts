@@ -32,6 +32,21 @@ describe('text-alternative', () => {
     });
   }
 
+  // `can` and `cc0` share a folded hash (99·31² + 97·31 + 110 = 99·31² + 99·31 + 48): they are
+  // still two words, and only one of them is in the text version (1 of 10 missing, of 12 with
+  // the long padding).
+  for (const [label, pad] of [['short', ''], ['long', 'Nos ateliers de poterie reprennent. '.repeat(8)]]) {
+    it(`tells apart words that share a hash in ${label} bodies`, () => {
+      const words = 'Bonjour poterie pain aquarelle avril ateliers places limitées';
+      const html = `<p>${pad}${words} Can CC0 cc0 CAN</p>`;
+      const config = { rules: { 'text-alternative': { maxDifferencePercent: 5 } } };
+      const expected = pad ? 12 : 10;
+      assert.match(lint(alt(`${pad}${words} can`, html), config)[0].message, new RegExp(`\\(${Math.round(100 / expected)}% of`));
+      assert.match(lint(alt(`${pad}${words} CC0`, html), config)[0].message, new RegExp(`\\(${Math.round(100 / expected)}% of`));
+      assert.deepEqual(lint(alt(`${pad}${words} cc0 can`, html), config), []);
+    });
+  }
+
   it('flags a nearly empty text version', () => {
     const text = alt('En ligne');
     const [f] = lint(text, undefined, 'fr');

@@ -35,19 +35,21 @@ export function parseUrl(url: string): UrlParts {
   }
   let authority = -1;
   if (k > lead && k < n && url.charCodeAt(k) === 0x3a) {
-    out.scheme = url.slice(lead, k).toLowerCase();
+    out.scheme = schemeName(url, lead, k);
     out.schemeEnd = k;
     if (HIERARCHICAL.has(out.scheme) && isSlash(url.charCodeAt(k + 1)) && isSlash(url.charCodeAt(k + 2))) authority = k + 3;
   } else if (url.charCodeAt(lead) === 0x2f && url.charCodeAt(lead + 1) === 0x2f) authority = lead + 2;
   if (authority >= 0) {
+    // The authority's end, and its last `@` (credentials end there).
     let end = authority;
+    let at = -1;
     for (; end < n; end++) {
       const c = url.charCodeAt(end);
       if (c === 0x2f || c === 0x3f || c === 0x23 || c === 0x5c) break; // / ? # \
+      if (c === 0x40) at = end;
     }
     let hostStart = authority;
-    const at = url.lastIndexOf('@', end - 1);
-    if (at >= authority) hostStart = at + 1;
+    if (at >= 0) hostStart = at + 1;
     let hostEnd = end;
     if (url[hostStart] === '[') {
       const close = url.indexOf(']', hostStart);
@@ -56,7 +58,7 @@ export function parseUrl(url: string): UrlParts {
       const colon = url.indexOf(':', hostStart);
       if (colon >= 0 && colon < end) hostEnd = colon;
     }
-    let host = url.slice(hostStart, hostEnd).toLowerCase();
+    let host = lowerSlice(url, hostStart, hostEnd);
     if (host.endsWith('.')) host = host.slice(0, -1);
     out.host = host;
     out.hostStart = hostStart;
@@ -67,6 +69,33 @@ export function parseUrl(url: string): UrlParts {
   const placeholder = PLACEHOLDER_RE.exec(url);
   out.templated = placeholder !== null && placeholder.index < Math.max(out.hostEnd, out.schemeEnd + 1);
   return out;
+}
+
+// `url.slice(from, to).toLowerCase()`, without the call where nothing changes: an ASCII slice
+// with no capital (most hosts) is lowercase already.
+function lowerSlice(url: string, from: number, to: number): string {
+  for (let i = from; i < to; i++) {
+    const c = url.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) return url.slice(from, to).toLowerCase();
+  }
+  return url.slice(from, to);
+}
+
+// The lowercased scheme `url[from, to)` (ASCII letters, digits, `+.-`): `http` and `https`
+// without a slice, the others lowercased.
+function schemeName(url: string, from: number, to: number): string {
+  const len = to - from;
+  if (
+    (len === 4 || len === 5) &&
+    (url.charCodeAt(from) | 0x20) === 0x68 &&
+    (url.charCodeAt(from + 1) | 0x20) === 0x74 &&
+    (url.charCodeAt(from + 2) | 0x20) === 0x74 &&
+    (url.charCodeAt(from + 3) | 0x20) === 0x70
+  ) {
+    if (len === 4) return 'http';
+    if ((url.charCodeAt(from + 4) | 0x20) === 0x73) return 'https';
+  }
+  return lowerSlice(url, from, to);
 }
 
 // [A-Za-z]
@@ -85,6 +114,9 @@ function isSlash(c: number): boolean {
 }
 
 const IPV4_PART = /^(0x[0-9a-f]+|\d+)$/i;
+// The characters of IPV4_PART and the dots between labels.
+const IP_CHAR = new Uint8Array(128);
+for (const c of '0123456789abcdefABCDEFxX.') IP_CHAR[c.charCodeAt(0)] = 1;
 
 /**
  * True when a host is an IP address rather than a name: dotted IPv4, an IPv6 literal, or the
@@ -93,6 +125,12 @@ const IPV4_PART = /^(0x[0-9a-f]+|\d+)$/i;
 export function isIpHost(host: string): boolean {
   if (!host) return false;
   if (host.startsWith('[')) return true;
+  // Every label is digits or `0x` and hex digits: a host with another character (most names
+  // have one among their first letters) is none, without a split and a test per label.
+  for (let i = 0; i < host.length; i++) {
+    const c = host.charCodeAt(i);
+    if (c >= 128 || IP_CHAR[c] === 0) return false;
+  }
   const labels = host.split('.');
   return labels.length <= 4 && labels.every((l) => IPV4_PART.test(l));
 }

@@ -246,8 +246,15 @@ export function parseEml(source: string): EmlParse {
   else topLevelChecks(source, top, problem);
   let pos = open(top);
   while (pos < len && frames.length > 0) {
+    // Only a line that starts with `-` can be a delimiter: the others are passed over in one
+    // search for the next such line (a part's content is most of the message).
+    if (source.charCodeAt(pos) !== 0x2d) {
+      const dash = source.indexOf('\n-', pos);
+      pos = dash < 0 ? len : dash + 1;
+      continue;
+    }
     const { lineEnd, next } = lineEndAt(source, pos, len);
-    const m = source.charCodeAt(pos) === 0x2d ? matchBoundary(pos, lineEnd) : undefined;
+    const m = matchBoundary(pos, lineEnd);
     if (!m) {
       pos = next;
       continue;

@@ -76,7 +76,9 @@ export const MAX_HTML_DEPTH = 512;
 
 /** Looks up an attribute by lowercase name. */
 export function attr(el: HtmlElement, name: string): HtmlAttribute | undefined {
-  for (const a of el.attrs) if (a.name === name) return a;
+  // An index loop: `for…of` over a short array costs rules several times as much.
+  const attrs = el.attrs;
+  for (let i = 0; i < attrs.length; i++) if (attrs[i].name === name) return attrs[i];
   return undefined;
 }
 
@@ -140,6 +142,32 @@ const PARSER_VOID = new Set([
   'meta', 'param', 'source', 'track', 'wbr',
 ]);
 
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+// What the builder knows of a tag name, looked up once per name and parse instead of in four
+// sets and a map at every tag: the sets the name is in, the open elements its start tag closes,
+// and the elements of that name (what `byName` answers).
+const IS_INVISIBLE = 1;
+const IS_BLOCK = 2;
+const IS_PARSER_VOID = 4;
+const IS_VOID = 8;
+
+interface Tag {
+  readonly name: string;
+  readonly flags: number;
+  readonly closes: ReadonlySet<string> | undefined;
+  elements: HtmlElement[] | undefined;
+}
+
+function tagOf(name: string): Tag {
+  const flags =
+    (INVISIBLE.has(name) ? IS_INVISIBLE : 0) |
+    (BLOCK.has(name) ? IS_BLOCK : 0) |
+    (PARSER_VOID.has(name) ? IS_PARSER_VOID : 0) |
+    (VOID.has(name) ? IS_VOID : 0);
+  return { name, flags, closes: IMPLIED_CLOSE.get(name), elements: undefined };
+}
+
 // `<!doctype …>`: a declaration whose name (up to white space or `/`) is `doctype`.
 const DOCTYPE_RE = /^doctype(?:[\s/]|$)/i;
 
@@ -166,7 +194,7 @@ export function parseHtml(
     el.end = docEnd;
     el.textEnd = b.body.offset;
   }
-  const index = b.index;
+  const tags = b.tags;
   return {
     elements: b.elements,
     text: b.body.build(),
@@ -174,7 +202,7 @@ export function parseHtml(
     styles: b.styles,
     comments: b.comments,
     preambleEnd: b.preambleEnd,
-    byName: (name) => index.get(name) ?? EMPTY,
+    byName: (name) => tags.get(name)?.elements ?? EMPTY,
     flattened: b.flattened,
   };
 }
@@ -184,31 +212,38 @@ export function parseHtml(
 // every parse, so its call sites stay monomorphic).
 class HtmlBuilder implements TokenizerCallbacks {
   readonly elements: HtmlElement[] = [];
-  readonly index = new Map<string, HtmlElement[]>();
+  // The tags named so far, by lowercase name.
+  readonly tags = new Map<string, Tag>();
   readonly styles: RawBlock[] = [];
   readonly comments: RawBlock[] = [];
   readonly body: TextBuilder;
   readonly alt: TextBuilder;
   // The open elements as the Parser layer keeps them (names, innermost last), and the model's
   // elements; the two differ only for a start tag cut off by the end of the input.
-  readonly names: string[] = [];
+  readonly names: Tag[] = [];
   readonly stack: HtmlElement[] = [];
   preambleEnd = 0;
   flattened: HtmlDocument['flattened'] = undefined;
   private invisibleDepth = 0;
   private pendingAttrs = NO_ATTRS;
+  // Whether one of the pending attributes is an `alt` or a `title`.
+  private pendingAltText = false;
   private styleStart = -1;
   private flattenNext = false;
   // The Parser layer's state: the range of the last event, the start tag and attribute being read.
   private startIndex = 0;
   private endIndex = 0;
   private openTagStart = 0;
-  private tagName = '';
+  // The tag being read; when there is none, the tag named '' (as the Parser layer's name '').
+  private readonly noTag: Tag;
+  private readonly shift: number;
+  private tag: Tag;
   private tagOpen = false;
   private attribName = '';
   private attribValue = '';
-  // Tag names read so far, by a hash of their first and last letters and length.
-  private readonly recentNames: Array<string | undefined> = new Array(NAME_SLOTS).fill(undefined);
+  // Tags and attribute names read so far, by a hash of their first and last letters and length.
+  private readonly recentTags: Array<Tag | undefined> = new Array(NAME_SLOTS).fill(undefined);
+  private readonly recentAttribs: Array<string | undefined> = new Array(NAME_SLOTS).fill(undefined);
 
   constructor(
     private readonly html: string,
@@ -219,52 +254,74 @@ class HtmlBuilder implements TokenizerCallbacks {
     // in most templates. Room for one per 16 bytes spares the columns most of their regrowth.
     this.body = TextView.builder('body', { ...options, runs: html.length >> 4 });
     this.alt = TextView.builder('alt', options);
+    this.tag = this.noTag = this.tagNamed('');
+    this.shift = mapper.shift ?? -1;
   }
 
-  private openElement(name: string, implied: boolean): void {
-    const mapper = this.mapper;
+  // The mapper's offsets, added here when it only shifts them (no call through the mapper, whose
+  // functions differ from one part to the next).
+  private sourceStart(offset: number): number {
+    return this.shift >= 0 ? offset + this.shift : this.mapper.start(offset);
+  }
+
+  private sourceEnd(offset: number): number {
+    return this.shift >= 0 ? offset + this.shift : this.mapper.end(offset);
+  }
+
+  private openElement(tag: Tag, implied: boolean): void {
+    const name = tag.name;
     const start = this.startIndex;
     const openEnd = this.endIndex + 1;
     const stack = this.stack;
     const el: HtmlElement = {
       name,
       index: this.elements.length,
-      start: mapper.start(start),
-      nameEnd: mapper.end(implied ? start : start + 1 + name.length),
-      openEnd: mapper.end(implied ? start : openEnd),
-      end: mapper.end(openEnd),
+      start: this.sourceStart(start),
+      nameEnd: this.sourceEnd(implied ? start : start + 1 + name.length),
+      openEnd: 0,
+      end: this.sourceEnd(openEnd),
       attrs: this.pendingAttrs,
       parent: stack.length ? stack[stack.length - 1] : undefined,
       textStart: this.body.offset,
       textEnd: this.body.offset,
       unclosed: true,
     };
+    // Written, the start tag ends where the element does until its end tag is read (one mapping,
+    // which is a binary search for a quoted-printable part).
+    el.openEnd = implied ? this.sourceEnd(start) : el.end;
+    const altText = this.pendingAltText;
     this.pendingAttrs = NO_ATTRS;
+    this.pendingAltText = false;
     if (this.flattenNext) {
       this.flattenNext = false;
       if (this.flattened) this.flattened.count++;
       else this.flattened = { count: 1, first: el };
     }
     this.elements.push(el);
-    let list = this.index.get(name);
-    if (!list) this.index.set(name, (list = []));
-    list.push(el);
+    if (tag.elements) tag.elements.push(el);
+    else tag.elements = [el];
     stack.push(el);
-    if (INVISIBLE.has(name)) this.invisibleDepth++;
+    const flags = tag.flags;
+    if (flags & IS_INVISIBLE) this.invisibleDepth++;
     if (name === 'style') this.styleStart = openEnd;
     if (this.invisibleDepth === 0) {
-      if (BLOCK.has(name)) this.body.blockBreak();
-      for (const a of el.attrs) {
-        if ((a.name === 'alt' || a.name === 'title') && a.value.trim()) {
-          this.alt.append(a.value, a.valueStart, a.valueEnd);
-          this.alt.blockBreak();
+      if (flags & IS_BLOCK) this.body.blockBreak();
+      if (altText) {
+        const attrs = el.attrs;
+        for (let i = 0; i < attrs.length; i++) {
+          const a = attrs[i];
+          if ((a.name === 'alt' || a.name === 'title') && a.value.trim()) {
+            this.alt.append(a.value, a.valueStart, a.valueEnd);
+            this.alt.blockBreak();
+          }
         }
       }
     }
   }
 
-  private closeElement(name: string, implied: boolean): void {
+  private closeElement(tag: Tag, implied: boolean): void {
     // The element being closed is the innermost open one with this name.
+    const name = tag.name;
     const stack = this.stack;
     let k = stack.length - 1;
     while (k >= 0 && stack[k].name !== name) k--;
@@ -281,50 +338,52 @@ class HtmlBuilder implements TokenizerCallbacks {
       this.styleStart = -1;
     }
     if (!implied) {
-      el.end = mapper.end(this.endIndex + 1);
+      el.end = this.sourceEnd(this.endIndex + 1);
       el.unclosed = false;
-    } else if (this.startIndex > 0 && !isVoid(name)) {
-      el.end = mapper.start(this.startIndex);
+    } else if (this.startIndex > 0 && !(tag.flags & IS_VOID)) {
+      el.end = this.sourceStart(this.startIndex);
     }
     el.textEnd = this.body.offset;
-    if (INVISIBLE.has(name)) this.invisibleDepth = Math.max(0, this.invisibleDepth - 1);
-    if (BLOCK.has(name) && this.invisibleDepth === 0) this.body.blockBreak();
+    if (tag.flags & IS_INVISIBLE) this.invisibleDepth = Math.max(0, this.invisibleDepth - 1);
+    if (tag.flags & IS_BLOCK && this.invisibleDepth === 0) this.body.blockBreak();
   }
 
-  private emitOpenTag(name: string): void {
+  private emitOpenTag(tag: Tag): void {
     const names = this.names;
+    const parserVoid = (tag.flags & IS_PARSER_VOID) !== 0;
     // Past MAX_HTML_DEPTH open elements, the innermost is closed (implied) before the next opens.
-    if (names.length >= MAX_HTML_DEPTH && !PARSER_VOID.has(name)) {
+    if (names.length >= MAX_HTML_DEPTH && !parserVoid) {
       this.closeElement(names.pop()!, true);
       this.flattenNext = true;
     }
     this.openTagStart = this.startIndex;
-    this.tagName = name;
-    const closes = IMPLIED_CLOSE.get(name);
+    this.tag = tag;
+    const closes = tag.closes;
     if (closes) {
-      while (names.length > 0 && closes.has(names[names.length - 1])) this.closeElement(names.pop()!, true);
+      while (names.length > 0 && closes.has(names[names.length - 1].name)) this.closeElement(names.pop()!, true);
     }
-    if (!PARSER_VOID.has(name)) names.push(name);
+    if (!parserVoid) names.push(tag);
     this.tagOpen = true;
   }
 
   private endOpenTag(implied: boolean): void {
     this.startIndex = this.openTagStart;
+    const tag = this.tag;
     if (this.tagOpen) {
-      this.openElement(this.tagName, implied);
+      this.openElement(tag, implied);
       this.tagOpen = false;
     }
-    if (PARSER_VOID.has(this.tagName)) this.closeElement(this.tagName, true);
-    this.tagName = '';
+    if (tag.flags & IS_PARSER_VOID) this.closeElement(tag, true);
+    this.tag = this.noTag;
   }
 
   private closeCurrentTag(openImplied: boolean): void {
-    const name = this.tagName;
+    const tag = this.tag;
     const names = this.names;
     this.endOpenTag(openImplied);
     // A self-closing tag is the innermost open element; if its start tag was written, its end is implied.
-    if (names.length > 0 && names[names.length - 1] === name) {
-      this.closeElement(name, !openImplied);
+    if (names.length > 0 && names[names.length - 1] === tag) {
+      this.closeElement(tag, !openImplied);
       names.pop();
     }
   }
@@ -341,37 +400,55 @@ class HtmlBuilder implements TokenizerCallbacks {
 
   ontext(start: number, end: number): void {
     this.endIndex = end - 1;
-    if (this.invisibleDepth === 0) this.body.appendContent(this.html.slice(start, end), this.startIndex, end, this.mapper);
+    if (this.invisibleDepth === 0) this.appendText(this.html.slice(start, end), end);
     this.startIndex = end;
   }
 
   ontextentity(codePoint: number, end: number): void {
     this.endIndex = end - 1;
-    if (this.invisibleDepth === 0) this.body.appendContent(String.fromCodePoint(codePoint), this.startIndex, end, this.mapper);
+    if (this.invisibleDepth === 0) this.appendText(String.fromCodePoint(codePoint), end);
     this.startIndex = end;
+  }
+
+  // Visible text read from `[startIndex, end)`.
+  private appendText(text: string, end: number): void {
+    const shift = this.shift;
+    if (shift >= 0) this.body.append(text, this.startIndex + shift, end + shift);
+    else this.body.appendContent(text, this.startIndex, end, this.mapper);
   }
 
   onopentagname(start: number, end: number): void {
     this.endIndex = end;
-    this.emitOpenTag(this.tagNameAt(start, end));
+    this.emitOpenTag(this.tagAt(start, end));
   }
 
-  // A tag name, lowercased. Names repeat (`td` after `td`): a name written like one read
-  // before, in ASCII, is that string again rather than a new slice and its lowercase copy.
-  private tagNameAt(start: number, end: number): string {
+  // The tag named by `html[start, end)`, lowercased. Names repeat (`td` after `td`): a name
+  // written like one read before, in ASCII, is that tag again rather than a new slice, its
+  // lowercase copy and a lookup.
+  private tagAt(start: number, end: number): Tag {
     const html = this.html;
-    const length = end - start;
-    const slot = (((html.charCodeAt(start) | 0x20) * 31 + (html.charCodeAt(end - 1) | 0x20)) * 8 + length) & (NAME_SLOTS - 1);
-    const known = this.recentNames[slot];
-    if (known !== undefined && sameAsciiName(html, start, end, known)) return known;
-    const name = html.slice(start, end).toLowerCase();
-    this.recentNames[slot] = name;
-    return name;
+    const slot = nameSlot(html, start, end);
+    const known = this.recentTags[slot];
+    if (known !== undefined && sameAsciiName(html, start, end, known.name)) return known;
+    const tag = this.tagNamed(html.slice(start, end).toLowerCase());
+    this.recentTags[slot] = tag;
+    return tag;
+  }
+
+  private tagNamed(name: string): Tag {
+    let tag = this.tags.get(name);
+    if (!tag) this.tags.set(name, (tag = tagOf(name)));
+    return tag;
   }
 
   onattribname(start: number, end: number): void {
     this.startIndex = start;
-    this.attribName = this.html.slice(start, end).toLowerCase();
+    // Attribute names repeat even more than tag names (`style`, `class`, `width`).
+    const html = this.html;
+    const slot = nameSlot(html, start, end);
+    const known = this.recentAttribs[slot];
+    if (known !== undefined && sameAsciiName(html, start, end, known)) this.attribName = known;
+    else this.attribName = this.recentAttribs[slot] = html.slice(start, end).toLowerCase();
   }
 
   onattribdata(start: number, end: number): void {
@@ -402,14 +479,15 @@ class HtmlBuilder implements TokenizerCallbacks {
       }
     }
     if (this.pendingAttrs === NO_ATTRS) this.pendingAttrs = [];
-    const mapper = this.mapper;
+    const name = this.attribName;
+    if (name === 'alt' || name === 'title') this.pendingAltText = true;
     this.pendingAttrs.push({
-      name: this.attribName,
+      name,
       value: this.attribValue,
-      start: mapper.start(start),
-      end: mapper.end(end),
-      valueStart: mapper.start(valueStart),
-      valueEnd: mapper.end(valueEnd),
+      start: this.sourceStart(start),
+      end: this.sourceEnd(end),
+      valueStart: this.sourceStart(valueStart),
+      valueEnd: this.sourceEnd(valueEnd),
     });
     this.attribValue = '';
   }
@@ -428,25 +506,25 @@ class HtmlBuilder implements TokenizerCallbacks {
 
   onclosetag(start: number, end: number): void {
     this.endIndex = end;
-    const name = this.tagNameAt(start, end);
+    const tag = this.tagAt(start, end);
     const names = this.names;
-    if (!PARSER_VOID.has(name)) {
-      const pos = names.lastIndexOf(name);
+    if (!(tag.flags & IS_PARSER_VOID)) {
+      const pos = names.lastIndexOf(tag);
       if (pos !== -1) {
         // The end tag closes everything opened inside its element; only its own close is written.
         while (names.length > pos) {
           const closed = names.pop()!;
           this.closeElement(closed, names.length !== pos);
         }
-      } else if (name === 'p') {
+      } else if (tag.name === 'p') {
         // `</p>` without a start tag: an empty paragraph, opened (implied) and closed here.
-        this.emitOpenTag('p');
+        this.emitOpenTag(tag);
         this.closeCurrentTag(true);
       }
-    } else if (name === 'br') {
+    } else if (tag.name === 'br') {
       // `</br>` reads as `<br>`: opened (implied) and closed here, never put on the stack.
-      this.openElement('br', true);
-      this.closeElement('br', false);
+      this.openElement(tag, true);
+      this.closeElement(tag, false);
     }
     this.startIndex = end + 1;
   }
@@ -481,6 +559,10 @@ class HtmlBuilder implements TokenizerCallbacks {
 
 const NAME_SLOTS = 256;
 
+function nameSlot(html: string, start: number, end: number): number {
+  return (((html.charCodeAt(start) | 0x20) * 31 + (html.charCodeAt(end - 1) | 0x20)) * 8 + (end - start)) & (NAME_SLOTS - 1);
+}
+
 // Whether `html[start, end)` lowercases to `name`, for ASCII: A-Z match their lowercase letter,
 // every other character itself. Any other character makes it false (the name is then sliced
 // and lowercased as usual, which is right for every character).
@@ -501,8 +583,3 @@ function isSpace(c: number): boolean {
   return c >= 128 && /\s/.test(String.fromCharCode(c));
 }
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-
-function isVoid(name: string): boolean {
-  return VOID.has(name);
-}

@@ -1,6 +1,6 @@
 import type { BodyPart, DraftModel, Header, MailType, ParseProblem } from '../model';
 import { detectLanguage } from '../text/language';
-import { IDENTITY, type SourceMapper, TextView } from '../text/view';
+import { IDENTITY, type SourceMapper, shiftMapper, TextView } from '../text/view';
 import type { DraftKind } from '../types';
 import { utf8Length } from './charset';
 import { parseEml } from './eml';
@@ -45,7 +45,7 @@ export function buildModel(source: string, kind: DraftKind): DraftModel {
     headers = fm?.headers ?? [];
     preambleEnd = bodyStart;
     const content = bodyStart ? source.slice(bodyStart) : source;
-    const mapper: SourceMapper = bodyStart ? { start: (o) => o + bodyStart, end: (o) => o + bodyStart } : IDENTITY;
+    const mapper: SourceMapper = bodyStart ? shiftMapper(bodyStart) : IDENTITY;
     const part = makePart(kind, content, mapper, { start: bodyStart, end: source.length, editable: true, encode: (t: string) => t });
     if (part.html) preambleEnd = Math.max(preambleEnd, part.html.preambleEnd);
     parts.push(part);

@@ -49,7 +49,19 @@ export class RunMap implements SourceMapper {
     this.length += count;
   }
 
+  // The run `find` last returned: the HTML parser maps offsets in document order, so the next
+  // one is mostly in the same run or the next, found without a binary search.
+  private last = 0;
+
+  // The last run that starts at or before content offset `o` (run 0 when none does).
   private find(o: number): number {
+    const c = this.c;
+    const count = this.count;
+    const k = this.last;
+    if (k < count && c[k] <= o) {
+      if (k + 1 === count || c[k + 1] > o) return k;
+      if (k + 2 === count || c[k + 2] > o) return (this.last = k + 1);
+    }
     let lo = 0;
     let hi = this.count - 1;
     while (lo < hi) {
@@ -57,6 +69,7 @@ export class RunMap implements SourceMapper {
       if (this.c[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
+    this.last = lo;
     return lo;
   }
 

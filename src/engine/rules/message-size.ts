@@ -6,6 +6,15 @@ import { htmlParts } from '../html/parts';
 import { defineRule } from '../rule';
 
 const KB = 1024;
+// UTF-8 spends at most 3 bytes on a UTF-16 code unit (4 on a surrogate pair's two, see
+// utf8Length): a text of no more than a third of a limit in code units is within it, without
+// counting its bytes (most templates and style blocks).
+const MAX_UTF8_BYTES_PER_UNIT = 3;
+
+// Whether `units` UTF-16 code units certainly fit in `limit` UTF-8 bytes.
+function fitsUncounted(units: number, limit: number): boolean {
+  return units * MAX_UTF8_BYTES_PER_UNIT <= limit;
+}
 
 export const messageSize = defineRule({
   id: 'message-size',
@@ -27,7 +36,9 @@ export const messageSize = defineRule({
     const { maxHtmlKb, maxStyleKb } = ctx.options;
     for (const part of htmlParts(ctx.model)) {
       const doc = part.html;
-      if (part.byteSize > maxHtmlKb * KB) {
+      // Outside a message, a part's content is its source range as is.
+      const uncounted = ctx.model.kind !== 'eml' && fitsUncounted(part.end - part.start, maxHtmlKb * KB);
+      if (!uncounted && part.byteSize > maxHtmlKb * KB) {
         const at = clipOffset(source, part, maxHtmlKb * KB, ctx.model.kind === 'eml');
         const el = firstElementFrom(doc, at) ?? doc.elements[0];
         const range = el ? startTag(el) : { start: part.start, end: Math.min(part.end, part.start + 1) };
@@ -38,6 +49,7 @@ export const messageSize = defineRule({
       let k = 0;
       for (const block of doc.styles) {
         while (k + 1 < styleElements.length && styleElements[k + 1].start <= block.start) k++;
+        if (fitsUncounted(block.text.length, maxStyleKb * KB)) continue;
         const bytes = utf8Length(block.text);
         if (bytes <= maxStyleKb * KB) continue;
         const el = styleElements[k] && styleElements[k].start <= block.start ? styleElements[k] : undefined;

@@ -28,6 +28,8 @@ export interface SourceMapper {
   pieces?(from: number, to: number): MappedPiece[];
   /** The same pieces, handed to `sink` one by one (no array, no object per piece). */
   piecesInto?(from: number, to: number, sink: PieceSink): void;
+  /** Set when the mapper only adds this (non-negative) number to every offset (see {@link shiftMapper}). */
+  shift?: number;
 }
 
 /** Receives the pieces of a content range from {@link SourceMapper.piecesInto}. */
@@ -44,9 +46,9 @@ export interface MappedPiece {
   exact: boolean;
 }
 
-/** The identity mapper, shifted by `base`. */
+/** The identity mapper, shifted by `base` (non-negative). */
 export function shiftMapper(base: number): SourceMapper {
-  return { start: (o) => o + base, end: (o) => o + base };
+  return { start: (o) => o + base, end: (o) => o + base, shift: base };
 }
 
 export const IDENTITY: SourceMapper = shiftMapper(0);
@@ -228,9 +230,44 @@ export const RUNS_CAPACITY = 64;
 export const NO_INTS = new Int32Array(0);
 export const NO_FLAGS = new Uint8Array(0);
 
+// Text the builder joins into one piece once it holds this much (UTF-16 units) and a line break
+// to cut after. A string of more than about 64 KB is a large object for V8: allocating one costs
+// about 0.14 ms whatever its size, so the text of a 100 KB newsletter cost that twice, once
+// joined and once copied again to mask its merge tags. Pieces of 16,384 units (32 KB) are
+// ordinary allocations, are masked on their own, and only the final join is large.
+const CHUNK_UNITS = 16384;
+
+// Column sets that built views no longer use (see TextBuilder.build): a few, each of at most
+// 16,384 runs (213 KB; under 1 MB in all), so that what stays between lints is small.
+interface SpareColumns {
+  textStarts: Int32Array<ArrayBuffer>;
+  srcStarts: Int32Array<ArrayBuffer>;
+  srcEnds: Int32Array<ArrayBuffer>;
+  exacts: Uint8Array<ArrayBuffer>;
+}
+const SPARE_COLUMNS: SpareColumns[] = [];
+const MAX_SPARE_COLUMNS = 4;
+const MAX_SPARE_RUNS = 16384;
+
+// Keeps a set of columns, in place of the smallest kept when there are enough.
+function spare(columns: SpareColumns): void {
+  if (SPARE_COLUMNS.length < MAX_SPARE_COLUMNS) {
+    SPARE_COLUMNS.push(columns);
+    return;
+  }
+  let smallest = 0;
+  for (let i = 1; i < SPARE_COLUMNS.length; i++) if (SPARE_COLUMNS[i].textStarts.length < SPARE_COLUMNS[smallest].textStarts.length) smallest = i;
+  if (SPARE_COLUMNS[smallest].textStarts.length < columns.textStarts.length) SPARE_COLUMNS[smallest] = columns;
+}
+
 /** Accumulates text pieces with their source ranges. */
 export class TextBuilder implements PieceSink {
+  // The pieces appended since the last chunk was cut, and the chunks (joined, merge tags masked).
   private parts: string[] = [];
+  private chunks: string[] = [];
+  private chunkStart = 0;
+  // The last piece appended (a block break is BLOCK_BREAK), so that two breaks never follow each other.
+  private lastPart = '';
   private runCount = 0;
   private textStarts = NO_INTS;
   private srcStarts = NO_INTS;
@@ -258,8 +295,10 @@ export class TextBuilder implements PieceSink {
   append(text: string, srcStart: number, srcEnd: number): void {
     if (text.length === 0) return;
     this.parts.push(text);
+    this.lastPart = text;
     this.addRun(this.length, srcStart, srcEnd, this.editable && srcEnd - srcStart === text.length);
     this.length += text.length;
+    if (this.length - this.chunkStart >= CHUNK_UNITS) this.cutChunk(text);
   }
 
   /**
@@ -274,6 +313,7 @@ export class TextBuilder implements PieceSink {
       return;
     }
     this.parts.push(text);
+    this.lastPart = text;
     if (mapper.piecesInto) {
       this.pieceBase = this.length - from;
       mapper.piecesInto(from, to, this);
@@ -281,6 +321,22 @@ export class TextBuilder implements PieceSink {
       for (const p of mapper.pieces(from, to)) this.addRun(this.length + (p.from - from), p.start, p.end, this.editable && p.exact);
     }
     this.length += text.length;
+    if (this.length - this.chunkStart >= CHUNK_UNITS) this.cutChunk(text);
+  }
+
+  // Joins the pieces up to the last line break of `last` (the piece just appended) into a chunk,
+  // its merge tags masked. No merge tag holds a line break, so none runs across the cut, and
+  // masking chunk by chunk masks what masking the whole text would (see mergeTagRanges: each
+  // opener's scan restarts at the cut either way). Without a line break, the chunk grows on.
+  private cutChunk(last: string): void {
+    const nl = last.lastIndexOf('\n');
+    if (nl < 0) return;
+    const parts = this.parts;
+    const rest = nl + 1 < last.length ? last.slice(nl + 1) : '';
+    if (rest) parts[parts.length - 1] = last.slice(0, nl + 1);
+    this.chunks.push(maskMergeTags(parts.join('')));
+    this.parts = rest ? [rest] : [];
+    this.chunkStart = this.length - rest.length;
   }
 
   /** @internal A piece of the content being appended (see {@link SourceMapper.piecesInto}). */
@@ -308,6 +364,7 @@ export class TextBuilder implements PieceSink {
     const k = this.runCount;
     if (k === this.textStarts.length) {
       const cap = Math.max(RUNS_CAPACITY, this.expectedRuns, k * 2);
+      if (k === 0 && this.takeSpare(cap)) return this.pushRun(textStart, srcStart, srcEnd, exact);
       this.textStarts = grown(this.textStarts, cap);
       this.srcStarts = grown(this.srcStarts, cap);
       this.srcEnds = grown(this.srcEnds, cap);
@@ -320,16 +377,38 @@ export class TextBuilder implements PieceSink {
     this.runCount = k + 1;
   }
 
+  // Takes a spare set of columns with room for `cap` runs, if there is one.
+  private takeSpare(cap: number): boolean {
+    for (let i = SPARE_COLUMNS.length - 1; i >= 0; i--) {
+      const spare = SPARE_COLUMNS[i];
+      if (spare.textStarts.length < cap) continue;
+      SPARE_COLUMNS[i] = SPARE_COLUMNS[SPARE_COLUMNS.length - 1];
+      SPARE_COLUMNS.pop();
+      this.textStarts = spare.textStarts;
+      this.srcStarts = spare.srcStarts;
+      this.srcEnds = spare.srcEnds;
+      this.exacts = spare.exacts;
+      return true;
+    }
+    return false;
+  }
+
   /** Marks a block boundary (a new paragraph, cell or line break element). */
   blockBreak(): void {
-    if (this.length === 0 || this.parts[this.parts.length - 1] === BLOCK_BREAK) return;
+    if (this.length === 0 || this.lastPart === BLOCK_BREAK) return;
     this.parts.push(BLOCK_BREAK);
+    this.lastPart = BLOCK_BREAK;
     this.pushRun(this.length, this.lastSrcEnd, this.lastSrcEnd, false);
     this.length += 1;
   }
 
   build(): TextView {
-    const text = maskMergeTags(this.parts.join(''));
+    const tail = maskMergeTags(this.parts.join(''));
+    let text = tail;
+    if (this.chunks.length > 0) {
+      this.chunks.push(tail);
+      text = this.chunks.join('');
+    }
     // The columns cut to their length: a view is kept as long as its draft's model.
     const count = this.runCount;
     const runs: Runs =
@@ -342,6 +421,14 @@ export class TextBuilder implements PieceSink {
             srcEnd: this.srcEnds.slice(0, count),
             exact: this.exacts.slice(0, count),
           };
+    // The columns, copied out, are kept for the next builder: drafts come one after another, and
+    // the columns of the next one need not be allocated and zeroed again. A builder builds once.
+    if (count > 0 && this.textStarts.length <= MAX_SPARE_RUNS) {
+      spare({ textStarts: this.textStarts, srcStarts: this.srcStarts, srcEnds: this.srcEnds, exacts: this.exacts });
+    }
+    this.textStarts = this.srcStarts = this.srcEnds = NO_INTS;
+    this.exacts = NO_FLAGS;
+    this.runCount = 0;
     return TextView.create(text, runs, this.origin, this.editable, this.encode);
   }
 }

@@ -207,20 +207,27 @@ function largestFirst(list: Contribution[], max: number): Contribution[] {
     candidates = list.filter((c) => Math.abs(c.weight) >= least);
   }
   const out = candidates.slice();
-  // Array#sort is stable too; an insertion sort is quicker on the few contributions shown, and
-  // only those: many of the same size make it Array#sort again.
+  // Many of the same size make it Array#sort again.
   if (out.length > 4 * max) return out.sort(largerFirst).slice(0, max);
-  for (let i = 1; i < out.length; i++) {
-    const c = out[i];
-    let j = i;
-    while (j > 0 && largerFirst(out[j - 1], c) > 0) {
-      out[j] = out[j - 1];
-      j--;
-    }
-    out[j] = c;
-  }
+  sortFew(out, largerFirst);
   if (out.length > max) out.length = max;
   return out;
+}
+
+/**
+ * Sorts a short list in place, stably as Array#sort does: an insertion sort, quicker than
+ * Array#sort on the few contributions and contributors a breakdown shows.
+ */
+export function sortFew<T>(list: T[], compare: (a: T, b: T) => number): void {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i];
+    let j = i;
+    while (j > 0 && compare(list[j - 1], x) > 0) {
+      list[j] = list[j - 1];
+      j--;
+    }
+    list[j] = x;
+  }
 }
 
 // A sink kept from one draft to the next, so that a lint does not allocate its tables again (a

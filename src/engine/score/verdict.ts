@@ -7,7 +7,7 @@ import type { DraftModel } from '../model';
 import type { Rule } from '../rule';
 import type { Finding, ScoreContributor, BulkRequirement } from '../types';
 import { isFeatureRule } from './features';
-import { type ShownContributions, scoreDraftShown } from './model';
+import { type ShownContributions, scoreDraftShown, sortFew } from './model';
 
 // The breakdown lists contributions of at least this many log-odds units, at most this many of them.
 const MIN_SHOWN_POINTS = 0.05;
@@ -87,17 +87,8 @@ export function verdictOf(model: DraftModel, findings: readonly Finding[], ran: 
     }
     contributors.push(out);
   }
-  // Most points first, then by id: an insertion sort, stable as Array#sort is, and quicker on
-  // the few contributors (at most MAX_CONTRIBUTORS).
-  for (let i = 1; i < contributors.length; i++) {
-    const c = contributors[i];
-    let j = i;
-    while (j > 0 && morePointsFirst(contributors[j - 1], c) > 0) {
-      contributors[j] = contributors[j - 1];
-      j--;
-    }
-    contributors[j] = c;
-  }
+  // Most points first, then by id (at most MAX_CONTRIBUTORS).
+  sortFew(contributors, morePointsFirst);
   return { score: raw.score, spamProbability: Math.round(raw.spamProbability * 1000) / 1000, likelySpam: raw.likelySpam, contributors };
 }
 

@@ -655,9 +655,7 @@ class HashSink implements TokenSink {
       if (k === this.knownToken.length) {
         const cap = 2 * k;
         this.knownToken = grown(this.knownToken, cap);
-        const weights = new Float64Array(cap);
-        weights.set(this.knownWeight);
-        this.knownWeight = weights;
+        this.knownWeight = grown(this.knownWeight, cap);
         this.knownFirst = grown(this.knownFirst, cap);
         this.knownLast = grown(this.knownLast, cap);
         this.knownPlaces = grown(this.knownPlaces, cap);

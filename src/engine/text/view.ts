@@ -434,8 +434,8 @@ export class TextBuilder implements PieceSink {
 }
 
 /** A copy of a column with room for `cap` entries (the text builder's and the word pass's). */
-export function grown<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: T, cap: number): T {
-  const b = (a instanceof Int32Array ? new Int32Array(cap) : new Uint8Array(cap)) as T;
+export function grown<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: T, cap: number): T {
+  const b = (a instanceof Int32Array ? new Int32Array(cap) : a instanceof Float64Array ? new Float64Array(cap) : new Uint8Array(cap)) as T;
   b.set(a);
   return b;
 }

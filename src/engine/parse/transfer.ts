@@ -3,7 +3,7 @@
  * every character, the source range it was read from, so findings in a quoted-printable part
  * land on the exact characters of the raw message.
  */
-import { type Encoder, grown, type MappedPiece, NO_FLAGS, NO_INTS, type PieceSink, RUNS_CAPACITY, type SourceMapper } from '../text/view';
+import { type Encoder, grown, NO_FLAGS, NO_INTS, type PieceSink, RUNS_CAPACITY, type SourceMapper } from '../text/view';
 import type { Charset } from './charset';
 
 /**
@@ -87,12 +87,6 @@ export class RunMap implements SourceMapper {
     return this.x[k] ? this.s[k] + (Math.min(o, this.length) - this.c[k]) : this.e[k];
   }
 
-  pieces(from: number, to: number): MappedPiece[] {
-    const out: MappedPiece[] = [];
-    this.piecesInto(from, to, { piece: (a, b, start, end, exact) => out.push({ from: a, to: b, start, end, exact }) });
-    return out;
-  }
-
   piecesInto(from: number, to: number, sink: PieceSink): void {
     if (this.count === 0 || to <= from) return;
     for (let k = this.find(from); k < this.count && this.c[k] < to; k++) {
@@ -108,7 +102,13 @@ export class RunMap implements SourceMapper {
 
 /** Maps all content onto one source range: a base64 part's header block. */
 export function blockMapper(start: number, end: number): SourceMapper {
-  return { start: () => start, end: () => end, pieces: (from, to) => (to > from ? [{ from, to, start, end, exact: false }] : []) };
+  return {
+    start: () => start,
+    end: () => end,
+    piecesInto: (from, to, sink) => {
+      if (to > from) sink.piece(from, to, start, end, false);
+    },
+  };
 }
 
 /** Decoded quoted-printable content. */

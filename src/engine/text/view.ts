@@ -22,11 +22,10 @@ export interface SourceMapper {
   end(offset: number): number;
   /**
    * For decoded content (a quoted-printable or base64 MIME part): the source pieces of the
-   * content range `[from, to)`, in order and covering it. An exact piece maps character for
-   * character; the others map as a whole (an `=C3=A9` escape, a base64 part's header).
+   * content range `[from, to)`, handed to `sink` in order and covering it (no array, no object
+   * per piece). An exact piece maps character for character; the others map as a whole (an
+   * `=C3=A9` escape, a base64 part's header).
    */
-  pieces?(from: number, to: number): MappedPiece[];
-  /** The same pieces, handed to `sink` one by one (no array, no object per piece). */
   piecesInto?(from: number, to: number, sink: PieceSink): void;
   /** Set when the mapper only adds this (non-negative) number to every offset (see {@link shiftMapper}). */
   shift?: number;
@@ -35,15 +34,6 @@ export interface SourceMapper {
 /** Receives the pieces of a content range from {@link SourceMapper.piecesInto}. */
 export interface PieceSink {
   piece(from: number, to: number, start: number, end: number, exact: boolean): void;
-}
-
-/** A content range and the source range it comes from. */
-export interface MappedPiece {
-  from: number;
-  to: number;
-  start: number;
-  end: number;
-  exact: boolean;
 }
 
 /** The identity mapper, shifted by `base` (non-negative). */
@@ -308,18 +298,14 @@ export class TextBuilder implements PieceSink {
    */
   appendContent(text: string, from: number, to: number, mapper: SourceMapper): void {
     if (text.length === 0) return;
-    if (!mapper.pieces || to - from !== text.length) {
+    if (!mapper.piecesInto || to - from !== text.length) {
       this.append(text, mapper.start(from), mapper.end(to));
       return;
     }
     this.parts.push(text);
     this.lastPart = text;
-    if (mapper.piecesInto) {
-      this.pieceBase = this.length - from;
-      mapper.piecesInto(from, to, this);
-    } else {
-      for (const p of mapper.pieces(from, to)) this.addRun(this.length + (p.from - from), p.start, p.end, this.editable && p.exact);
-    }
+    this.pieceBase = this.length - from;
+    mapper.piecesInto(from, to, this);
     this.length += text.length;
     if (this.length - this.chunkStart >= CHUNK_UNITS) this.cutChunk(text);
   }

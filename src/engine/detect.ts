@@ -425,7 +425,6 @@ export function detectDraft(text: string, fileName = ''): DraftVerdict {
   // Many inline styles and no style sheet: email clients drop <link> and most <style>.
   if (countInlineStyles(head) >= 8) signals.push({ key: 'inlineStyles', points: 1 });
   signals.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
-  if (signals.some((s) => s.points >= DECISIVE)) return { verdict: 'email', signals: signals.filter((s) => s.points >= DECISIVE) };
   const sum = signals.reduce((n, s) => n + s.points, 0);
   return { verdict: sum > 0 ? 'email' : sum < 0 ? 'web' : 'unknown', signals };
 }

@@ -10,6 +10,7 @@ import { MAIL_TYPE_KEYS, MAIL_TYPE_RE } from '../parse/index';
 import { fileCommentInsert, headerInsert } from '../placement';
 import type { Edit, Fix } from '../types';
 import { addressesOf, bareAddress } from './address';
+import { wordsOf } from '../text/words';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -24,25 +25,8 @@ const ANCHOR_MAX_CHARS = 120;
 
 /** True when no body of the draft shows anything yet: no word, no image, no link (an empty draft). */
 export function isBlank(model: DraftModel): boolean {
-  return model.parts.every((p) => !hasLetterOrDigit(p.text.text) && !p.html?.byName('img').length && !p.html?.byName('a').length);
-}
-
-const LETTER_OR_DIGIT_AT = /[\p{L}\p{N}]/uy;
-
-// `/[\p{L}\p{N}]/u.test(text)`, with ASCII read by hand: the regex ran through long runs of
-// padding (spaces, &zwnj;, punctuation) ahead of a preheader at a Unicode class test per character.
-function hasLetterOrDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) {
-      if ((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) return true;
-      continue;
-    }
-    // A letter or digit outside ASCII, a surrogate pair read as one code point.
-    LETTER_OR_DIGIT_AT.lastIndex = i;
-    if (LETTER_OR_DIGIT_AT.test(text)) return true;
-  }
-  return false;
+  // A word is a run of letters and digits: the word pass, shared with the other rules, has found them.
+  return model.parts.every((p) => wordsOf(p.text).count === 0 && !p.html?.byName('img').length && !p.html?.byName('a').length);
 }
 
 /** Where a finding about a body goes: its `<body>` tag, else its first line of text. */

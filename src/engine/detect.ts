@@ -8,6 +8,7 @@
  * their framework's layout and form syntax (`{% extends %}`, `{% csrf_token %}`, `<%= yield %>`,
  * `@section`). Each signal found adds or removes points; the verdict follows the sign.
  */
+import { isSpaceCode } from './text/normalize';
 
 /** A reason for the verdict; `key` names a message `detect.<key>`. */
 export interface DetectSignal {
@@ -89,11 +90,6 @@ function scanNames(text: string): Set<string> {
 
 const isWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
-function isSpaceCode(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** Whether `word` (lower case) is at `i`, ignoring case. */
 function wordAt(text: string, i: number, word: string): boolean {

@@ -1,3 +1,5 @@
+import { isSpaceCode } from '../text/normalize';
+
 /** A CSS declaration with source offsets (already mapped to the draft's source). */
 export interface CssDeclaration {
   /** Lowercased property name. */
@@ -21,13 +23,6 @@ export interface CssRule {
   declarations: CssDeclaration[];
 }
 
-// `\s` on a character code, without a regular expression call or a one-character string per
-// character (declarations are parsed for every element with a style attribute).
-function isSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
 
 /**
  * A set of property names to read, matched against the source without slicing each name out:
@@ -91,7 +86,7 @@ function declarationsIn(text: string, from: number, n: number, offset: (i: numbe
   const out: CssDeclaration[] = [];
   let i = from;
   while (i < n) {
-    while (i < n && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 0x3b)) i++;
+    while (i < n && (isSpaceCode(text.charCodeAt(i)) || text.charCodeAt(i) === 0x3b)) i++;
     if (i >= n) break;
     if (i + 1 < n && text.startsWith('/*', i)) {
       const close = commentClose(text, i + 2, n);
@@ -114,13 +109,13 @@ function declarationsIn(text: string, from: number, n: number, offset: (i: numbe
 function readDeclaration(out: CssDeclaration[], text: string, declStart: number, colon: number, end: number, offset: (i: number) => number, only: PropertyNames | undefined): void {
   // The name ends before the spaces ahead of the colon (it starts on a non-space character).
   let nameEnd = colon;
-  while (nameEnd > declStart && isSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
+  while (nameEnd > declStart && isSpaceCode(text.charCodeAt(nameEnd - 1))) nameEnd--;
   const property = only ? only.find(text, declStart, nameEnd) : lowerCase(text.slice(declStart, nameEnd));
   if (property === undefined) return;
   let vs = colon + 1;
-  while (vs < end && isSpace(text.charCodeAt(vs))) vs++;
+  while (vs < end && isSpaceCode(text.charCodeAt(vs))) vs++;
   let ve = end;
-  while (ve > vs && isSpace(text.charCodeAt(ve - 1))) ve--;
+  while (ve > vs && isSpaceCode(text.charCodeAt(ve - 1))) ve--;
   let value = text.slice(vs, ve);
   let important = false;
   const imp = importantSuffix(value);
@@ -237,7 +232,7 @@ export function parseStylesheet(text: string, offset: (i: number) => number, onl
   let unclosed = false;
   while (i < n) {
     const c = text[i];
-    if (isSpace(c.charCodeAt(0))) {
+    if (isSpaceCode(c.charCodeAt(0))) {
       i++;
       continue;
     }

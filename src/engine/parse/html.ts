@@ -1,4 +1,5 @@
 import { Parser, type Tokenizer as TokenizerClass, type TokenizerCallbacks } from 'htmlparser2';
+import { isSpaceCode } from '../text/normalize';
 import { IDENTITY, type SourceMapper, type TextBuilder, TextView } from '../text/view';
 
 /** An attribute with its source ranges. */
@@ -469,7 +470,7 @@ class HtmlBuilder implements TokenizerCallbacks {
       let i = start + this.attribName.length;
       while (i < end && html.charCodeAt(i) !== 61 /* = */) i++;
       i++;
-      while (i < end && isSpace(html.charCodeAt(i))) i++;
+      while (i < end && isSpaceCode(html.charCodeAt(i))) i++;
       if (quote === QUOTE_DOUBLE || quote === QUOTE_SINGLE) {
         valueStart = i + 1;
         valueEnd = Math.max(valueStart, html.charCodeAt(end - 1) === (quote === QUOTE_DOUBLE ? 34 : 39) ? end - 1 : end);
@@ -577,9 +578,4 @@ function sameAsciiName(html: string, start: number, end: number, name: string): 
   return true;
 }
 
-// JavaScript's `\s`, by character code: ASCII white space at once, the rest by the regex.
-function isSpace(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  return c >= 128 && /\s/.test(String.fromCharCode(c));
-}
 

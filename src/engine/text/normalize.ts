@@ -105,3 +105,13 @@ export function foldCode(c: number): number {
   if (f === 0) codes[c] = f = foldChar(c).charCodeAt(0);
   return f;
 }
+
+/**
+ * `/\s/` on a character code, without a regular expression call or a one-character string (the
+ * parsers test every character between names, values and declarations).
+ */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

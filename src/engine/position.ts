@@ -20,21 +20,27 @@ export function positionIn(starts: ArrayLike<number>, length: number, offset: nu
   return { line: lo, character: o - starts[lo] };
 }
 
+/** Where each line of `text` starts (the first at 0): lines end at `\n`. */
+export function lineStarts(text: string): Uint32Array {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  const starts = new Uint32Array(n);
+  let k = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+  return starts;
+}
+
 /**
  * Converts between offsets and line/column positions of one text. The line table is built on
  * the first question: a lint in the editor asks none, the CLI only when there are findings.
  */
 export class LineIndex {
-  private table: number[] | undefined;
+  private table: Uint32Array | undefined;
 
   constructor(private readonly text: string) {}
 
-  private get starts(): number[] {
-    if (this.table) return this.table;
-    const starts = [0];
-    const text = this.text;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    return (this.table = starts);
+  private get starts(): Uint32Array {
+    return (this.table ??= lineStarts(this.text));
   }
 
   get lineCount(): number {

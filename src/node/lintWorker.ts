@@ -8,7 +8,7 @@ import type { Speller } from '../engine/spelling/speller';
 import { GrammarCheckers } from '../grammar/index';
 import { type DraftFile, readDraft } from '../cli/files';
 import { decideByContent } from './contentDecision';
-import { lineStartsOf } from './lineTable';
+import { lineStarts } from '../engine/position';
 import { spellingModule } from './spellingModule';
 import type { FileLintRequest, LintRequest, LintResponse, WorkerMessage, WorkerReply } from './lintProtocol';
 import { lintOptions, printedResult, serveLint, serveWith } from './lintService';
@@ -74,7 +74,7 @@ function serveFile(id: number, file: FileLintRequest): WorkerReply | Promise<Wor
       try {
         const { snapshot: result, fixed } = serveWith(request, printedResult, spell, grammar, first);
         if (request.fix) return { id, response: { result, draft, fixed, ...extra } };
-        return { id, response: { result, lines: { starts: lineStartsOf(text), length: text.length }, ...extra } };
+        return { id, response: { result, lines: { starts: lineStarts(text), length: text.length }, ...extra } };
       } catch (e) {
         return failed(id, e);
       }

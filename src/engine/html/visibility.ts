@@ -83,7 +83,10 @@ function revealedClasses(doc: HtmlDocument): Set<string> {
 
 // 1px and below: unreadable, and the classic way to hide keyword stuffing (SpamAssassin HTML_TINY_FONT).
 function isTinyFont(value: string): boolean {
-  const len = cssLength(value);
+  return isTinyLength(cssLength(value));
+}
+
+function isTinyLength(len: ReturnType<typeof cssLength>): boolean {
   return !!len && len.unit === 'px' && len.value <= 1;
 }
 
@@ -135,8 +138,7 @@ function compute(doc: HtmlDocument, source: string): Visibility {
       const fontSize = declared(style, 'font-size');
       if (fontSize) {
         const len = cssLength(fontSize.value);
-        if (len && len.unit === 'px' && len.value <= 1) {
-          // isTinyFont, on the length read once
+        if (isTinyLength(len)) {
           if (!s.tinyFont) {
             s = copy(s);
             s.tinyFont = hideCause('font-size', el, fontSize, revealed);

@@ -138,7 +138,7 @@ export function readDraft(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES, diges
 }
 
 /** Decodes the bytes of a draft read from `path` (see {@link readDraft}). */
-export function decodeDraft(path: string, bytes: Buffer, withDigest = true): DraftFile | ReadFailure {
+function decodeDraft(path: string, bytes: Buffer, withDigest = true): DraftFile | ReadFailure {
   const digest = withDigest ? createHash('sha256').update(bytes).digest('hex') : '';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decoded(path, bytes.subarray(2), 'utf-16le', '\uFEFF', digest);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decoded(path, bytes.subarray(2), 'utf-16be', '\uFEFF', digest);

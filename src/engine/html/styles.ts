@@ -17,7 +17,7 @@ const READ_SET: ReadonlySet<string> = new Set(READ_PROPERTIES);
  * The properties that rules read in `<style>` blocks: what shows hidden content again
  * (hidden-text) and the widths (html-width). A rule that reads another one adds it here.
  */
-export const SHEET_PROPERTIES: readonly string[] = ['display', 'opacity', 'visibility', 'font-size', 'width', 'min-width'];
+const SHEET_PROPERTIES: readonly string[] = ['display', 'opacity', 'visibility', 'font-size', 'width', 'min-width'];
 const SHEET_READ = new PropertyNames(SHEET_PROPERTIES);
 
 /** The declarations of an element's `style` attribute that rules read (`READ_PROPERTIES`). */

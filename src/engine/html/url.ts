@@ -1,3 +1,5 @@
+import { lowerCase } from '../text/normalize';
+
 /** The parts of a URL that rules look at, with offsets into the URL string. */
 export interface UrlParts {
   /** Lowercased scheme without the colon; '' for relative and protocol-relative URLs. */
@@ -58,7 +60,7 @@ export function parseUrl(url: string): UrlParts {
       const colon = url.indexOf(':', hostStart);
       if (colon >= 0 && colon < end) hostEnd = colon;
     }
-    let host = lowerSlice(url, hostStart, hostEnd);
+    let host = lowerCase(url.slice(hostStart, hostEnd));
     if (host.endsWith('.')) host = host.slice(0, -1);
     out.host = host;
     out.hostStart = hostStart;
@@ -69,16 +71,6 @@ export function parseUrl(url: string): UrlParts {
   const placeholder = PLACEHOLDER_RE.exec(url);
   out.templated = placeholder !== null && placeholder.index < Math.max(out.hostEnd, out.schemeEnd + 1);
   return out;
-}
-
-// `url.slice(from, to).toLowerCase()`, without the call where nothing changes: an ASCII slice
-// with no capital (most hosts) is lowercase already.
-function lowerSlice(url: string, from: number, to: number): string {
-  for (let i = from; i < to; i++) {
-    const c = url.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) return url.slice(from, to).toLowerCase();
-  }
-  return url.slice(from, to);
 }
 
 // The lowercased scheme `url[from, to)` (ASCII letters, digits, `+.-`): `http` and `https`
@@ -95,7 +87,7 @@ function schemeName(url: string, from: number, to: number): string {
     if (len === 4) return 'http';
     if ((url.charCodeAt(from + 4) | 0x20) === 0x73) return 'https';
   }
-  return lowerSlice(url, from, to);
+  return lowerCase(url.slice(from, to));
 }
 
 // [A-Za-z]

@@ -1,4 +1,4 @@
-import { isSpaceCode } from '../text/normalize';
+import { isSpaceCode, lowerCase } from '../text/normalize';
 
 /** A CSS declaration with source offsets (already mapped to the draft's source). */
 export interface CssDeclaration {
@@ -315,14 +315,4 @@ function importantSuffix(value: string): number {
   j--;
   while (j > 0 && SPACE_RE.test(value[j - 1])) j--;
   return j;
-}
-
-// The string lowercased; as is (no copy) when it has no capital or non-ASCII character, as
-// property names nearly always are.
-function lowerCase(name: string): string {
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c >= 128) return name.toLowerCase();
-  }
-  return name;
 }

@@ -100,19 +100,27 @@ export function detectBlockLanguage(text: string, from: number, to: number): Spe
   let fr = 0;
   let en = 0;
   let start = -1;
+  // Whether the word has a letter beyond ASCII: only then can it carry an accent to remove.
+  let accented = false;
   for (let i = from; i <= to; i++) {
     const c = i < to ? text.charCodeAt(i) : 32;
-    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
-    if (letter) {
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
       if (start < 0) start = i;
       continue;
     }
+    if (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) {
+      if (start < 0) start = i;
+      accented = true;
+      continue;
+    }
     if (start >= 0 && i - start <= 5) {
-      const w = text.slice(start, i).toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      const lower = text.slice(start, i).toLowerCase();
+      const w = accented ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
       if (FR_WORDS.has(w)) fr++;
       else if (EN_WORDS.has(w)) en++;
     }
     start = -1;
+    accented = false;
   }
   if (fr >= MIN_FUNCTION_WORDS && fr >= DOMINANCE * en) return 'fr';
   if (en >= MIN_FUNCTION_WORDS && en >= DOMINANCE * fr) return 'en';

@@ -30,9 +30,14 @@ export interface GrammarResults {
   lookup(text: string, lang: SpellLanguage): GrammarIssue[] | undefined;
 }
 
-// Separators of footers and menus (`75002 Paris · Se désabonner`, `Blog | Boutique`): the
-// words on either side belong to different phrases, so the checker reads them as a full stop.
-const SEPARATORS = new Set(['·', '•', '|', '¦', '∙']);
+// What a paragraph's text shows the checker instead of some characters, one for one: a merge
+// tag's mask becomes a letter, line breaks and tabs spaces, and the separators of footers and
+// menus (`75002 Paris · Se désabonner`, `Blog | Boutique`) a full stop, because the words on
+// either side belong to different phrases.
+const REPLACEMENTS: Record<string, string> = { [MERGE_TAG_MASK]: 'X', '\n': ' ', '\r': ' ', '\t': ' ', '·': '.', '•': '.', '|': '.', '¦': '.', '∙': '.' };
+// None of these is special in a character class.
+const REPLACED = new RegExp(`[${Object.keys(REPLACEMENTS).join('')}]`, 'g');
+const MASK_CODE = MERGE_TAG_MASK.charCodeAt(0);
 
 // Paragraphs longer than this are split by the checkers anyway; a 1 MB draft sends at most
 // MAX_GRAMMAR_CHARS in all.
@@ -52,15 +57,13 @@ export function grammarParagraphs(model: DraftModel, forced?: SpellLanguage): Gr
   const scan = (viewKey: string, text: string, marks: Uint8Array | undefined) => {
     for (const [from, to] of blocks(text)) {
       if (to - from > MAX_PARAGRAPH_CHARS || total + (to - from) > MAX_GRAMMAR_CHARS) continue;
+      const words = hasTwoLetters(text, from, to);
+      if (words === false) continue;
       const mark = markAt(marks, from);
       const lang: Marked = mark !== undefined ? mark : (forced ?? detectBlockLanguage(text, from, to) ?? draftLang);
       if (lang === null) continue;
-      let t = '';
-      for (let i = from; i < to; i++) {
-        const ch = text[i];
-        t += ch === MERGE_TAG_MASK ? 'X' : ch === '\n' || ch === '\r' || ch === '\t' ? ' ' : SEPARATORS.has(ch) ? '.' : ch;
-      }
-      if (!/\p{L}{2}/u.test(t)) continue;
+      const t = text.slice(from, to).replace(REPLACED, (ch) => REPLACEMENTS[ch]);
+      if (words === undefined && !/\p{L}{2}/u.test(t)) continue;
       total += t.length;
       out.push({ view: viewKey, from, text: t, lang });
     }
@@ -68,4 +71,21 @@ export function grammarParagraphs(model: DraftModel, forced?: SpellLanguage): Gr
   if (model.subject) scan('subject', model.subject.text, undefined);
   model.parts.forEach((part, n) => scan(String(n), part.text.text, paintMarks(part.html, part.text.text.length)));
   return out;
+}
+
+/**
+ * Whether a paragraph's text has two letters in a row (a merge tag's mask counts as one, as it
+ * is sent as `X`), decided here for text in ASCII; undefined when a character beyond ASCII
+ * leaves it to `\p{L}`. Most blocks of an HTML draft are the blanks between table cells.
+ */
+function hasTwoLetters(text: string, from: number, to: number): boolean | undefined {
+  let run = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === MASK_CODE) {
+      if (++run === 2) return true;
+    } else if (c < 128) run = 0;
+    else return undefined;
+  }
+  return false;
 }

@@ -73,6 +73,15 @@ function classOf(c: number): number {
   return k;
 }
 
+// Whether [from, to) has a letter (as `classOf` reads it), the start of a word.
+function hasLetter(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? (c | 0x20) >= 97 && (c | 0x20) <= 122 : classOf(c) === LETTER) return true;
+  }
+  return false;
+}
+
 // A chunk (between spaces) holding one of these is not prose: an address, a URL or path, a
 // file name, a code, markup or template syntax the mask did not cover, a hashtag or mention.
 function isMachineText(text: string, from: number, to: number): boolean {
@@ -482,7 +491,8 @@ export function findMisspellings(model: DraftModel, options: SpellOptions): Spel
     let span = 0;
     for (const [bFrom, bTo] of blocks(text)) {
       if (found.length >= 4 * max) return;
-      if (looksLikeCss(text, bFrom, bTo)) continue;
+      // Most blocks of an HTML draft are the blanks between table cells: no word, nothing to do.
+      if (!hasLetter(text, bFrom, bTo) || looksLikeCss(text, bFrom, bTo)) continue;
       const blockLang: Marked = options.language ?? detectBlockLanguage(text, bFrom, bTo) ?? draftLang;
       // Previous words of the block, for the a/à check.
       let prev = '';

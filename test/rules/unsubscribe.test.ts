@@ -99,6 +99,7 @@ describe('unsubscribe', () => {
     const html = page(EN_TEXT, 'en');
     assert.deepEqual(findings(html, 'unsubscribe', { config: { mailType: 'transactional' } }), []);
     assert.deepEqual(findings('<!-- mailproof: transactional -->\n' + html, 'unsubscribe'), []);
+    assert.deepEqual(findings('<!-- MAILPROOF: Transactional -->\n' + html, 'unsubscribe'), []);
     assert.deepEqual(findings('---\nmailType: transactional\n---\nYour order has shipped.\n', 'unsubscribe', { kind: 'text' }), []);
     assert.deepEqual(findings('X-Mailproof-Type: transactional\nFrom: a@shop.example\nSubject: Order\n\nShipped.\n', 'unsubscribe', { kind: 'eml' }), []);
   });
@@ -109,6 +110,10 @@ describe('unsubscribe', () => {
     const out = fixed(html, f, 1);
     assert.ok(out.startsWith('<!DOCTYPE html>\n<!-- mailproof: transactional -->\n<html'));
     assert.deepEqual(findings(out, 'unsubscribe'), []);
+    // A comment that says bulk, in any case, is changed in place.
+    const bulk = '<!-- MAILPROOF: Bulk -->\n' + html;
+    const [b] = findings(bulk, 'unsubscribe');
+    assert.equal(fixed(bulk, b, 1), '<!-- mailproof: transactional -->\n' + html);
     // A shipping notice is now detected as transactional on its own; a bulk-looking message still gets the fix.
     assert.deepEqual(findings('From: a@shop.example\nSubject: Order\n\nShipped.\n', 'unsubscribe', { kind: 'eml' }), []);
     const eml = 'From: a@shop.example\nSubject: News\n\nOur spring collection.\n';

@@ -79,7 +79,7 @@ export function transactionalFix(model: DraftModel, t: Translate): Fix | undefin
   const declared = model.headers.find((h) => MAIL_TYPE_KEYS.includes(h.key));
   if (declared) return makeFix(title, [{ start: declared.valueStart, end: declared.valueEnd, newText: 'transactional' }]);
   if (model.kind === 'eml') return makeFix(title, [headerInsert(model, 'X-Mailproof-Type: transactional')]);
-  const comment = source.includes('mailproof:') ? MAIL_TYPE_RE.exec(source) : null;
+  const comment = model.mentionsMailproof !== false ? MAIL_TYPE_RE.exec(source) : null;
   if (comment) return makeFix(title, [{ start: comment.index, end: comment.index + comment[0].length, newText: '<!-- mailproof: transactional -->' }]);
   const last = model.headers[model.headers.length - 1];
   if (last) return makeFix(title, [{ start: last.end, end: last.end, newText: `${model.eol}mailType: transactional` }]);

@@ -11,11 +11,12 @@ import { parseHtml } from './html';
 /** A file-level mail type comment: `<!-- mailproof: transactional -->`. */
 export const MAIL_TYPE_RE = /<!--\s*mailproof:\s*(bulk|transactional)\s*-->/i;
 
-// Both the inline directives (`mailproof-disable…`) and the mail-type comment (`mailproof:`) need
-// one of these. A character class at the end makes V8 search with a Boyer-Moore lookahead, several
-// times faster than `includes` (a plain string search) on a long draft, so the draft is searched
-// once this way and both readers skip their own search when it finds nothing.
-const MENTION_RE = /mailproof[-:]/;
+// Both the inline directives (`mailproof-disable…`) and the mail-type comment (`mailproof:`, in
+// any case like the rest of that comment) need one of these. A character class at the end makes
+// V8 search with a Boyer-Moore lookahead, several times faster than `includes` (a plain string
+// search) on a long draft, so the draft is searched once this way and both readers skip their
+// own search when it finds nothing.
+const MENTION_RE = /mailproof[-:]/i;
 
 /** Parses a draft once into the model every rule reads. */
 export function buildModel(source: string, kind: DraftKind): DraftModel {
@@ -149,7 +150,7 @@ function declaredMailType(source: string, headers: Header[], mentionsMailproof: 
     const v = h.value.trim().toLowerCase();
     if (v === 'bulk' || v === 'transactional') return v;
   }
-  if (!mentionsMailproof || !source.includes('mailproof:')) return undefined;
+  if (!mentionsMailproof) return undefined;
   const m = MAIL_TYPE_RE.exec(source);
   return m ? (m[1].toLowerCase() as MailType) : undefined;
 }

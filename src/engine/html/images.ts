@@ -1,6 +1,6 @@
 import type { BodyPart } from '../model';
 import { attr, type HtmlAttribute, type HtmlDocument, type HtmlElement } from '../parse/html';
-import { declared, inlineStyle } from './styles';
+import { declared, inlineStyle, type ReadProperty } from './styles';
 import { parseUrl } from './url';
 import { attrLength, cssLength, type Length } from './values';
 import { type HideCause, visibilityOf } from './visibility';
@@ -70,7 +70,7 @@ export function imagesOf(part: BodyPart, source: string): readonly EmailImage[] 
 
 function describe(doc: HtmlDocument, el: HtmlElement, source: string, hidden: HideCause | undefined, mjml: boolean): EmailImage {
   const style = el.attrs.length ? inlineStyle(doc, source, el) : undefined;
-  const css = (p: string) => {
+  const css = (p: ReadProperty) => {
     const d = style && declared(style, p);
     return d ? cssLength(d.value) : undefined;
   };

@@ -7,12 +7,13 @@ import { attr, type HtmlDocument, type HtmlElement } from '../parse/html';
  * are parsed out of them (issue #11: most declarations of a template set fonts, padding and
  * margins, which no rule reads). A rule that reads another property adds it here.
  */
-export const READ_PROPERTIES: readonly string[] = [
+export const READ_PROPERTIES = [
   'display', 'opacity', 'visibility', 'font-size', 'color', 'background', 'background-color', 'background-image',
   'width', 'min-width', 'max-width', 'height', 'max-height',
-];
+] as const;
+/** A property of `READ_PROPERTIES`: `declared` of any other does not compile. */
+export type ReadProperty = (typeof READ_PROPERTIES)[number];
 const READ = new PropertyNames(READ_PROPERTIES);
-const READ_SET: ReadonlySet<string> = new Set(READ_PROPERTIES);
 /**
  * The properties that rules read in `<style>` blocks: what shows hidden content again
  * (hidden-text) and the widths (html-width). A rule that reads another one adds it here.
@@ -56,8 +57,7 @@ export function inlineStyle(doc: HtmlDocument, source: string, el: HtmlElement):
 }
 
 /** The last declaration of a property (the one that applies), `!important` ones first. */
-export function declared(style: InlineStyle | readonly CssDeclaration[], property: string): CssDeclaration | undefined {
-  if (!READ_SET.has(property)) throw new Error(`CSS property ${property} is not parsed: add it to READ_PROPERTIES`);
+export function declared(style: InlineStyle | readonly CssDeclaration[], property: ReadProperty): CssDeclaration | undefined {
   const list = 'declarations' in style ? style.declarations : style;
   let found: CssDeclaration | undefined;
   for (const d of list) {

@@ -57,9 +57,9 @@ function readDictionary(file: string): Buffer {
 let loading: Promise<LoadedSpeller> | undefined;
 
 /**
- * Loads Hunspell once per process (later calls share the same instance). Each language's
- * dictionaries are read the first time a word of that language is checked (French about
- * 0.2 s and 40 MB, English less), so a run on English drafts never pays for French.
+ * Loads Hunspell once per process (later calls share the same instance). A dictionary is read
+ * the first time it is needed (French about 0.2 s and 40 MB, English less): a run on English
+ * drafts never pays for French, nor for British English while American knows every word.
  */
 export function loadSpeller(): Promise<LoadedSpeller> {
   loading ??= load().catch((e) => {
@@ -117,8 +117,16 @@ async function load(): Promise<LoadedSpeller> {
     loadMs,
     has: available,
     check(word, lang) {
-      const hs = of(lang);
-      return hs.length === 0 || hs.some((h) => h.spell(word));
+      // A word is right when one dictionary of its language has it; the next (British English
+      // after American) is loaded only when a word is missing from the first.
+      let none = true;
+      for (const d of DICTIONARIES_OF[lang]) {
+        const h = instances.get(d) ?? mount(d);
+        if (!h) continue;
+        if (h.spell(word)) return true;
+        none = false;
+      }
+      return none;
     },
     suggest(word, lang) {
       if (word.length > MAX_SUGGEST_CHARS) return [];

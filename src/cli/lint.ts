@@ -11,6 +11,7 @@ import type { GrammarResults } from '../engine/grammar/paragraphs';
 import { GrammarCheckers, type GrammarLint } from '../grammar/index';
 import { parseLanguageToolUrl } from '../grammar/languagetool';
 import { rules } from '../engine/rules/index';
+import type { DraftModel } from '../engine/model';
 import type { DraftKind, Locale, Severity } from '../engine/types';
 import { DEFAULT_MAX_FILE_BYTES, type DraftFile, expandPaths, type ReadFailure, readDraft, writeDraftAtomically } from './files';
 import { findConfig } from '../node/configFile';
@@ -98,7 +99,7 @@ function grammarLoader(locale: Locale, env: NodeJS.ProcessEnv) {
       text: string,
       kind: DraftKind,
       config: MailproofConfig | undefined,
-      lintWith: (grammar: GrammarResults | undefined) => LintRun,
+      lintWith: (grammar: GrammarResults | undefined, model?: DraftModel) => LintRun,
       err: (text: string) => void,
     ): Promise<GrammarLint<LintRun>> {
       const say = (reason: string) => err(`mailproof: ${cliText(locale, 'grammarUnavailable', { reason })}\n`);
@@ -258,7 +259,7 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
     const speller = await spellerFor(config, err);
     if (!grammar.on(config)) return lintOne(prepared, (options) => lint(draft.text, { ...options, speller }));
     // Grammar results are per paragraph text: a re-lint after fixes keeps those of the paragraphs left unchanged.
-    const checked = await grammar.lint(draft.text, detectKind(path, draft.text), config, (g) => lint(draft.text, { ...baseOptions(prepared), speller, grammar: g }), err);
+    const checked = await grammar.lint(draft.text, detectKind(path, draft.text), config, (g, model) => lint(draft.text, { ...baseOptions(prepared), speller, grammar: g, model }), err);
     return lintOne(prepared, () => checked.run, { speller, grammar: checked.grammar });
   };
   return (async () => {

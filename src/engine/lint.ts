@@ -43,6 +43,11 @@ export interface LintOptions {
   maxFindingsPerRule?: number;
   /** False skips the spam model (training reads features itself). */
   score?: boolean;
+  /**
+   * The model of this very text and kind, built beforehand by `buildModel` (the grammar
+   * checkers need one before the lint): used instead of parsing the text again.
+   */
+  model?: DraftModel;
 }
 
 /**
@@ -111,7 +116,8 @@ export function lint(text: string, options: LintOptions = {}): LintRun {
   const locale = options.locale ?? 'en';
   const rules = options.rules ?? registry;
   const config = mergeConfigs(options.config);
-  const model = buildModel(text, kind);
+  const given = options.model;
+  const model = given && given.source === text && given.kind === kind ? given : buildModel(text, kind);
   const lines = new LineIndex(text);
   const settings = sharedSettings(config);
   const mailTypeSource = model.declaredMailType ? 'declared' : config.mailType ? 'config' : 'detected';

@@ -75,21 +75,23 @@ export class GrammarCheckers {
 
   /**
    * Lints a draft with its grammar results; `lintWith` is the caller's lint (its run must keep
-   * the model). A grammar checker runs before the lint (it cannot answer synchronously), and
-   * which paragraphs it reads, and in which language, needs the draft's model:
+   * the model), given the model of the text when there is one already (`LintOptions.model`). A
+   * grammar checker runs before the lint (it cannot answer synchronously), and which paragraphs
+   * it reads, and in which language, needs the draft's model:
    * - a draft after one without paragraphs to check (English drafts with Grammalecte alone) is
    *   linted first; its model gives the paragraphs, and when none needs a checker that run is
-   *   the answer: one parse;
+   *   the answer;
    * - after a draft with such paragraphs, the model is built first for the checkers, then the
-   *   draft linted with their results (two parses, not two lints).
-   * Either way the run is the one `lint` gives with every result: no checker, no issue.
+   *   draft linted with their results.
+   * Either way the text is parsed once, and the run is the one `lint` gives with every result:
+   * no checker, no issue.
    */
   async lint<R extends { model: DraftModel }>(
     text: string,
     kind: DraftKind,
     config: MailproofConfig | undefined,
     languageToolUrl: string | undefined,
-    lintWith: (grammar: GrammarResults | undefined) => R,
+    lintWith: (grammar: GrammarResults | undefined, model?: DraftModel) => R,
   ): Promise<GrammarLint<R>> {
     const forced = forcedLanguage(config);
     const languages = new Set<SpellLanguage>(this.grammalecteMissing ? [] : ['fr']);
@@ -104,7 +106,7 @@ export class GrammarCheckers {
     }
     const wanted = grammarParagraphs(model, forced).filter((p) => languages.has(p.lang));
     this.lastChecked = wanted.length > 0;
-    if (wanted.length === 0) return { run: first ?? lintWith(undefined) };
+    if (wanted.length === 0) return { run: first ?? lintWith(undefined, model) };
     let grammar: GrammarResults | undefined;
     let error: string | undefined;
     try {
@@ -113,8 +115,8 @@ export class GrammarCheckers {
     } catch (e) {
       error = (e as Error)?.message ?? String(e);
     }
-    if (!grammar) return { run: first ?? lintWith(undefined), error };
-    return { run: lintWith(grammar), grammar };
+    if (!grammar) return { run: first ?? lintWith(undefined, model), error };
+    return { run: lintWith(grammar, model), grammar };
   }
 
   /**

@@ -132,7 +132,7 @@ async function languageChecks(request: LintRequest, extra: Partial<LintResponse>
   if (!request.options.grammar) return { spell };
   const { text, options } = request;
   const kind = options.kind ?? detectKind(options.fileName, text);
-  const checked = await grammarCheckers.lint(text, kind, options.config, options.grammar?.languageToolUrl, (grammar) => lint(text, lintOptions(request, spell, grammar)));
+  const checked = await grammarCheckers.lint(text, kind, options.config, options.grammar?.languageToolUrl, (grammar, model) => lint(text, { ...lintOptions(request, spell, grammar), model }));
   if (checked.error !== undefined) extra.grammarUnavailable = checked.error;
   return { spell, grammar: checked.grammar, first: checked.run };
 }

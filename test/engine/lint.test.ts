@@ -21,6 +21,20 @@ describe('lint', () => {
     assert.equal(detectKind(undefined, 'Hello'), 'text');
   });
 
+  it('lints with a model built beforehand only when it is the model of that text and kind', () => {
+    const text = '<html><body><p>FREE MONEY!!! Click here now</p><img src="x.png" width="900"></body></html>';
+    const first = lint(text, { kind: 'html' });
+    const show = ({ model: _m, lines: _l, ...rest }: ReturnType<typeof lint>) => JSON.stringify(rest);
+    const again = lint(text, { kind: 'html', model: first.model });
+    assert.equal(again.model, first.model);
+    assert.equal(show(again), show(first));
+    // Another text, or the same text read as another kind, is parsed anew.
+    const other = lint(text.replace('FREE', 'Free'), { kind: 'html', model: first.model });
+    assert.notEqual(other.model, first.model);
+    assert.equal(show(other), show(lint(text.replace('FREE', 'Free'), { kind: 'html' })));
+    assert.notEqual(lint(text, { kind: 'text', model: first.model }).model, first.model);
+  });
+
   it('reads folded CRLF header lines without backtracking (40 continuation lines once took 2^40 steps)', () => {
     assert.equal(detectKind(undefined, 'X-A: 1\r\n 2\r\n\t3\r\nFrom: a@b.c\r\n\r\nbody'), 'eml');
     assert.equal(detectKind(undefined, 'a:' + '\r\n '.repeat(40) + 'x'), 'text');

@@ -267,6 +267,8 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
     // and lints the next drafts instead of waiting; each draft's messages and result are written
     // in input order, as one draft at a time wrote them.
     // How far ahead is bounded in drafts and in characters: each draft waiting keeps its lint.
+    // With --fix, none: a file named twice is read again after its first fix is written.
+    const maxAhead = cmd.fix && !cmd.fixDryRun ? 1 : DRAFTS_AHEAD_IN_THREAD;
     const ahead: Ahead[] = [];
     let aheadChars = 0;
     const writeNext = async () => {
@@ -282,7 +284,7 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
         entry.done = checkOne(path, entry);
         ahead.push(entry);
         aheadChars += entry.chars;
-        while (ahead.length >= DRAFTS_AHEAD_IN_THREAD || aheadChars > CHARS_AHEAD_IN_THREAD) await writeNext();
+        while (ahead.length >= maxAhead || aheadChars > CHARS_AHEAD_IN_THREAD) await writeNext();
       }
       while (ahead.length) await writeNext();
     } finally {

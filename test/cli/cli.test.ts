@@ -130,6 +130,16 @@ describe('mailproof lint', { skip: !existsSync(cli) && 'dist/cli.js is missing: 
     assert.match(readFileSync(file, 'utf8'), /Offre exceptionnelle/);
   });
 
+  it('fixes a file named twice once: the second lint reads it as fixed', () => {
+    const file = join(tmp, 'twice.html');
+    copyFileSync(join(root, fixtures, 'promo-fr.html'), file);
+    const r = run(['lint', '--fix', '--locale', 'en', file, file]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr.match(/fixes? applied/g)?.length, 1, r.stderr);
+    assert.doesNotMatch(r.stderr, /changed/);
+    matchGolden('promo-fr.fixed.html', readFileSync(file, 'utf8'));
+  });
+
   it('applies suggestions only with --fix-type suggestion', () => {
     const file = join(tmp, 'promo-suggest.html');
     copyFileSync(join(root, fixtures, 'promo-fr.html'), file);

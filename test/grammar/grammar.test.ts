@@ -35,10 +35,10 @@ describe('grammar', () => {
 
   it('sends only paragraphs with two letters in a row, separators read as full stops', () => {
     const html =
-      '<html lang="fr"><table><tr><td>\n   \t</td><td>1 – 2 €</td><td>a 1 b</td><td>{{x}}</td><td>é</td><td>éa</td><td>Œuvre</td><td>Blog | Boutique · Aide</td></tr></table></html>';
+      '<html lang="fr"><table><tr><td>\n   \t</td><td>1 – 2 €</td><td>a 1 b</td><td>{{x}}</td><td>é</td><td>éa</td><td>Œuvre</td><td>Blog | Boutique · Aide • Plan ¦ Contact ∙ FAQ</td></tr></table></html>';
     assert.deepEqual(
       grammarParagraphs(buildModel(html, 'html')).map((p) => p.text),
-      ['XXXXX', 'éa', 'Œuvre', 'Blog . Boutique . Aide'],
+      ['XXXXX', 'éa', 'Œuvre', 'Blog . Boutique . Aide . Plan . Contact . FAQ'],
     );
   });
 

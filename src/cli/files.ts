@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 
 /**
  * Bytes read at most per file unless `--max-file-size` says otherwise: Gmail accepts messages
@@ -29,10 +29,21 @@ export type ReadFailure = { path: string; reason: 'not-found' | 'binary' | 'unre
 /** Extensions the CLI picks up when given a folder. */
 export const DRAFT_EXTENSIONS = new Set(['.html', '.htm', '.eml', '.txt', '.mjml', '.hbs', '.handlebars', '.liquid']);
 
-/** Expands folders into the drafts they contain (sorted, skipping node_modules and dot folders). */
+/**
+ * Expands folders into the drafts they contain (sorted, skipping node_modules and dot folders).
+ * A file named more than once (`a.html a.html`, or a folder and a file in it) is linted once,
+ * where it first comes.
+ */
 export function expandPaths(paths: string[]): { files: string[]; failures: ReadFailure[] } {
   const files: string[] = [];
   const failures: ReadFailure[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    const key = resolve(file);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push(file);
+  };
   for (const p of paths) {
     let st;
     try {
@@ -43,7 +54,7 @@ export function expandPaths(paths: string[]): { files: string[]; failures: ReadF
     }
     if (!st.isDirectory()) {
       // A FIFO, socket or device named on the command line: said, never opened (a FIFO blocks).
-      if (st.isFile()) files.push(p);
+      if (st.isFile()) add(p);
       else failures.push({ path: p, reason: 'not-regular' });
       continue;
     }
@@ -67,7 +78,7 @@ export function expandPaths(paths: string[]): { files: string[]; failures: ReadF
       }
     }
     if (found.length === 0) failures.push({ path: p, reason: 'no-drafts' });
-    files.push(...found.sort());
+    for (const f of found.sort()) add(f);
   }
   return { files, failures };
 }

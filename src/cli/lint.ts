@@ -267,7 +267,7 @@ export function runLint(cmd: LintCommand, io: Io): number | Promise<number> {
     // and lints the next drafts instead of waiting; each draft's messages and result are written
     // in input order, as one draft at a time wrote them.
     // How far ahead is bounded in drafts and in characters: each draft waiting keeps its lint.
-    // With --fix, none: a file named twice is read again after its first fix is written.
+    // With --fix, none: a file reached by two names (a link) is read again after its first fix is written.
     const maxAhead = cmd.fix && !cmd.fixDryRun ? 1 : DRAFTS_AHEAD_IN_THREAD;
     const ahead: Ahead[] = [];
     let aheadChars = 0;

@@ -2,7 +2,7 @@
 // golden files (UPDATE_GOLDEN=1 rewrites them); exit codes follow the contract 0/1/2.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -130,10 +130,17 @@ describe('mailproof lint', { skip: !existsSync(cli) && 'dist/cli.js is missing: 
     assert.match(readFileSync(file, 'utf8'), /Offre exceptionnelle/);
   });
 
-  it('fixes a file named twice once: the second lint reads it as fixed', () => {
-    const file = join(tmp, 'twice.html');
+  it('lints a file named twice once, and fixes a file reached by two names once', () => {
+    const dir = join(tmp, 'twice');
+    mkdirSync(dir);
+    const file = join(dir, 'twice.html');
     copyFileSync(join(root, fixtures, 'promo-fr.html'), file);
-    const r = run(['lint', '--fix', '--locale', 'en', file, file]);
+    const json = JSON.parse(run(['lint', '--format', 'json', file, dir, file]).stdout);
+    assert.deepEqual(json.results.map((r: { file: string }) => r.file), [file]);
+    // Through a link, the second name reads the file as the first fix left it.
+    const link = join(dir, 'twice-link.html');
+    symlinkSync(file, link);
+    const r = run(['lint', '--fix', '--locale', 'en', file, link]);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr.match(/fixes? applied/g)?.length, 1, r.stderr);
     assert.doesNotMatch(r.stderr, /changed/);

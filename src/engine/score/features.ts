@@ -119,6 +119,10 @@ const POW31 = new Int32Array(64);
 POW31[0] = 1;
 for (let k = 1; k < POW31.length; k++) POW31[k] = Math.imul(POW31[k - 1], 31);
 const SUBJECT_HASH = hashFolded('s:');
+// The hash of the pair `first second`: hash(first)·31 + ' ', then the second word.
+function pairHash(first: number, second: number, secondLength: number): number {
+  return (Math.imul((Math.imul(first, 31) + 32) | 0, POW31[secondLength & 63]) + second) | 0;
+}
 // A word or pair token's hash, with the subject's `s:` in front when `subject`.
 function prefixed(hash: number, length: number, subject: boolean): number {
   return subject ? (Math.imul(SUBJECT_HASH, POW31[length]) + hash) | 0 : hash;
@@ -164,9 +168,7 @@ function viewTokens(view: TextView, subject: boolean, sink: TokenSink, counts: {
     const hash = hashes[i];
     sink.text(prefixed(hash, length, subject), subject, text, from, to, -1, -1, view, from, to);
     if (havePrev && (joins(text, prevTo, from) || isElisionGap(text, prevTo, from))) {
-      // The hash of `prev w`: hash(prev)·31 + ' ', then w.
-      const pair = (Math.imul((Math.imul(prevHash, 31) + 32) | 0, POW31[length]) + hash) | 0;
-      sink.text(prefixed(pair, prevTo - prevFrom + 1 + length, subject), subject, text, prevFrom, prevTo, from, to, view, prevFrom, to);
+      sink.text(prefixed(pairHash(prevHash, hash, length), prevTo - prevFrom + 1 + length, subject), subject, text, prevFrom, prevTo, from, to, view, prevFrom, to);
     }
     havePrev = true;
     prevHash = hash;
@@ -187,8 +189,7 @@ function expectedHashes(words: Words, n: number, subject: boolean): Int32Array {
     expected[2 * i] = prefixed(hash, length, subject);
     if (i > 0) {
       const prevLength = words.to[i - 1] - words.from[i - 1];
-      const pair = (Math.imul((Math.imul(hashes[i - 1], 31) + 32) | 0, POW31[length & 63]) + hash) | 0;
-      expected[2 * i + 1] = prefixed(pair, (prevLength + 1 + length) & 63, subject);
+      expected[2 * i + 1] = prefixed(pairHash(hashes[i - 1], hash, length), (prevLength + 1 + length) & 63, subject);
     }
   }
   return expected;

@@ -90,7 +90,6 @@ function scanNames(text: string): Set<string> {
 
 const isWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
-
 /** Whether `word` (lower case) is at `i`, ignoring case. */
 function wordAt(text: string, i: number, word: string): boolean {
   if (i + word.length > text.length) return false;

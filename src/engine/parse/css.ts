@@ -23,7 +23,6 @@ export interface CssRule {
   declarations: CssDeclaration[];
 }
 
-
 /**
  * A set of property names to read, matched against the source without slicing each name out:
  * rules read a dozen properties, and most declarations of a template are others (fonts,

@@ -577,5 +577,3 @@ function sameAsciiName(html: string, start: number, end: number, name: string): 
   }
   return true;
 }
-
-
